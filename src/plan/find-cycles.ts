@@ -1,0 +1,87 @@
+/**
+ * Finds the cycles of a dependency graph (Tarjan's strongly connected components, iterative so a
+ * 10,000-step chain cannot overflow the stack). Returns one cycle per component, as a closed walk
+ * `[a, b, c, a]` in dependency order.
+ */
+export function findCycles(
+  nodes: readonly string[],
+  edges: ReadonlyMap<string, readonly string[]>,
+): string[][] {
+  const index = new Map<string, number>();
+  const lowLink = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  let counter = 0;
+
+  for (const start of nodes) {
+    if (index.has(start)) continue;
+    const work: Array<{ node: string; next: number }> = [{ node: start, next: 0 }];
+    index.set(start, counter);
+    lowLink.set(start, counter);
+    counter += 1;
+    stack.push(start);
+    onStack.add(start);
+    while (work.length > 0) {
+      const frame = work[work.length - 1] as { node: string; next: number };
+      const successors = edges.get(frame.node) ?? [];
+      if (frame.next < successors.length) {
+        const successor = successors[frame.next] as string;
+        frame.next += 1;
+        if (!index.has(successor)) {
+          index.set(successor, counter);
+          lowLink.set(successor, counter);
+          counter += 1;
+          stack.push(successor);
+          onStack.add(successor);
+          work.push({ node: successor, next: 0 });
+        } else if (onStack.has(successor)) {
+          lowLink.set(
+            frame.node,
+            Math.min(lowLink.get(frame.node) as number, index.get(successor) as number),
+          );
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent !== undefined) {
+        lowLink.set(
+          parent.node,
+          Math.min(lowLink.get(parent.node) as number, lowLink.get(frame.node) as number),
+        );
+      }
+      if (lowLink.get(frame.node) === index.get(frame.node)) {
+        const component: string[] = [];
+        let member: string | undefined;
+        do {
+          member = stack.pop() as string;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== frame.node);
+        if (component.length > 1) cycles.push(walkCycle(component, edges));
+      }
+    }
+  }
+  return cycles;
+}
+
+/** A closed walk through one strongly connected component, starting at its first-declared node. */
+function walkCycle(
+  component: readonly string[],
+  edges: ReadonlyMap<string, readonly string[]>,
+): string[] {
+  const members = new Set(component);
+  const start = component[component.length - 1] as string;
+  const walk = [start];
+  const seen = new Map([[start, 0]]);
+  let current = start;
+  for (;;) {
+    const next = (edges.get(current) ?? []).find((candidate) => members.has(candidate)) as string;
+    const seenAt = seen.get(next);
+    if (seenAt !== undefined) return [...walk.slice(seenAt), next];
+    seen.set(next, walk.length);
+    walk.push(next);
+    current = next;
+  }
+}

@@ -1,0 +1,32 @@
+export { closestNames } from './closest-names.js';
+export { normalizeParallelGroups } from './normalize-parallel-groups.js';
+export { parsePlan } from './parse-plan.js';
+export { parsePlanText } from './parse-plan-text.js';
+export { PlanParseError, PlanReferenceError, PlanValidationError } from './plan-errors.js';
+export {
+  formatIssuePath,
+  type IssuePath,
+  type PlanIssue,
+  type PlanIssueCode,
+} from './plan-issue.js';
+export { defaultPlanLimits, resolvePlanLimits, type PlanLimits } from './plan-limits.js';
+export { planSchema, planStepSchema, type Plan, type PlanStep } from './plan.js';
+export {
+  compileValue,
+  formatReference,
+  parseWholeReference,
+  STEP_ID_PATTERN,
+  type CompiledValue,
+  type LocatedReference,
+  type PathSegment,
+  type Reference,
+} from './reference.js';
+export { resolveReference, resolveValue, type ResolutionScope } from './resolve-value.js';
+export type { ArgumentIssue, ToolCatalog } from './tool-catalog.js';
+export { toErrorData, ToolplanError, type ErrorData } from './toolplan-error.js';
+export {
+  validatePlan,
+  type ValidatedPlan,
+  type ValidatedStep,
+  type ValidatePlanOptions,
+} from './validate-plan.js';

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { STEP_ID_PATTERN } from './reference.js';
+
+/** One tool call of a plan. */
+export interface PlanStep {
+  /** Unique within the plan, `[A-Za-z_][A-Za-z0-9_]*`. */
+  id: string;
+  tool: string;
+  /** Arguments; strings may hold references (`$id.path`, `${id.path}`). */
+  args: Record<string, unknown>;
+  /** Steps that must finish first although no data flows from them. */
+  after?: string[];
+  /** Run once per element: a reference to an array (`$list.items`) or a literal array. */
+  forEach?: string | unknown[];
+}
+
+/** The contract between model and runtime (see DESIGN.md, "The plan"). */
+export interface Plan {
+  steps: PlanStep[];
+  /** A template of the final answer, e.g. `Warmer: ${cmp.warmer}`. */
+  answer?: string;
+  /** Set by the model when the results need reasoning before an answer can be given. */
+  needsReasoning?: boolean;
+}
+
+/** The shape of one step, strict so that a misspelt key (`depends_on`) is reported, not ignored. */
+export const planStepSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(STEP_ID_PATTERN, 'A step id must match [A-Za-z_][A-Za-z0-9_]* (letters, digits, _)'),
+    tool: z.string().min(1, 'A step needs the name of the tool it calls'),
+    args: z.record(z.string(), z.unknown()).default({}),
+    after: z.array(z.string()).optional(),
+    forEach: z.union([z.string(), z.array(z.unknown())]).optional(),
+  })
+  .strict();
+
+export const planSchema = z
+  .object({
+    steps: z.array(z.unknown()),
+    answer: z.string().optional(),
+    needsReasoning: z.boolean().optional(),
+  })
+  .strict();

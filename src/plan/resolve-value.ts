@@ -1,0 +1,142 @@
+import { PlanReferenceError } from './plan-errors.js';
+import type { IssuePath } from './plan-issue.js';
+import {
+  FOR_EACH_INDEX,
+  FOR_EACH_ITEM,
+  formatReference,
+  type CompiledValue,
+  type PathSegment,
+  type Reference,
+} from './reference.js';
+
+/** What references can see: the finished steps' values, and the `forEach` binding if any. */
+export interface ResolutionScope {
+  results: ReadonlyMap<string, unknown>;
+  forEach?: { item: unknown; index: number };
+  /** The step being resolved, for error messages. */
+  stepId?: string;
+}
+
+/**
+ * Replaces every reference in a compiled value with the value it names. A whole-string reference
+ * keeps its value's type; an interpolated one becomes text. A path that does not exist in the
+ * actual value throws a {@link PlanReferenceError}; it never yields `undefined`.
+ */
+export function resolveValue(
+  compiled: CompiledValue,
+  scope: ResolutionScope,
+  location: IssuePath = [],
+): unknown {
+  switch (compiled.kind) {
+    case 'literal':
+      return compiled.value;
+    case 'reference':
+      return resolveReference(compiled.reference, scope, location);
+    case 'template': {
+      let text = '';
+      for (const part of compiled.parts) {
+        text +=
+          typeof part === 'string' ? part : stringify(resolveReference(part, scope, location));
+      }
+      return text;
+    }
+    case 'array':
+      return compiled.items.map((item, index) => resolveValue(item, scope, [...location, index]));
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      for (const [key, item] of compiled.entries) {
+        result[key] = resolveValue(item, scope, [...location, key]);
+      }
+      return result;
+    }
+  }
+}
+
+function stringify(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
+}
+
+/** Resolves one reference against the scope. */
+export function resolveReference(
+  reference: Reference,
+  scope: ResolutionScope,
+  location: IssuePath = [],
+): unknown {
+  let value: unknown;
+  if (scope.forEach !== undefined && reference.root === FOR_EACH_ITEM) {
+    value = scope.forEach.item;
+  } else if (scope.forEach !== undefined && reference.root === FOR_EACH_INDEX) {
+    value = scope.forEach.index;
+  } else if (scope.results.has(reference.root)) {
+    value = scope.results.get(reference.root);
+  } else {
+    throw new PlanReferenceError({
+      message: `${reference.text} names step \`${reference.root}\`, which has no result.`,
+      reference: reference.text,
+      ...(scope.stepId === undefined ? {} : { stepId: scope.stepId }),
+      location,
+      resolvedPrefix: '',
+    });
+  }
+  return followPath({ value, reference, scope, location });
+}
+
+function followPath(options: {
+  value: unknown;
+  reference: Reference;
+  scope: ResolutionScope;
+  location: IssuePath;
+}): unknown {
+  const { reference, scope, location } = options;
+  let value = options.value;
+  for (let index = 0; index < reference.path.length; index += 1) {
+    const segment = reference.path[index] as PathSegment;
+    const next = step(value, segment);
+    if (next === missing) {
+      const prefix = formatReference(reference.root, reference.path.slice(0, index));
+      throw new PlanReferenceError({
+        message: `${reference.text}: ${prefix} ${describeMiss(value, segment)}.`,
+        reference: reference.text,
+        ...(scope.stepId === undefined ? {} : { stepId: scope.stepId }),
+        location,
+        resolvedPrefix: prefix,
+      });
+    }
+    value = next;
+  }
+  return value;
+}
+
+const missing = Symbol('missing');
+
+function step(value: unknown, segment: PathSegment): unknown {
+  if (Array.isArray(value)) {
+    const index =
+      typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : NaN;
+    if (index >= 0 && index < value.length) return value[index];
+    if (segment === 'length') return value.length;
+    return missing;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const key = String(segment);
+    // Own properties only: a path must never reach `constructor` or `__proto__`.
+    return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : missing;
+  }
+  return missing;
+}
+
+function describeMiss(value: unknown, segment: PathSegment): string {
+  if (Array.isArray(value)) {
+    return `is an array of ${value.length} item${value.length === 1 ? '' : 's'}, so it has no [${segment}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const keys = Object.keys(value);
+    const shown = keys.slice(0, 12).map((key) => `\`${key}\``);
+    const list =
+      keys.length === 0 ? 'no keys' : `keys ${shown.join(', ')}${keys.length > 12 ? ', …' : ''}`;
+    return `has no \`${segment}\` (it has ${list})`;
+  }
+  return `is ${value === null ? 'null' : typeof value}, so it has no \`${segment}\``;
+}

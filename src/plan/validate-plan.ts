@@ -1,0 +1,310 @@
+import { closestNames, didYouMean } from './closest-names.js';
+import { findCycles } from './find-cycles.js';
+import { normalizeParallelGroups } from './normalize-parallel-groups.js';
+import { PlanValidationError } from './plan-errors.js';
+import type { IssuePath, PlanIssue } from './plan-issue.js';
+import { resolvePlanLimits, type PlanLimits } from './plan-limits.js';
+import { planSchema, planStepSchema, type Plan, type PlanStep } from './plan.js';
+import {
+  compileValue,
+  FOR_EACH_INDEX,
+  FOR_EACH_ITEM,
+  type CompiledValue,
+  type LocatedReference,
+} from './reference.js';
+import type { ToolCatalog } from './tool-catalog.js';
+
+/** A step that passed validation, with what the executor needs precomputed. */
+export interface ValidatedStep {
+  readonly step: PlanStep;
+  readonly index: number;
+  readonly args: CompiledValue;
+  /** Where the step's arguments hold references (relative to `args`). */
+  readonly argumentReferences: readonly LocatedReference[];
+  /** The compiled `forEach`, when the step has one: a reference or a (possibly dynamic) array. */
+  readonly forEach: CompiledValue | undefined;
+  /** Ids of the steps this one waits for: its references' steps and its `after`, deduplicated. */
+  readonly dependencies: readonly string[];
+}
+
+/** A plan that passed validation. Only such a plan is ever executed. */
+export interface ValidatedPlan {
+  readonly plan: Plan;
+  readonly steps: readonly ValidatedStep[];
+  readonly stepsById: ReadonlyMap<string, ValidatedStep>;
+  readonly answer: CompiledValue | undefined;
+}
+
+export interface ValidatePlanOptions {
+  tools: ToolCatalog;
+  limits?: Partial<PlanLimits>;
+}
+
+const RESERVED_IDS = new Set([FOR_EACH_ITEM, FOR_EACH_INDEX]);
+
+/**
+ * Checks a plan (already parsed from JSON; the seed's `parallel_groups` form is accepted too)
+ * against the tools and limits. Collects every issue and throws one {@link PlanValidationError}
+ * holding all of them, or returns the validated plan.
+ */
+export function validatePlan(raw: unknown, options: ValidatePlanOptions): ValidatedPlan {
+  const limits = resolvePlanLimits(options.limits);
+  const issues: PlanIssue[] = [];
+  const normalized = normalizeParallelGroups(raw);
+
+  const top = planSchema.safeParse(normalized);
+  if (!top.success) {
+    for (const issue of top.error.issues) {
+      issues.push({
+        code: 'invalid_structure',
+        path: issue.path as IssuePath,
+        message: `${issue.message}. A plan is {"steps": [{"id", "tool", "args"}, …], "answer"?: "…"}.`,
+      });
+    }
+    throw new PlanValidationError({ issues });
+  }
+
+  const rawSteps = top.data.steps;
+  if (rawSteps.length > limits.maxSteps) {
+    issues.push({
+      code: 'too_many_steps',
+      path: ['steps'],
+      message: `The plan has ${rawSteps.length} steps; at most ${limits.maxSteps} are allowed. Use \`forEach\` to repeat one tool over a list, or plan fewer steps.`,
+    });
+  }
+
+  const steps: Array<PlanStep | undefined> = rawSteps.map((rawStep, index) => {
+    const parsed = planStepSchema.safeParse(rawStep);
+    if (parsed.success) return parsed.data as PlanStep;
+    for (const issue of parsed.error.issues) {
+      const stepId = stepIdOf(rawStep);
+      issues.push({
+        code:
+          issue.path[0] === 'id' && issue.code === 'invalid_format'
+            ? 'invalid_step_id'
+            : 'invalid_structure',
+        path: ['steps', index, ...(issue.path as IssuePath)],
+        message: `${issue.message}. A step is {"id", "tool", "args", "after"?, "forEach"?}.`,
+        ...(stepId === undefined ? {} : { stepId }),
+      });
+    }
+    return undefined;
+  });
+
+  const firstIndexById = new Map<string, number>();
+  steps.forEach((step, index) => {
+    if (step === undefined) return;
+    if (RESERVED_IDS.has(step.id)) {
+      issues.push({
+        code: 'reserved_step_id',
+        path: ['steps', index, 'id'],
+        stepId: step.id,
+        message: `\`${step.id}\` is reserved for \`forEach\` (\`$item\`, \`$index\`); give this step another id.`,
+      });
+    }
+    const first = firstIndexById.get(step.id);
+    if (first === undefined) firstIndexById.set(step.id, index);
+    else {
+      issues.push({
+        code: 'duplicate_step_id',
+        path: ['steps', index, 'id'],
+        stepId: step.id,
+        message: `Step id \`${step.id}\` is already used by steps[${first}]; every step needs its own id.`,
+      });
+    }
+  });
+  const ids = [...firstIndexById.keys()];
+  const knownIds = new Set(ids);
+
+  const validated: ValidatedStep[] = [];
+  const edges = new Map<string, string[]>();
+  steps.forEach((step, index) => {
+    if (step === undefined) return;
+    const result = checkStep({ step, index, knownIds, ids, options, limits, issues });
+    if (firstIndexById.get(step.id) === index) {
+      validated.push(result);
+      edges.set(step.id, [...result.dependencies]);
+    }
+  });
+
+  for (const cycle of findCycles(ids, edges)) {
+    const first = cycle[0] as string;
+    issues.push({
+      code: 'cycle',
+      path: ['steps', firstIndexById.get(first) as number],
+      stepId: first,
+      message: `Steps depend on each other in a cycle: ${cycle.join(' → ')}. A step can only use results of steps that do not depend on it.`,
+    });
+  }
+
+  let answer: CompiledValue | undefined;
+  if (top.data.answer !== undefined) {
+    const compiled = compileValue(top.data.answer, ['answer']);
+    answer = compiled.value;
+    for (const problem of compiled.problems) {
+      issues.push({ code: 'invalid_reference', path: problem.location, message: problem.message });
+    }
+    for (const { reference, location } of compiled.references) {
+      if (!knownIds.has(reference.root)) {
+        issues.push({
+          code: 'unknown_reference',
+          path: location,
+          message: `The answer uses ${reference.text}, but no step has the id \`${reference.root}\`.${didYouMean(closestNames(reference.root, ids))}`,
+        });
+      }
+    }
+  }
+
+  if (issues.length > 0) throw new PlanValidationError({ issues });
+  const plan: Plan = { steps: validated.map(({ step }) => step) };
+  if (top.data.answer !== undefined) plan.answer = top.data.answer;
+  if (top.data.needsReasoning !== undefined) plan.needsReasoning = top.data.needsReasoning;
+  return {
+    plan,
+    steps: validated,
+    stepsById: new Map(validated.map((step) => [step.step.id, step])),
+    answer,
+  };
+}
+
+function stepIdOf(rawStep: unknown): string | undefined {
+  if (typeof rawStep !== 'object' || rawStep === null) return undefined;
+  const id = (rawStep as Record<string, unknown>)['id'];
+  return typeof id === 'string' ? id : undefined;
+}
+
+function checkStep(context: {
+  step: PlanStep;
+  index: number;
+  knownIds: ReadonlySet<string>;
+  ids: readonly string[];
+  options: ValidatePlanOptions;
+  limits: PlanLimits;
+  issues: PlanIssue[];
+}): ValidatedStep {
+  const { step, index, knownIds, ids, options, limits, issues } = context;
+  const base: IssuePath = ['steps', index];
+  const add = (issue: Omit<PlanIssue, 'stepId'>) => issues.push({ ...issue, stepId: step.id });
+  const dependencies = new Set<string>();
+
+  const toolKnown = options.tools.has(step.tool);
+  if (!toolKnown) {
+    add({
+      code: 'unknown_tool',
+      path: [...base, 'tool'],
+      message: `Step \`${step.id}\` calls \`${step.tool}\`, which is not an available tool.${didYouMean(closestNames(step.tool, options.tools.names()))}`,
+    });
+  }
+
+  const checkReferences = (references: readonly LocatedReference[], itemAllowed: boolean) => {
+    for (const { reference, location } of references) {
+      const root = reference.root;
+      if (root === FOR_EACH_ITEM || root === FOR_EACH_INDEX) {
+        if (!itemAllowed) {
+          add({
+            code: 'item_outside_for_each',
+            path: location,
+            message: `${reference.text} is only defined inside the \`args\` of a step with \`forEach\`.`,
+          });
+        }
+      } else if (root === step.id) {
+        add({
+          code: 'self_reference',
+          path: location,
+          message: `Step \`${step.id}\` uses its own result (${reference.text}); a step can only use results of other steps.`,
+        });
+      } else if (!knownIds.has(root)) {
+        add({
+          code: 'unknown_reference',
+          path: location,
+          message: `${reference.text} names step \`${root}\`, but the plan has no step with that id.${didYouMean(closestNames(root, ids))}`,
+        });
+      } else dependencies.add(root);
+    }
+  };
+
+  let forEach: CompiledValue | undefined;
+  if (step.forEach !== undefined) {
+    const compiled = compileValue(step.forEach, [...base, 'forEach']);
+    forEach = compiled.value;
+    for (const problem of compiled.problems)
+      add({ code: 'invalid_reference', ...problemIssue(problem) });
+    if (typeof step.forEach === 'string' && compiled.value.kind !== 'reference') {
+      add({
+        code: 'invalid_for_each',
+        path: [...base, 'forEach'],
+        message: `\`forEach\` must be a reference to an array (like "$search.items") or a literal array, got ${JSON.stringify(step.forEach)}.`,
+      });
+    }
+    if (Array.isArray(step.forEach) && step.forEach.length > limits.maxForEachItems) {
+      add({
+        code: 'for_each_too_wide',
+        path: [...base, 'forEach'],
+        message: `\`forEach\` lists ${step.forEach.length} items; at most ${limits.maxForEachItems} are allowed.`,
+      });
+    }
+    checkReferences(compiled.references, false);
+  }
+
+  const compiledArgs = compileValue(step.args, [...base, 'args']);
+  for (const problem of compiledArgs.problems)
+    add({ code: 'invalid_reference', ...problemIssue(problem) });
+  checkReferences(compiledArgs.references, forEach !== undefined);
+
+  for (const [position, after] of (step.after ?? []).entries()) {
+    if (after === step.id) {
+      add({
+        code: 'self_reference',
+        path: [...base, 'after', position],
+        message: `Step \`${step.id}\` lists itself in \`after\`.`,
+      });
+    } else if (!knownIds.has(after)) {
+      add({
+        code: 'unknown_after',
+        path: [...base, 'after', position],
+        message: `\`after\` names \`${after}\`, but the plan has no step with that id.${didYouMean(closestNames(after, ids))}`,
+      });
+    } else dependencies.add(after);
+  }
+
+  if (toolKnown) {
+    const argsBase = [...base, 'args'];
+    const referenceLocations = compiledArgs.references.map(({ location }) =>
+      location.slice(argsBase.length),
+    );
+    for (const issue of options.tools.checkArguments(step.tool, step.args)) {
+      // Where a reference stands, the value is not known yet: it is checked before execute.
+      if (referenceLocations.some((location) => overlaps(location, issue.path))) continue;
+      add({
+        code: 'invalid_arguments',
+        path: [...argsBase, ...issue.path],
+        message: `Step \`${step.id}\` (${step.tool}): ${issue.message}`,
+      });
+    }
+  }
+
+  return {
+    step,
+    index,
+    args: compiledArgs.value,
+    argumentReferences: compiledArgs.references.map((located) => ({
+      ...located,
+      location: located.location.slice(base.length + 1),
+    })),
+    forEach,
+    dependencies: [...dependencies],
+  };
+}
+
+function problemIssue(problem: { location: IssuePath; message: string }) {
+  return { path: problem.location, message: problem.message };
+}
+
+/** True when one path is a prefix of the other. */
+function overlaps(left: IssuePath, right: IssuePath): boolean {
+  const length = Math.min(left.length, right.length);
+  for (let index = 0; index < length; index += 1) {
+    if (String(left[index]) !== String(right[index])) return false;
+  }
+  return true;
+}

@@ -1,0 +1,26 @@
+export { countTokens } from './count-tokens.js';
+export { defineTool, type DefineToolOptions } from './define-tool.js';
+export { normalizeJsonSchema } from './normalize-json-schema.js';
+export { toProviderToolName } from './provider-tool-name.js';
+export {
+  renderToolSignature,
+  renderType,
+  type RenderToolSignatureOptions,
+} from './render-tool-signature.js';
+export { isTool, toTool } from './to-tool.js';
+export { toToolSchema } from './to-tool-schema.js';
+export { ToolDefinitionError } from './tool-definition-error.js';
+export {
+  createToolRegistry,
+  ToolRegistry,
+  type ProviderToolDefinition,
+  type ToolSource,
+  type ToolTokenReport,
+} from './tool-registry.js';
+export type {
+  JsonSchema,
+  Tool,
+  ToolAnnotations,
+  ToolExecutionContext,
+  ToolSchema,
+} from './tool.js';

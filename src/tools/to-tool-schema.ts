@@ -1,0 +1,129 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { z } from 'zod';
+import type { ArgumentIssue } from '../plan/index.js';
+import { normalizeJsonSchema } from './normalize-json-schema.js';
+import { ToolDefinitionError } from './tool-definition-error.js';
+import type { JsonSchema, ToolSchema } from './tool.js';
+
+// One validator instance for every JSON-Schema tool: ajv caches compiled schemas per instance.
+// Formats are not checked: tool catalogues use many that are not standard.
+const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+
+const AI_SDK_SCHEMA = Symbol.for('vercel.ai.schema');
+
+/**
+ * Turns whatever a tool's schema was given as — a zod 4 schema, an AI SDK `jsonSchema()` /
+ * `zodSchema()` object, or a plain JSON Schema (also in the `"type": "dict"` dialect) — into a
+ * {@link ToolSchema}.
+ */
+export function toToolSchema(input: unknown, toolName: string): ToolSchema {
+  if (input === undefined || input === null)
+    return fromJsonSchema({ type: 'object', properties: {} }, toolName);
+  if (typeof input !== 'object') {
+    throw new ToolDefinitionError({
+      message: `Tool \`${toolName}\`: expected its input schema to be a zod schema or a JSON Schema object, got ${typeof input}.`,
+      toolName,
+    });
+  }
+  if (isZodSchema(input)) return fromZod(input);
+  if (AI_SDK_SCHEMA in input) {
+    const jsonSchema = (input as unknown as { jsonSchema: unknown }).jsonSchema;
+    if (typeof (jsonSchema as PromiseLike<unknown> | undefined)?.then === 'function') {
+      throw new ToolDefinitionError({
+        message: `Tool \`${toolName}\`: its schema is lazy (a promise); give toolplan a resolved JSON Schema or a zod schema.`,
+        toolName,
+      });
+    }
+    return fromJsonSchema(jsonSchema, toolName);
+  }
+  if ('~standard' in input) {
+    throw new ToolDefinitionError({
+      message: `Tool \`${toolName}\`: only zod 4 among Standard Schema libraries is supported; pass a zod 4 schema or a JSON Schema.`,
+      toolName,
+    });
+  }
+  return fromJsonSchema(input, toolName);
+}
+
+function isZodSchema(input: object): input is z.ZodType {
+  return '_zod' in input;
+}
+
+function fromZod(schema: z.ZodType): ToolSchema {
+  const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  });
+  return {
+    jsonSchema,
+    validate(value) {
+      const result = schema.safeParse(value);
+      if (result.success) return { success: true, value: result.data };
+      return {
+        success: false,
+        issues: result.error.issues.map((issue) => ({
+          path: issue.path.map((segment) =>
+            typeof segment === 'symbol' ? String(segment) : segment,
+          ),
+          message: withSubject(issue.path, issue.message),
+        })),
+      };
+    },
+  };
+}
+
+function fromJsonSchema(raw: unknown, toolName: string): ToolSchema {
+  const jsonSchema = normalizeJsonSchema(raw);
+  let check;
+  try {
+    check = ajv.compile(jsonSchema);
+  } catch (cause) {
+    throw new ToolDefinitionError({
+      message: `Tool \`${toolName}\`: its JSON Schema is invalid (${(cause as Error).message}).`,
+      toolName,
+      cause,
+    });
+  }
+  return {
+    jsonSchema,
+    validate(value) {
+      if (check(value)) return { success: true, value };
+      return { success: false, issues: (check.errors ?? []).map(toArgumentIssue) };
+    },
+  };
+}
+
+function toArgumentIssue(error: ErrorObject): ArgumentIssue {
+  const path: Array<string | number> = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'required') {
+    const missing = String(params['missingProperty']);
+    return {
+      path: [...path, missing],
+      message: `\`${[...path, missing].join('.')}\` is required but missing`,
+    };
+  }
+  if (error.keyword === 'additionalProperties') {
+    const extra = String(params['additionalProperty']);
+    return {
+      path: [...path, extra],
+      message: `\`${[...path, extra].join('.')}\` is not a parameter of this tool`,
+    };
+  }
+  let message = error.message ?? 'is invalid';
+  if (error.keyword === 'enum' && Array.isArray(params['allowedValues'])) {
+    message = `must be one of ${params['allowedValues'].map((item) => JSON.stringify(item)).join(', ')}`;
+  }
+  return { path, message: withSubject(path, message) };
+}
+
+function withSubject(path: ReadonlyArray<PropertyKey>, message: string): string {
+  if (path.length === 0) return `arguments: ${message}`;
+  return `\`${path.map(String).join('.')}\`: ${message}`;
+}
+
+export type { JsonSchema };
