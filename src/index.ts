@@ -1,1 +1,3 @@
-export {};
+export * from './plan/index.js';
+export * from './tools/index.js';
+export * from './runtime/index.js';

@@ -25,6 +25,7 @@ export { resolveReference, resolveValue, type ResolutionScope } from './resolve-
 export type { ArgumentIssue, ToolCatalog } from './tool-catalog.js';
 export { toErrorData, ToolplanError, type ErrorData } from './toolplan-error.js';
 export {
+  isValidatedPlan,
   validatePlan,
   type ValidatedPlan,
   type ValidatedStep,

@@ -33,6 +33,17 @@ export interface ValidatedPlan {
   readonly steps: readonly ValidatedStep[];
   readonly stepsById: ReadonlyMap<string, ValidatedStep>;
   readonly answer: CompiledValue | undefined;
+  /** The limits it was validated against; run-time checks (a referenced `forEach`) use them too. */
+  readonly limits: PlanLimits;
+  /** The tools it was validated against: a plan is only valid for those. */
+  readonly tools: ToolCatalog;
+}
+
+const validatedPlans = new WeakSet<object>();
+
+/** True for a value returned by {@link validatePlan} (not a look-alike object). */
+export function isValidatedPlan(value: unknown): value is ValidatedPlan {
+  return typeof value === 'object' && value !== null && validatedPlans.has(value);
 }
 
 export interface ValidatePlanOptions {
@@ -159,12 +170,16 @@ export function validatePlan(raw: unknown, options: ValidatePlanOptions): Valida
   const plan: Plan = { steps: validated.map(({ step }) => step) };
   if (top.data.answer !== undefined) plan.answer = top.data.answer;
   if (top.data.needsReasoning !== undefined) plan.needsReasoning = top.data.needsReasoning;
-  return {
+  const result: ValidatedPlan = {
     plan,
     steps: validated,
     stepsById: new Map(validated.map((step) => [step.step.id, step])),
     answer,
+    limits,
+    tools: options.tools,
   };
+  validatedPlans.add(result);
+  return result;
 }
 
 function stepIdOf(rawStep: unknown): string | undefined {

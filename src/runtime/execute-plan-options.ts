@@ -1,0 +1,92 @@
+import type { PlanLimits } from '../plan/index.js';
+import { systemClock, type Clock } from './clock.js';
+import type { ExecutionEvent } from './run-result.js';
+
+/** How failed calls of `idempotent` tools are retried. Other tools are never retried. */
+export interface RetryOptions {
+  /**
+   * Retries after the first attempt.
+   * @default 2
+   */
+  maxRetries: number;
+  /**
+   * Wait before the first retry (ms); each further retry waits `backoffFactor` times longer.
+   * @default 100
+   */
+  initialDelayMs: number;
+  /** @default 2 */
+  backoffFactor: number;
+  /** @default 5000 */
+  maxDelayMs: number;
+}
+
+export interface ExecutePlanOptions {
+  /**
+   * Most tool calls running at once, over all tools (a tool's own `concurrency` applies too).
+   * @default 32
+   */
+  maxConcurrency?: number;
+  /** Time-out (ms) for calls of tools that declare no `timeoutMs`. @default undefined (none) */
+  defaultTimeoutMs?: number;
+  /** Retry policy for `idempotent` tools. */
+  retry?: Partial<RetryOptions>;
+  /** Cancels everything in flight; the run rejects with `RunAbortedError`. */
+  signal?: AbortSignal;
+  /** Limits the plan is validated against. */
+  limits?: Partial<PlanLimits>;
+  /** Called for every step start, end and retry. Must not throw. */
+  onEvent?: (event: ExecutionEvent) => void;
+  /** Identifies the run in idempotency keys and traces. @default a random UUID */
+  runId?: string;
+  /** @default the system clock */
+  clock?: Clock;
+}
+
+export interface ResolvedExecuteOptions {
+  maxConcurrency: number;
+  defaultTimeoutMs: number | undefined;
+  retry: RetryOptions;
+  signal: AbortSignal | undefined;
+  limits: Partial<PlanLimits>;
+  onEvent: ((event: ExecutionEvent) => void) | undefined;
+  runId: string;
+  clock: Clock;
+}
+
+export const defaultRetryOptions: Readonly<RetryOptions> = Object.freeze({
+  maxRetries: 2,
+  initialDelayMs: 100,
+  backoffFactor: 2,
+  maxDelayMs: 5000,
+});
+
+/** Fills in defaults and rejects impossible values eagerly, naming the option and the value. */
+export function resolveExecuteOptions(options: ExecutePlanOptions = {}): ResolvedExecuteOptions {
+  const maxConcurrency = options.maxConcurrency ?? 32;
+  if (!(maxConcurrency === Infinity || (Number.isInteger(maxConcurrency) && maxConcurrency > 0))) {
+    throw new TypeError(`Expected \`maxConcurrency\` to be a positive integer, got \`${String(maxConcurrency)}\``);
+  }
+  if (options.defaultTimeoutMs !== undefined && !(options.defaultTimeoutMs > 0)) {
+    throw new TypeError(`Expected \`defaultTimeoutMs\` to be a positive number, got \`${String(options.defaultTimeoutMs)}\``);
+  }
+  const retry = { ...defaultRetryOptions, ...options.retry };
+  if (!(Number.isInteger(retry.maxRetries) && retry.maxRetries >= 0)) {
+    throw new TypeError(`Expected \`retry.maxRetries\` to be an integer ≥ 0, got \`${String(retry.maxRetries)}\``);
+  }
+  for (const key of ['initialDelayMs', 'maxDelayMs'] as const) {
+    if (!(retry[key] >= 0)) throw new TypeError(`Expected \`retry.${key}\` to be a number ≥ 0, got \`${String(retry[key])}\``);
+  }
+  if (!(retry.backoffFactor >= 1)) {
+    throw new TypeError(`Expected \`retry.backoffFactor\` to be a number ≥ 1, got \`${String(retry.backoffFactor)}\``);
+  }
+  return {
+    maxConcurrency,
+    defaultTimeoutMs: options.defaultTimeoutMs,
+    retry,
+    signal: options.signal,
+    limits: options.limits ?? {},
+    onEvent: options.onEvent,
+    runId: options.runId ?? crypto.randomUUID(),
+    clock: options.clock ?? systemClock,
+  };
+}
