@@ -10,7 +10,9 @@ export function formatRunSummary(result: RunResult): string {
     const timing = step.status === 'skipped' ? '' : `${ms(step.startMs)} → ${ms(step.endMs)}`;
     const shared = step.sharedWith === undefined ? '' : ` (shared with ${step.sharedWith})`;
     const line = `${MARK[step.status]} ${step.id.padEnd(idWidth)}  ${step.tool.padEnd(toolWidth)}  ${timing.padEnd(21)}${shared}`;
-    return step.error === undefined ? line.trimEnd() : `${line.trimEnd()}\n    ${step.error.message}`;
+    return step.error === undefined
+      ? line.trimEnd()
+      : `${line.trimEnd()}\n    ${step.error.message}`;
   });
   const counts = { ok: 0, error: 0, skipped: 0 };
   for (const step of result.steps) counts[step.status] += 1;
@@ -19,7 +21,8 @@ export function formatRunSummary(result: RunResult): string {
     `${result.steps.length} steps: ${counts.ok} ok, ${counts.error} failed, ${counts.skipped} skipped in ${ms(result.wallMs)}`,
   );
   if (result.answer !== undefined) lines.push(`answer: ${result.answer}`);
-  else if (result.answerError !== undefined) lines.push(`answer: not available (${result.answerError.message})`);
+  else if (result.answerError !== undefined)
+    lines.push(`answer: not available (${result.answerError.message})`);
   return lines.join('\n');
 }
 

@@ -64,20 +64,31 @@ export const defaultRetryOptions: Readonly<RetryOptions> = Object.freeze({
 export function resolveExecuteOptions(options: ExecutePlanOptions = {}): ResolvedExecuteOptions {
   const maxConcurrency = options.maxConcurrency ?? 32;
   if (!(maxConcurrency === Infinity || (Number.isInteger(maxConcurrency) && maxConcurrency > 0))) {
-    throw new TypeError(`Expected \`maxConcurrency\` to be a positive integer, got \`${String(maxConcurrency)}\``);
+    throw new TypeError(
+      `Expected \`maxConcurrency\` to be a positive integer, got \`${String(maxConcurrency)}\``,
+    );
   }
   if (options.defaultTimeoutMs !== undefined && !(options.defaultTimeoutMs > 0)) {
-    throw new TypeError(`Expected \`defaultTimeoutMs\` to be a positive number, got \`${String(options.defaultTimeoutMs)}\``);
+    throw new TypeError(
+      `Expected \`defaultTimeoutMs\` to be a positive number, got \`${String(options.defaultTimeoutMs)}\``,
+    );
   }
   const retry = { ...defaultRetryOptions, ...options.retry };
   if (!(Number.isInteger(retry.maxRetries) && retry.maxRetries >= 0)) {
-    throw new TypeError(`Expected \`retry.maxRetries\` to be an integer ≥ 0, got \`${String(retry.maxRetries)}\``);
+    throw new TypeError(
+      `Expected \`retry.maxRetries\` to be an integer ≥ 0, got \`${String(retry.maxRetries)}\``,
+    );
   }
   for (const key of ['initialDelayMs', 'maxDelayMs'] as const) {
-    if (!(retry[key] >= 0)) throw new TypeError(`Expected \`retry.${key}\` to be a number ≥ 0, got \`${String(retry[key])}\``);
+    if (!(retry[key] >= 0))
+      throw new TypeError(
+        `Expected \`retry.${key}\` to be a number ≥ 0, got \`${String(retry[key])}\``,
+      );
   }
   if (!(retry.backoffFactor >= 1)) {
-    throw new TypeError(`Expected \`retry.backoffFactor\` to be a number ≥ 1, got \`${String(retry.backoffFactor)}\``);
+    throw new TypeError(
+      `Expected \`retry.backoffFactor\` to be a number ≥ 1, got \`${String(retry.backoffFactor)}\``,
+    );
   }
   return {
     maxConcurrency,

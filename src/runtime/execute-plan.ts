@@ -24,6 +24,9 @@ export function executePlan(
   const validated =
     isValidatedPlan(plan) && plan.tools === registry
       ? plan
-      : validatePlan(isValidatedPlan(plan) ? plan.plan : plan, { tools: registry, limits: resolved.limits });
+      : validatePlan(isValidatedPlan(plan) ? plan.plan : plan, {
+          tools: registry,
+          limits: resolved.limits,
+        });
   return new PlanRun({ plan: validated, tools: registry, options: resolved }).start();
 }

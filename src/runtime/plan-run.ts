@@ -101,7 +101,11 @@ export class PlanRun {
   #resolve!: (result: RunResult) => void;
   #reject!: (error: unknown) => void;
 
-  constructor(options: { plan: ValidatedPlan; tools: ToolRegistry; options: ResolvedExecuteOptions }) {
+  constructor(options: {
+    plan: ValidatedPlan;
+    tools: ToolRegistry;
+    options: ResolvedExecuteOptions;
+  }) {
     this.#plan = options.plan;
     this.#options = options.options;
     const byId = new Map<string, StepState>();
@@ -126,7 +130,8 @@ export class PlanRun {
       return state;
     });
     for (const state of this.#states) {
-      for (const dependency of state.validated.dependencies) byId.get(dependency)?.dependents.push(state);
+      for (const dependency of state.validated.dependencies)
+        byId.get(dependency)?.dependents.push(state);
     }
   }
 
@@ -164,23 +169,38 @@ export class PlanRun {
     const { validated } = state;
     try {
       if (validated.forEach === undefined) {
-        const input = this.#checkInput(state, resolveValue(validated.args, { results: this.#results, stepId: state.id }));
+        const input = this.#checkInput(
+          state,
+          resolveValue(validated.args, { results: this.#results, stepId: state.id }),
+        );
         this.#enqueue(state, undefined, input);
         return;
       }
-      const items = resolveValue(validated.forEach, { results: this.#results, stepId: state.id }, ['forEach']);
+      const items = resolveValue(validated.forEach, { results: this.#results, stepId: state.id }, [
+        'forEach',
+      ]);
       if (!Array.isArray(items)) {
-        throw new ForEachError({ stepId: state.id, message: `\`forEach\` must give an array, but it gave ${describe(items)}.` });
+        throw new ForEachError({
+          stepId: state.id,
+          message: `\`forEach\` must give an array, but it gave ${describe(items)}.`,
+        });
       }
       const limit = this.#plan.limits.maxForEachItems;
       if (items.length > limit) {
-        throw new ForEachError({ stepId: state.id, message: `\`forEach\` gave ${items.length} items; at most ${limit} are allowed.` });
+        throw new ForEachError({
+          stepId: state.id,
+          message: `\`forEach\` gave ${items.length} items; at most ${limit} are allowed.`,
+        });
       }
       // Resolve and check every item before any call goes out, so a bad item costs no calls.
       const inputs = items.map((item, index) =>
         this.#checkInput(
           state,
-          resolveValue(validated.args, { results: this.#results, forEach: { item, index }, stepId: state.id }),
+          resolveValue(validated.args, {
+            results: this.#results,
+            forEach: { item, index },
+            stepId: state.id,
+          }),
           index,
         ),
       );
@@ -220,13 +240,23 @@ export class PlanRun {
       }
       this.#shared.set(key, { ownerStepId: state.id, followers: [], outcome: undefined });
     }
-    this.#queue.push({ step: state, index, input, key, attempt: 0, settled: false, controller: undefined, timer: undefined });
+    this.#queue.push({
+      step: state,
+      index,
+      input,
+      key,
+      attempt: 0,
+      settled: false,
+      controller: undefined,
+      timer: undefined,
+    });
   }
 
   #pump(): void {
     if (this.#over) return;
     const max = this.#options.maxConcurrency;
-    while (this.#running < max && this.#resumed.length > 0) this.#startCall(this.#resumed.shift() as Call);
+    while (this.#running < max && this.#resumed.length > 0)
+      this.#startCall(this.#resumed.shift() as Call);
     while (this.#running < max && this.#queueHead < this.#queue.length) {
       const call = this.#queue[this.#queueHead] as Call;
       this.#queueHead += 1;
@@ -250,7 +280,12 @@ export class PlanRun {
     state.startMs = this.#now();
     state.phase = 'running';
     if (this.#options.onEvent !== undefined) {
-      this.#emit({ type: 'step-start', stepId: state.id, tool: state.tool.name, atMs: state.startMs });
+      this.#emit({
+        type: 'step-start',
+        stepId: state.id,
+        tool: state.tool.name,
+        atMs: state.startMs,
+      });
     }
   }
 
@@ -277,7 +312,9 @@ export class PlanRun {
       signal = call.controller.signal;
     }
     const idempotencyKey =
-      call.index === undefined ? `${this.#options.runId}:${step.id}` : `${this.#options.runId}:${step.id}:${call.index}`;
+      call.index === undefined
+        ? `${this.#options.runId}:${step.id}`
+        : `${this.#options.runId}:${step.id}:${call.index}`;
     const context: ToolExecutionContext = {
       signal,
       abortSignal: signal,
@@ -328,7 +365,15 @@ export class PlanRun {
       if (tool.idempotent === true && call.attempt <= this.#options.retry.maxRetries) {
         const { initialDelayMs, backoffFactor, maxDelayMs } = this.#options.retry;
         const delayMs = Math.min(maxDelayMs, initialDelayMs * backoffFactor ** (call.attempt - 1));
-        this.#emit({ type: 'step-retry', stepId: step.id, tool: tool.name, attempt: call.attempt, delayMs, error: outcome.error, atMs: this.#now() });
+        this.#emit({
+          type: 'step-retry',
+          stepId: step.id,
+          tool: tool.name,
+          attempt: call.attempt,
+          delayMs,
+          error: outcome.error,
+          atMs: this.#now(),
+        });
         const timer = this.#options.clock.setTimeout(() => {
           this.#retryTimers.delete(timer);
           this.#attempt(call);
@@ -352,7 +397,14 @@ export class PlanRun {
       const checked = tool.outputSchema.validate(outcome.value);
       final = checked.success
         ? { ok: true, value: checked.value }
-        : { ok: false, error: new ToolOutputError({ stepId: step.id, toolName: tool.name, issues: checked.issues }) };
+        : {
+            ok: false,
+            error: new ToolOutputError({
+              stepId: step.id,
+              toolName: tool.name,
+              issues: checked.issues,
+            }),
+          };
     }
     this.#release(call);
     if (call.key !== undefined) {
@@ -391,7 +443,13 @@ export class PlanRun {
     this.#results.set(state.id, value);
     this.#completed += 1;
     if (this.#options.onEvent !== undefined) {
-      this.#emit({ type: 'step-end', stepId: state.id, tool: state.tool.name, status: 'ok', atMs: state.endMs });
+      this.#emit({
+        type: 'step-end',
+        stepId: state.id,
+        tool: state.tool.name,
+        status: 'ok',
+        atMs: state.endMs,
+      });
     }
     for (const dependent of state.dependents) {
       dependent.remaining -= 1;
@@ -406,12 +464,22 @@ export class PlanRun {
     state.error = error;
     state.endMs = this.#now();
     this.#completed += 1;
-    this.#emit({ type: 'step-end', stepId: state.id, tool: state.tool.name, status: 'error', atMs: state.endMs, error });
+    this.#emit({
+      type: 'step-end',
+      stepId: state.id,
+      tool: state.tool.name,
+      status: 'error',
+      atMs: state.endMs,
+      error,
+    });
     const stack = [...state.dependents];
     while (stack.length > 0) {
       const dependent = stack.pop() as StepState;
       if (dependent.phase !== 'waiting') continue;
-      this.#skip(dependent, new DependencyFailedError({ stepId: dependent.id, failedStepId: state.id }));
+      this.#skip(
+        dependent,
+        new DependencyFailedError({ stepId: dependent.id, failedStepId: state.id }),
+      );
       stack.push(...dependent.dependents);
     }
     this.#checkOver();
@@ -423,7 +491,14 @@ export class PlanRun {
     state.endMs = this.#now();
     state.startMs ??= state.endMs;
     this.#completed += 1;
-    this.#emit({ type: 'step-end', stepId: state.id, tool: state.tool.name, status: 'skipped', atMs: state.endMs, error });
+    this.#emit({
+      type: 'step-end',
+      stepId: state.id,
+      tool: state.tool.name,
+      status: 'skipped',
+      atMs: state.endMs,
+      error,
+    });
   }
 
   #checkOver(): void {
@@ -442,7 +517,8 @@ export class PlanRun {
       if (call.timer !== undefined) this.#options.clock.clearTimeout(call.timer);
       call.controller?.abort(new Error('The run is over; this call is no longer needed.'));
     }
-    if (this.#live.size > 0) this.#runController.abort(new Error('The run is over; this call is no longer needed.'));
+    if (this.#live.size > 0)
+      this.#runController.abort(new Error('The run is over; this call is no longer needed.'));
     this.#live.clear();
   }
 
@@ -490,7 +566,9 @@ export class PlanRun {
     };
     if (this.#plan.answer !== undefined) {
       try {
-        result.answer = String(resolveValue(this.#plan.answer, { results: this.#results }, ['answer']));
+        result.answer = String(
+          resolveValue(this.#plan.answer, { results: this.#results }, ['answer']),
+        );
       } catch (error) {
         result.answerError = error as Error;
       }

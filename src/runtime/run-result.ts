@@ -48,4 +48,12 @@ export type ExecutionEvent =
       atMs: number;
       error?: Error;
     }
-  | { type: 'step-retry'; stepId: string; tool: string; attempt: number; delayMs: number; error: Error; atMs: number };
+  | {
+      type: 'step-retry';
+      stepId: string;
+      tool: string;
+      attempt: number;
+      delayMs: number;
+      error: Error;
+      atMs: number;
+    };

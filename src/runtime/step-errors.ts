@@ -10,7 +10,13 @@ export class ToolExecutionError extends ToolplanError {
   readonly attempts: number;
   readonly index: number | undefined;
 
-  constructor(options: { stepId: string; toolName: string; attempts: number; index?: number; cause: unknown }) {
+  constructor(options: {
+    stepId: string;
+    toolName: string;
+    attempts: number;
+    index?: number;
+    cause: unknown;
+  }) {
     const where = options.index === undefined ? '' : ` (forEach item ${options.index})`;
     const tries = options.attempts > 1 ? ` after ${options.attempts} attempts` : '';
     super({
@@ -48,7 +54,12 @@ export class ToolInputError extends ToolplanError {
   readonly toolName: string;
   readonly issues: readonly ArgumentIssue[];
 
-  constructor(options: { stepId: string; toolName: string; issues: readonly ArgumentIssue[]; index?: number }) {
+  constructor(options: {
+    stepId: string;
+    toolName: string;
+    issues: readonly ArgumentIssue[];
+    index?: number;
+  }) {
     const where = options.index === undefined ? '' : ` (forEach item ${options.index})`;
     super({
       name: 'ToolInputError',
@@ -113,12 +124,16 @@ export class RunAbortedError extends ToolplanError {
   result: unknown;
 
   constructor(options: { reason: unknown; result?: unknown }) {
-    super({ name: 'RunAbortedError', message: `The run was aborted: ${messageOf(options.reason)}`, cause: options.reason });
+    super({
+      name: 'RunAbortedError',
+      message: `The run was aborted: ${messageOf(options.reason)}`,
+      cause: options.reason,
+    });
     this.result = options.result;
   }
 }
 
 function messageOf(value: unknown): string {
   if (value instanceof Error) return value.message;
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 }

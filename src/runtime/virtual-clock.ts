@@ -63,7 +63,9 @@ export class VirtualClock implements Clock {
       next.callback();
       await settle();
     }
-    throw new Error(`VirtualClock.runAll: more than ${limit} timers fired; a timer loop never ends.`);
+    throw new Error(
+      `VirtualClock.runAll: more than ${limit} timers fired; a timer loop never ends.`,
+    );
   }
 
   /** Resolves after `ms` of virtual time: what a simulated tool awaits. */
