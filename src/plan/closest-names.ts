@@ -6,7 +6,10 @@ export function closestNames(name: string, candidates: readonly string[], limit 
   return candidates
     .map((candidate) => {
       const other = candidate.toLowerCase();
-      const contains = other.includes(lower) || lower.includes(other);
+      // A containment counts only for names long enough that it is not a coincidence.
+      const contains =
+        Math.min(lower.length, other.length) >= 3 &&
+        (other.includes(lower) || lower.includes(other));
       return { candidate, score: contains ? 0 : distance(lower, other) };
     })
     .filter(({ score }) => score <= Math.max(2, Math.floor(name.length / 3)))

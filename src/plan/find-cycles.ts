@@ -1,7 +1,7 @@
 /**
  * Finds the cycles of a dependency graph (Tarjan's strongly connected components, iterative so a
  * 10,000-step chain cannot overflow the stack). Returns one cycle per component, as a closed walk
- * `[a, b, c, a]` in dependency order.
+ * `[a, b, c, a]` in dependency order; a component with several loops is reported by one of them.
  */
 export function findCycles(
   nodes: readonly string[],
@@ -66,7 +66,7 @@ export function findCycles(
   return cycles;
 }
 
-/** A closed walk through one strongly connected component, starting at its first-declared node. */
+/** A closed walk inside one strongly connected component (every member can reach the walk's start). */
 function walkCycle(
   component: readonly string[],
   edges: ReadonlyMap<string, readonly string[]>,

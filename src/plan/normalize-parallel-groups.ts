@@ -23,8 +23,10 @@ export function normalizeParallelGroups(raw: unknown): unknown {
     });
     idsByGroup.set(number, ids);
     calls.forEach((call, index) => {
-      const { id: _id, ...rest } = isRecord(call) ? call : { tool: undefined };
-      const step: Record<string, unknown> = { ...rest, id: ids[index] };
+      const step: Record<string, unknown> = {
+        ...(isRecord(call) ? call : { tool: undefined }),
+        id: ids[index],
+      };
       if (previousIds.length > 0) {
         const after = Array.isArray(step['after']) ? (step['after'] as unknown[]) : [];
         step['after'] = [...after, ...previousIds];
@@ -33,7 +35,8 @@ export function normalizeParallelGroups(raw: unknown): unknown {
     });
     previousIds = ids;
   });
-  const { parallel_groups: _groups, ...rest } = raw;
+  const rest: Record<string, unknown> = { ...raw };
+  delete rest['parallel_groups'];
   const rewritten = steps.map((step) =>
     isRecord(step) && 'args' in step ? { ...step, args: rewrite(step['args'], idsByGroup) } : step,
   );
@@ -43,8 +46,8 @@ export function normalizeParallelGroups(raw: unknown): unknown {
 }
 
 const WHOLE_GROUP = /^\$group(\d+)\.results$/;
-// `(?<!\$)` keeps an escaped `$$group1…` literal.
-const INDEXED_GROUP = /(?<!\$)(\$\{?)group(\d+)\.results\[(\d+)\]/g;
+// Only after an even run of `$`: an escaped `$$group1…` stays literal, `$$${group1…}` does not.
+const INDEXED_GROUP = /(?<=(?:^|[^$])(?:\$\$)*)(\$\{?)group(\d+)\.results\[(\d+)\]/g;
 
 function rewrite(value: unknown, idsByGroup: Map<number, string[]>): unknown {
   if (typeof value === 'string') {

@@ -3,7 +3,6 @@ export type IssuePath = ReadonlyArray<string | number>;
 
 /** Every code a plan can be rejected with; stable, so programs may branch on it. */
 export type PlanIssueCode =
-  | 'invalid_json'
   | 'invalid_structure'
   | 'invalid_step_id'
   | 'reserved_step_id'

@@ -125,7 +125,8 @@ export function validatePlan(raw: unknown, options: ValidatePlanOptions): Valida
     }
   });
   const ids = [...firstIndexById.keys()];
-  const knownIds = new Set(ids);
+  // A step already reported for its shape still has an id: references to it are not also reported.
+  const knownIds = new Set([...ids, ...rawSteps.map(stepIdOf).filter((id) => id !== undefined)]);
 
   const validated: ValidatedStep[] = [];
   const edges = new Map<string, string[]>();

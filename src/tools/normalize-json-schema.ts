@@ -31,20 +31,39 @@ export function normalizeJsonSchema(schema: unknown): JsonSchema {
         .filter((type) => type !== undefined);
       if (types.length !== mapped.length) continue; // "any" accepts everything: no type at all
       result['type'] = Array.isArray(value) ? mapped : mapped[0];
-    } else if (key === 'properties' && typeof value === 'object' && value !== null) {
+    } else if (
+      (key === 'properties' ||
+        key === 'patternProperties' ||
+        key === '$defs' ||
+        key === 'definitions') &&
+      typeof value === 'object' &&
+      value !== null
+    ) {
       result[key] = Object.fromEntries(
         Object.entries(value).map(([name, property]) => [name, normalizeJsonSchema(property)]),
       );
-    } else if (key === 'items' || key === 'additionalProperties' || key === 'not') {
+    } else if (
+      // `items` given as an array is the tuple form of draft-07, a list of schemas too.
+      (key === 'anyOf' ||
+        key === 'oneOf' ||
+        key === 'allOf' ||
+        key === 'prefixItems' ||
+        key === 'items') &&
+      Array.isArray(value)
+    ) {
+      result[key] = value.map((item) => normalizeJsonSchema(item));
+    } else if (
+      key === 'items' ||
+      key === 'additionalProperties' ||
+      key === 'not' ||
+      key === 'if' ||
+      key === 'then' ||
+      key === 'else'
+    ) {
       result[key] =
         typeof value === 'object' && value !== null && !Array.isArray(value)
           ? normalizeJsonSchema(value)
           : value;
-    } else if (
-      (key === 'anyOf' || key === 'oneOf' || key === 'allOf' || key === 'prefixItems') &&
-      Array.isArray(value)
-    ) {
-      result[key] = value.map((item) => normalizeJsonSchema(item));
     } else {
       result[key] = value;
     }

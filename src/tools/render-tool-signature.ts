@@ -68,13 +68,23 @@ export function renderType(schema: JsonSchema): string {
       const items = schema['items'];
       if (items === undefined || items === true) return 'any[]';
       const inner = renderType(asRecord(items));
-      return /[ |]/.test(inner) && !inner.startsWith('{') ? `(${inner})[]` : `${inner}[]`;
+      return isUnion(asRecord(items)) ? `(${inner})[]` : `${inner}[]`;
     }
     case 'object':
       return renderObject(schema);
     default:
       return schema['properties'] === undefined ? 'any' : renderObject(schema);
   }
+}
+
+/** True when `schema` renders as a union (`a | b`), which needs parentheses before `[]`. */
+function isUnion(schema: JsonSchema): boolean {
+  if (schema['const'] !== undefined) return false;
+  if (Array.isArray(schema['enum'])) return schema['enum'].length > 1;
+  const union = schema['anyOf'] ?? schema['oneOf'];
+  if (Array.isArray(union))
+    return union.length > 1 || union.some((member) => isUnion(asRecord(member)));
+  return Array.isArray(schema['type']) && schema['type'].length > 1;
 }
 
 function renderObject(schema: JsonSchema): string {

@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { z } from 'zod';
 import type { ArgumentIssue } from '../plan/index.js';
 import { normalizeJsonSchema } from './normalize-json-schema.js';
@@ -7,7 +8,10 @@ import type { JsonSchema, ToolSchema } from './tool.js';
 
 // One validator instance for every JSON-Schema tool: ajv caches compiled schemas per instance.
 // Formats are not checked: tool catalogues use many that are not standard.
-const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+const ajvOptions = { allErrors: true, strict: false, validateFormats: false } as const;
+const ajv = new Ajv(ajvOptions);
+// Schemas that declare draft 2020-12 (zod 4's `toJSONSchema`, many MCP servers) need its vocabulary.
+const ajv2020 = new Ajv2020(ajvOptions);
 
 const AI_SDK_SCHEMA = Symbol.for('vercel.ai.schema');
 
@@ -50,10 +54,10 @@ function isZodSchema(input: object): input is z.ZodType {
 }
 
 function fromZod(schema: z.ZodType): ToolSchema {
-  const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(schema, {
-    io: 'input',
-    unrepresentable: 'any',
-  });
+  const jsonSchema: JsonSchema = {
+    ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+  };
+  delete jsonSchema['$schema'];
   return {
     jsonSchema,
     validate(value) {
@@ -76,7 +80,9 @@ function fromJsonSchema(raw: unknown, toolName: string): ToolSchema {
   const jsonSchema = normalizeJsonSchema(raw);
   let check;
   try {
-    check = ajv.compile(jsonSchema);
+    check = (String(jsonSchema['$schema'] ?? '').includes('2020-12') ? ajv2020 : ajv).compile(
+      jsonSchema,
+    );
   } catch (cause) {
     throw new ToolDefinitionError({
       message: `Tool \`${toolName}\`: its JSON Schema is invalid (${(cause as Error).message}).`,

@@ -95,7 +95,7 @@ export class ToolRegistry implements ToolCatalog {
     );
   }
 
-  /** Every tool's compact signature, one per paragraph, in registration order. */
+  /** Every tool's compact signature, one after another, in registration order. */
   renderCompact(options?: RenderToolSignatureOptions): string {
     return this.list()
       .map((tool) =>

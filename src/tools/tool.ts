@@ -40,11 +40,11 @@ export interface ToolAnnotations<Input = unknown, Output = unknown> {
   /** Repeating it is harmless: may be retried after a failure or time-out. */
   idempotent?: boolean;
   /** One call that serves many inputs, in order. */
-  batch?: (inputs: Input[], context: ToolExecutionContext) => Promise<Output[]> | Output[];
+  batch?(inputs: Input[], context: ToolExecutionContext): Promise<Output[]> | Output[];
   /** Results stay valid this long (ms) and may be served from a result cache. */
   ttlMs?: number;
   /** What the model needs to see of a result. */
-  project?: (result: Output) => unknown;
+  project?(result: Output): unknown;
   /** The fields of a result the model needs to see; ignored when `project` is given. */
   reasoningFields?: readonly string[];
   /** Longest a call may take (ms) before it fails with a time-out. */
