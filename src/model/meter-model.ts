@@ -1,0 +1,108 @@
+import type {
+  LanguageModelV3,
+  LanguageModelV3StreamPart,
+  LanguageModelV3Usage,
+} from '@ai-sdk/provider';
+import { wrapLanguageModel } from 'ai';
+import { addUsage, emptyUsage, type UsageTotals } from './usage-totals.js';
+
+/** One model call as it happened, times in ms since the meter's origin. */
+export interface ModelCallRecord {
+  kind: 'generate' | 'stream';
+  startMs: number;
+  /** When the first content arrived (streamed calls only). */
+  firstTokenMs: number | undefined;
+  endMs: number;
+  usage: LanguageModelV3Usage | undefined;
+  error?: unknown;
+}
+
+export interface MeteredModel {
+  /** The model to use: the same behaviour, every call recorded. */
+  model: LanguageModelV3;
+  /** Totals over every call so far. */
+  totals(): UsageTotals;
+  /** Every call so far, in start order. */
+  calls(): readonly ModelCallRecord[];
+}
+
+/**
+ * Wraps a model (AI SDK middleware) so that every call's usage and timing is recorded, whichever
+ * strategy made it: the loop baselines and toolplan's strategies are measured by the same meter.
+ */
+export function meterModel(
+  model: LanguageModelV3,
+  options: { origin?: number } = {},
+): MeteredModel {
+  const origin = options.origin ?? performance.now();
+  const now = () => performance.now() - origin;
+  const records: ModelCallRecord[] = [];
+  const begin = (kind: ModelCallRecord['kind']): ModelCallRecord => {
+    const record = { kind, startMs: now(), firstTokenMs: undefined, endMs: 0, usage: undefined };
+    records.push(record);
+    return record;
+  };
+  const wrapped = wrapLanguageModel({
+    model,
+    middleware: {
+      specificationVersion: 'v3',
+      async wrapGenerate({ doGenerate }) {
+        const record = begin('generate');
+        try {
+          const result = await doGenerate();
+          record.usage = result.usage;
+          return result;
+        } catch (error) {
+          record.error = error;
+          throw error;
+        } finally {
+          record.endMs = now();
+        }
+      },
+      async wrapStream({ doStream }) {
+        const record = begin('stream');
+        let result;
+        try {
+          result = await doStream();
+        } catch (error) {
+          record.error = error;
+          record.endMs = now();
+          throw error;
+        }
+        const stream = result.stream.pipeThrough(
+          new TransformStream<LanguageModelV3StreamPart, LanguageModelV3StreamPart>({
+            transform(part, controller) {
+              if (record.firstTokenMs === undefined && isContent(part)) record.firstTokenMs = now();
+              if (part.type === 'finish') record.usage = part.usage;
+              if (part.type === 'error') record.error = part.error;
+              controller.enqueue(part);
+            },
+            flush() {
+              record.endMs = now();
+            },
+          }),
+        );
+        return { ...result, stream };
+      },
+    },
+  });
+  return {
+    model: wrapped,
+    totals() {
+      const totals = emptyUsage();
+      for (const record of records) addUsage(totals, record.usage);
+      return totals;
+    },
+    calls: () => records,
+  };
+}
+
+function isContent(part: LanguageModelV3StreamPart): boolean {
+  return (
+    part.type === 'text-delta' ||
+    part.type === 'reasoning-delta' ||
+    part.type === 'tool-input-start' ||
+    part.type === 'tool-input-delta' ||
+    part.type === 'tool-call'
+  );
+}
