@@ -1,4 +1,5 @@
 export { closestNames } from './closest-names.js';
+export { findJsonObjectEnd } from './find-json-object-end.js';
 export { normalizeParallelGroups } from './normalize-parallel-groups.js';
 export { parsePlan } from './parse-plan.js';
 export { parsePlanText } from './parse-plan-text.js';

@@ -1,3 +1,4 @@
+import { findJsonObjectEnd } from './find-json-object-end.js';
 import { PlanParseError } from './plan-errors.js';
 
 const FENCE = /```[A-Za-z]*[ \t]*\r?\n([\s\S]*?)```/g;
@@ -28,7 +29,7 @@ export function parsePlanText(text: string): unknown {
       text,
     });
   }
-  const end = findObjectEnd(trimmed, start);
+  const end = findJsonObjectEnd(trimmed, start);
   const candidate = trimmed.slice(start, end === -1 ? undefined : end + 1);
   const parsed = tryParse(candidate);
   if (parsed.ok) return parsed.value;
@@ -52,23 +53,4 @@ function parseError(text: string, candidate: string, cause: Error): PlanParseErr
     ...(position === null ? {} : { position: offset + Number(position[1]) }),
     cause,
   });
-}
-
-/** Index of the `}` that closes the object opened at `start`, skipping strings; -1 if none. */
-function findObjectEnd(text: string, start: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let index = start; index < text.length; index += 1) {
-    const char = text[index];
-    if (inString) {
-      if (char === '\\') index += 1;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === '{' || char === '[') depth += 1;
-    else if (char === '}' || char === ']') {
-      depth -= 1;
-      if (depth === 0) return index;
-    }
-  }
-  return -1;
 }
