@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import {
   formatIssuePath,
   parsePlanText,
@@ -11,6 +11,7 @@ import { executePlan } from '../runtime/index.js';
 import { formatRunSummary } from './format-run-summary.js';
 import { loadToolsModule, ToolsModuleError } from './load-tools-module.js';
 import { toRunResultJson } from './run-result-json.js';
+import { positiveInteger } from './option-parsers.js';
 
 /** Exit codes of `toolplan exec`: a contract for scripts. */
 export const EXIT = { ok: 0, stepFailed: 1, invalidInput: 2 } as const;
@@ -79,11 +80,4 @@ export function execCommand(io: CommandIo): Command {
         }
       },
     );
-}
-
-function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1)
-    throw new InvalidArgumentError(`Expected a positive integer, got \`${value}\``);
-  return number;
 }

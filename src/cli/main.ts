@@ -1,12 +1,23 @@
 #!/usr/bin/env node
 import { createProgram } from './create-program.js';
+import { createProgressLine } from './progress-line.js';
+
+const progress = createProgressLine(process.stderr);
 
 const program = createProgram({
-  stdout: (text) => process.stdout.write(`${text}\n`),
-  stderr: (text) => process.stderr.write(`${text}\n`),
+  stdout: (text) => {
+    progress.clear();
+    process.stdout.write(`${text}\n`);
+  },
+  stderr: (text) => {
+    progress.clear();
+    process.stderr.write(`${text}\n`);
+  },
   setExitCode: (code) => {
     process.exitCode = code;
   },
+  progress: (text) => progress.update(text),
 });
 
 await program.parseAsync(process.argv);
+progress.clear();

@@ -11,9 +11,12 @@ export {
   type PlanIssueCode,
 } from './plan-issue.js';
 export { defaultPlanLimits, resolvePlanLimits, type PlanLimits } from './plan-limits.js';
+export { planJsonSchema } from './plan-json-schema.js';
 export { planSchema, planStepSchema, type Plan, type PlanStep } from './plan.js';
 export {
   compileValue,
+  FOR_EACH_INDEX,
+  FOR_EACH_ITEM,
   formatReference,
   parseWholeReference,
   STEP_ID_PATTERN,

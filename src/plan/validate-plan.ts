@@ -49,6 +49,11 @@ export function isValidatedPlan(value: unknown): value is ValidatedPlan {
 export interface ValidatePlanOptions {
   tools: ToolCatalog;
   limits?: Partial<PlanLimits>;
+  /**
+   * Ids of results that exist already (a replan reuses what an earlier plan finished): references
+   * to them are valid and wait for nothing; a step may not take one of these ids.
+   */
+  available?: Iterable<string>;
 }
 
 const RESERVED_IDS = new Set([FOR_EACH_ITEM, FOR_EACH_INDEX]);
@@ -102,9 +107,18 @@ export function validatePlan(raw: unknown, options: ValidatePlanOptions): Valida
     return undefined;
   });
 
+  const available = new Set(options.available ?? []);
   const firstIndexById = new Map<string, number>();
   steps.forEach((step, index) => {
     if (step === undefined) return;
+    if (available.has(step.id)) {
+      issues.push({
+        code: 'duplicate_step_id',
+        path: ['steps', index, 'id'],
+        stepId: step.id,
+        message: `Step id \`${step.id}\` already names a finished result; refer to that result as \`$${step.id}\`, or give this step another id.`,
+      });
+    }
     if (RESERVED_IDS.has(step.id)) {
       issues.push({
         code: 'reserved_step_id',
@@ -127,12 +141,13 @@ export function validatePlan(raw: unknown, options: ValidatePlanOptions): Valida
   const ids = [...firstIndexById.keys()];
   // A step already reported for its shape still has an id: references to it are not also reported.
   const knownIds = new Set([...ids, ...rawSteps.map(stepIdOf).filter((id) => id !== undefined)]);
+  const referable = new Set([...knownIds, ...available]);
 
   const validated: ValidatedStep[] = [];
   const edges = new Map<string, string[]>();
   steps.forEach((step, index) => {
     if (step === undefined) return;
-    const result = checkStep({ step, index, knownIds, ids, options, limits, issues });
+    const result = checkStep({ step, index, knownIds, available, ids, options, limits, issues });
     if (firstIndexById.get(step.id) === index) {
       validated.push(result);
       edges.set(step.id, [...result.dependencies]);
@@ -157,7 +172,7 @@ export function validatePlan(raw: unknown, options: ValidatePlanOptions): Valida
       issues.push({ code: 'invalid_reference', path: problem.location, message: problem.message });
     }
     for (const { reference, location } of compiled.references) {
-      if (!knownIds.has(reference.root)) {
+      if (!referable.has(reference.root)) {
         issues.push({
           code: 'unknown_reference',
           path: location,
@@ -193,12 +208,13 @@ function checkStep(context: {
   step: PlanStep;
   index: number;
   knownIds: ReadonlySet<string>;
+  available: ReadonlySet<string>;
   ids: readonly string[];
   options: ValidatePlanOptions;
   limits: PlanLimits;
   issues: PlanIssue[];
 }): ValidatedStep {
-  const { step, index, knownIds, ids, options, limits, issues } = context;
+  const { step, index, knownIds, available, ids, options, limits, issues } = context;
   const base: IssuePath = ['steps', index];
   const add = (issue: Omit<PlanIssue, 'stepId'>) => issues.push({ ...issue, stepId: step.id });
   const dependencies = new Set<string>();
@@ -229,6 +245,8 @@ function checkStep(context: {
           path: location,
           message: `Step \`${step.id}\` uses its own result (${reference.text}); a step can only use results of other steps.`,
         });
+      } else if (available.has(root)) {
+        // A result finished before this plan: nothing to wait for.
       } else if (!knownIds.has(root)) {
         add({
           code: 'unknown_reference',

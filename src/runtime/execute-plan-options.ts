@@ -40,6 +40,11 @@ export interface ExecutePlanOptions {
   runId?: string;
   /** @default the system clock */
   clock?: Clock;
+  /**
+   * Results that exist already, by id (what an earlier plan finished, for a replan): the plan's
+   * references may use them; they are not run again and not repeated in the result.
+   */
+  results?: Readonly<Record<string, unknown>>;
 }
 
 export interface ResolvedExecuteOptions {
@@ -51,6 +56,7 @@ export interface ResolvedExecuteOptions {
   onEvent: ((event: ExecutionEvent) => void) | undefined;
   runId: string;
   clock: Clock;
+  results: Readonly<Record<string, unknown>>;
 }
 
 export const defaultRetryOptions: Readonly<RetryOptions> = Object.freeze({
@@ -99,5 +105,6 @@ export function resolveExecuteOptions(options: ExecutePlanOptions = {}): Resolve
     onEvent: options.onEvent,
     runId: options.runId ?? crypto.randomUUID(),
     clock: options.clock ?? systemClock,
+    results: options.results ?? {},
   };
 }

@@ -27,6 +27,7 @@ export function executePlan(
       : validatePlan(isValidatedPlan(plan) ? plan.plan : plan, {
           tools: registry,
           limits: resolved.limits,
+          available: Object.keys(resolved.results),
         });
   return new PlanRun({ plan: validated, tools: registry, options: resolved }).start();
 }

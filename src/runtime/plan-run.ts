@@ -83,7 +83,8 @@ export class PlanRun {
   readonly #plan: ValidatedPlan;
   readonly #options: ResolvedExecuteOptions;
   readonly #states: StepState[];
-  readonly #results = new Map<string, unknown>();
+  /** Every value references can see: earlier results given in the options, then this run's. */
+  readonly #results: Map<string, unknown>;
   readonly #shared = new Map<string, SharedCall>();
   readonly #live = new Set<Call>();
   readonly #retryTimers = new Set<TimerHandle>();
@@ -108,6 +109,7 @@ export class PlanRun {
   }) {
     this.#plan = options.plan;
     this.#options = options.options;
+    this.#results = new Map(Object.entries(options.options.results));
     const byId = new Map<string, StepState>();
     this.#states = options.plan.steps.map((validated) => {
       const state: StepState = {
@@ -560,7 +562,11 @@ export class PlanRun {
       runId: this.#options.runId,
       status: steps.every((step) => step.status === 'ok') ? 'ok' : 'error',
       plan: this.#plan.plan,
-      results: Object.fromEntries(this.#results),
+      results: Object.fromEntries(
+        this.#states
+          .filter((state) => state.phase === 'ok')
+          .map((state) => [state.id, state.value]),
+      ),
       steps,
       wallMs: this.#now(),
     };

@@ -30,7 +30,12 @@ export {
 } from './profiles/index.js';
 export { PLAN_REQUEST_MARKER, PLAN_SCHEMA_NAME } from './request-markers.js';
 export type { ScriptBook, ScriptedCall, ScriptedLoop, ScriptedScenario } from './script-book.js';
-export { createSeededRandom, type Random } from './seeded-random.js';
+export {
+  createSeededRandom,
+  deriveSeed,
+  drawStandardNormal,
+  type Random,
+} from './seeded-random.js';
 export { FAULT_HEADER, parseFaultHeader, type SimulatedFault } from './simulated-fault.js';
 export type {
   ResolvedSimulatorOptions,

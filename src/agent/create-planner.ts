@@ -1,0 +1,126 @@
+import type { LanguageModelV3, LanguageModelV3Prompt } from '@ai-sdk/provider';
+import {
+  parsePlanText,
+  PlanParseError,
+  planJsonSchema,
+  PlanValidationError,
+  validatePlan,
+  type PlanLimits,
+  type ValidatedPlan,
+} from '../plan/index.js';
+import { renderCorrectionRequest, renderPlannerPrompt } from '../model/planner-prompt.js';
+import { streamModelText } from '../model/stream-model-text.js';
+import { countTokens, createToolRegistry, type ToolSource } from '../tools/index.js';
+import { PlanningError } from './planning-error.js';
+
+/** How the plan is asked for: structured output with the plan's JSON Schema, JSON mode, or plain text. */
+export type PlanOutputMode = 'json-schema' | 'json' | 'text';
+
+export interface CreatePlannerOptions {
+  model: LanguageModelV3;
+  tools: ToolSource;
+  /**
+   * `json-schema` asks for structured output with the plan's schema (tool names as an enum); AI
+   * SDK providers without structured outputs fall back to JSON mode on their own, with a warning.
+   * `text` is for models that support neither: the tolerant parser reads the plan out of prose.
+   * @default 'json-schema'
+   */
+  output?: PlanOutputMode;
+  /** Limits plans are validated against. */
+  limits?: Partial<PlanLimits>;
+  /**
+   * Rounds in which an invalid plan is sent back with its problems for a corrected one.
+   * @default 1
+   */
+  maxCorrections?: number;
+}
+
+export interface PlanResult {
+  plan: ValidatedPlan;
+  /** The model's text for each attempt, the last one valid. */
+  attempts: string[];
+}
+
+export interface Planner {
+  /**
+   * Plans for `query`. `available` names results that exist already (a replan's finished
+   * steps), which the plan may reference.
+   */
+  plan(
+    query: string,
+    options?: { signal?: AbortSignal; available?: Iterable<string> },
+  ): Promise<PlanResult>;
+  /** The stable system prompt (instructions and tools), and its size in o200k tokens. */
+  readonly systemPrompt: string;
+  readonly systemPromptTokens: number;
+}
+
+/**
+ * The planner: one streamed model call that writes the whole plan (the model as query planner,
+ * not loop controller). A plan that fails to parse or validate is sent back once with every
+ * problem found; a second failure is a {@link PlanningError} — and since planning executes
+ * nothing, no tool has run.
+ */
+export function createPlanner(options: CreatePlannerOptions): Planner {
+  const tools = createToolRegistry(options.tools);
+  const maxCorrections = options.maxCorrections ?? 1;
+  if (!(Number.isInteger(maxCorrections) && maxCorrections >= 0)) {
+    throw new TypeError(
+      `Expected \`maxCorrections\` to be an integer ≥ 0, got \`${String(maxCorrections)}\``,
+    );
+  }
+  const output = options.output ?? 'json-schema';
+  const systemPrompt = renderPlannerPrompt(tools);
+  const responseFormat =
+    output === 'json-schema'
+      ? {
+          type: 'json' as const,
+          name: 'toolplan_plan',
+          description: 'A plan of tool calls',
+          schema: planJsonSchema(tools.names()),
+        }
+      : output === 'json'
+        ? { type: 'json' as const }
+        : undefined;
+
+  return {
+    systemPrompt,
+    systemPromptTokens: countTokens(systemPrompt),
+    async plan(query, { signal, available } = {}) {
+      const prompt: LanguageModelV3Prompt = [
+        { role: 'system', content: systemPrompt },
+        { role: 'user', content: [{ type: 'text', text: query }] },
+      ];
+      const attempts: string[] = [];
+      for (let round = 0; ; round += 1) {
+        const { text } = await streamModelText({
+          model: options.model,
+          prompt,
+          purpose: 'plan',
+          ...(responseFormat === undefined ? {} : { responseFormat }),
+          ...(signal === undefined ? {} : { signal }),
+        });
+        attempts.push(text);
+        try {
+          const plan = validatePlan(parsePlanText(text), {
+            tools,
+            ...(options.limits === undefined ? {} : { limits: options.limits }),
+            ...(available === undefined ? {} : { available }),
+          });
+          return { plan, attempts };
+        } catch (error) {
+          if (!(error instanceof PlanParseError || error instanceof PlanValidationError))
+            throw error;
+          if (round >= maxCorrections) throw new PlanningError({ attempts, cause: error });
+          prompt.push(
+            { role: 'assistant', content: [{ type: 'text', text }] },
+            {
+              role: 'user',
+              content: [{ type: 'text', text: renderCorrectionRequest(error.message) }],
+            },
+          );
+        }
+      }
+    },
+  };
+}

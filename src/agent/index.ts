@@ -1,0 +1,13 @@
+export { loopParallelStrategy, loopSequentialStrategy } from './loop-strategies.js';
+export { runToolLoop, type RunToolLoopOptions, type ToolLoopResult } from './run-tool-loop.js';
+export type { Strategy, StrategyContext, StrategyResult } from './strategy.js';
+export {
+  createPlanner,
+  type CreatePlannerOptions,
+  type Planner,
+  type PlanOutputMode,
+  type PlanResult,
+} from './create-planner.js';
+export { planStrategy } from './plan-strategy.js';
+export { PlanningError } from './planning-error.js';
+export { runPlanned, type PlannedRun, type RunPlannedOptions } from './run-planned.js';

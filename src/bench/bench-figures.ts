@@ -1,0 +1,35 @@
+/** One strategy's figures on one scenario (per case: means over the scenario's cases). */
+export interface StrategyFigures {
+  /** Wall time from query to answer, ms (mean per case). */
+  latencyMs: number;
+  llmCalls: number;
+  /** All input tokens, cached ones included. */
+  inputTokens: number;
+  cachedInputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  toolCalls: number;
+  /** Every case answered correctly (and, where a case names its calls, made them). */
+  correct: boolean;
+  cases: number;
+  correctCases: number;
+  latencyP50Ms: number;
+  latencyP95Ms: number;
+  /**
+   * Planning strategies: the least latency their plans allowed (model calls at the profile's
+   * decode rate, plus each plan's critical path of actual tool latencies), mean per case.
+   */
+  lowerBoundMs?: number;
+  /** Tokens of the strategy's stable prompt (instructions and tools), mean per case. */
+  promptTokens?: number;
+  /** The first few reasons cases were wrong or failed. */
+  failures?: string[];
+}
+
+/** What `toolplan bench --json` writes (its documented fields are a contract). */
+export interface BenchReport {
+  profile: string;
+  speed: number;
+  seed: number;
+  scenarios: Record<string, Record<string, StrategyFigures>>;
+}

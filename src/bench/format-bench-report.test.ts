@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { StrategyFigures } from './bench-figures.js';
+import { formatBenchReport } from './format-bench-report.js';
+
+const figures = (overrides: Partial<StrategyFigures>): StrategyFigures => ({
+  latencyMs: 1000,
+  llmCalls: 1,
+  inputTokens: 100,
+  cachedInputTokens: 0,
+  outputTokens: 10,
+  costUsd: 0.001,
+  toolCalls: 1,
+  correct: true,
+  cases: 1,
+  correctCases: 1,
+  latencyP50Ms: 1000,
+  latencyP95Ms: 1000,
+  ...overrides,
+});
+
+describe('formatBenchReport', () => {
+  it('prints every figure and the ratios to each baseline', () => {
+    const text = formatBenchReport(
+      {
+        profile: 'gpt-4o',
+        speed: 1,
+        seed: 1,
+        scenarios: {
+          weather: {
+            'loop-sequential': figures({ latencyMs: 3000, costUsd: 0.004, llmCalls: 7 }),
+            'loop-parallel': figures({ latencyMs: 1500, costUsd: 0.002, llmCalls: 3 }),
+          },
+        },
+      },
+      { weather: 'five cities' },
+    );
+    expect(text).toContain('weather — five cities');
+    expect(text).toContain('profile gpt-4o · 1 case');
+    expect(text).toMatch(/loop-sequential\s+3,000 ms/);
+    // loop-parallel against loop-sequential: 2× faster, 2× cheaper; against itself: 1×.
+    expect(text).toMatch(/loop-parallel\s+2\.00×\s+2\.00×\s+1\.00×\s+1\.00×/);
+    expect(text).toMatch(/loop-sequential\s+1\.00×\s+1\.00×\s+0\.50×\s+0\.50×/);
+  });
+
+  it('shows wrong answers and their reasons', () => {
+    const text = formatBenchReport({
+      profile: 'gpt-4o',
+      speed: 1,
+      seed: 1,
+      scenarios: {
+        bfcl: {
+          'loop-parallel': figures({
+            cases: 3,
+            correctCases: 2,
+            correct: false,
+            failures: ['parallel_7: answered "x"'],
+          }),
+        },
+      },
+    });
+    expect(text).toContain('3 cases, figures are means per case');
+    expect(text).toMatch(/loop-parallel.*2\/3/);
+    expect(text).toContain('✗ loop-parallel: parallel_7: answered "x"');
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { loopParallelStrategy, loopSequentialStrategy, planStrategy } from '../agent/index.js';
+import { gpt4oProfile } from '../simulator/index.js';
+import { runBench } from './run-bench.js';
+import type { BenchScenario } from './scenarios/bench-scenario.js';
+import { simulatedTool } from './scenarios/simulated-tool.js';
+
+const QUERY = 'Look up the temperatures of Oslo, Rome and Lima, then tell me the highest.';
+const TEMPERATURES: Record<string, number> = { Oslo: 3, Rome: 17, Lima: 21 };
+
+// A small scenario written for this test: three independent look-ups, then a computation.
+const tinyScenario: BenchScenario = {
+  name: 'tiny',
+  description: 'three look-ups and a maximum',
+  open(context) {
+    const lookUp = simulatedTool({
+      context,
+      name: 'get_temp',
+      description: 'Temperature of a city',
+      inputSchema: z.object({ city: z.string() }),
+      latency: { p50Ms: 100, p95Ms: 200, source: 'test' },
+      compute: ({ city }) => ({ city, temp: TEMPERATURES[city] ?? 0 }),
+      annotations: { readOnly: true },
+    });
+    const highest = simulatedTool({
+      context,
+      name: 'max_temp',
+      description: 'Highest of some temperatures',
+      inputSchema: z.object({ temps: z.array(z.number()) }),
+      latency: { p50Ms: 5, p95Ms: 10, source: 'test' },
+      compute: ({ temps }) => ({ max: Math.max(...temps) }),
+    });
+    const cities = ['Oslo', 'Rome', 'Lima'];
+    return {
+      cases: [
+        {
+          id: 'main',
+          query: QUERY,
+          expectedAnswer: 'The highest is 21°C.',
+          expectedCalls: [
+            ...cities.map((city) => ({ tool: 'get_temp', args: { city } })),
+            { tool: 'max_temp', args: { temps: [3, 17, 21] } },
+          ],
+          script: {
+            name: 'tiny',
+            query: QUERY,
+            loop: {
+              calls: [
+                ...cities.map((city, index) => ({
+                  id: `t${index}`,
+                  tool: 'get_temp',
+                  args: { city },
+                })),
+                {
+                  id: 'm',
+                  tool: 'max_temp',
+                  args: { temps: ['$t0.temp', '$t1.temp', '$t2.temp'] },
+                },
+              ],
+              answer: 'The highest is ${m.max}°C.',
+            },
+            plan: {
+              steps: [
+                { id: 't', tool: 'get_temp', forEach: cities, args: { city: '$item' } },
+                {
+                  id: 'm',
+                  tool: 'max_temp',
+                  args: { temps: ['$t[0].temp', '$t[1].temp', '$t[2].temp'] },
+                },
+              ],
+              answer: 'The highest is ${m.max}°C.',
+            },
+          },
+        },
+      ],
+      toolsFor: () => [lookUp, highest],
+      close: () => undefined,
+    };
+  },
+};
+
+describe('runBench', () => {
+  it('runs the real AI SDK loops against the simulated provider and measures them alike', async () => {
+    const report = await runBench({
+      scenarios: [tinyScenario],
+      strategies: [loopSequentialStrategy, loopParallelStrategy, planStrategy],
+      profile: gpt4oProfile,
+      speed: 1000,
+    });
+    expect(report.profile).toBe('gpt-4o');
+    const planned = report.scenarios['tiny']?.['plan'];
+    expect(planned?.correct).toBe(true);
+    // One planning call; the answer template resolves, so no second call.
+    expect(planned?.llmCalls).toBe(1);
+    expect(planned?.toolCalls).toBe(4);
+    const sequential = report.scenarios['tiny']?.['loop-sequential'];
+    const parallel = report.scenarios['tiny']?.['loop-parallel'];
+    expect(sequential?.correct).toBe(true);
+    expect(parallel?.correct).toBe(true);
+    // One call per turn: 4 tool turns and the answer; in parallel, the look-ups share a turn.
+    expect(sequential?.llmCalls).toBe(5);
+    expect(parallel?.llmCalls).toBe(3);
+    expect(sequential?.toolCalls).toBe(4);
+    expect(parallel?.toolCalls).toBe(4);
+    // The history grows each turn: more turns, more input tokens, more cost.
+    expect(sequential?.inputTokens).toBeGreaterThan(parallel?.inputTokens ?? Infinity);
+    expect(sequential?.costUsd).toBeGreaterThan(parallel?.costUsd ?? Infinity);
+    expect(parallel?.outputTokens).toBeGreaterThan(0);
+  });
+
+  it('reports a wrong answer instead of hiding it', async () => {
+    const wrong: BenchScenario = {
+      ...tinyScenario,
+      async open(context) {
+        const opened = await tinyScenario.open(context);
+        return {
+          ...opened,
+          cases: opened.cases.map((benchCase) => ({
+            ...benchCase,
+            expectedAnswer: 'The highest is 99°C.',
+          })),
+        };
+      },
+    };
+    const report = await runBench({
+      scenarios: [wrong],
+      strategies: [loopParallelStrategy],
+      profile: gpt4oProfile,
+      speed: 1000,
+    });
+    const figures = report.scenarios['tiny']?.['loop-parallel'];
+    expect(figures?.correct).toBe(false);
+    expect(figures?.correctCases).toBe(0);
+    expect(figures?.failures?.[0]).toContain('expected "The highest is 99°C."');
+  });
+});

@@ -1,0 +1,285 @@
+import PQueue from 'p-queue';
+import { stringify } from 'safe-stable-stringify';
+import type { Strategy } from '../agent/index.js';
+import {
+  createOpenAICompatibleModel,
+  meterModel,
+  sumUsage,
+  type MeteredModel,
+} from '../model/index.js';
+import {
+  computeRequestCost,
+  createSimulatedProvider,
+  type ModelProfile,
+  type SimulatedProvider,
+} from '../simulator/index.js';
+import { createToolRegistry } from '../tools/index.js';
+import type { BenchReport, StrategyFigures } from './bench-figures.js';
+import { instrumentTools, type ToolCallRecord } from './instrument-tools.js';
+import { planLowerBoundMs } from './lower-bound.js';
+import type { BenchCase, BenchScenario, OpenedScenario } from './scenarios/bench-scenario.js';
+
+export interface BenchOptions {
+  scenarios: readonly BenchScenario[];
+  strategies: readonly Strategy[];
+  /** The simulated model's profile, and the prices costs are computed with. */
+  profile: ModelProfile;
+  /**
+   * Divides every model and tool duration (for quick runs); ratios are unchanged.
+   * @default 1
+   */
+  speed?: number;
+  /** @default 1 */
+  seed?: number;
+  /**
+   * Cases of one scenario run at once (each case's latency is still its own).
+   * @default 16
+   */
+  caseConcurrency?: number;
+  /** Run against this OpenAI-compatible endpoint instead of the in-process simulated provider. */
+  endpoint?: { baseURL: string; modelId: string; apiKey?: string };
+  onProgress?: (event: BenchProgress) => void;
+}
+
+export type BenchProgress =
+  | { type: 'scenario-start'; scenario: string; cases: number }
+  | { type: 'strategy-start'; scenario: string; strategy: string }
+  | { type: 'case-end'; scenario: string; strategy: string; done: number; cases: number }
+  | { type: 'strategy-end'; scenario: string; strategy: string; figures: StrategyFigures };
+
+interface CaseOutcome {
+  latencyMs: number;
+  llmCalls: number;
+  inputTokens: number;
+  cachedInputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  toolCalls: number;
+  correct: boolean;
+  lowerBoundMs?: number;
+  promptTokens?: number;
+  failure?: string;
+}
+
+/**
+ * Runs every scenario × strategy against the simulated provider (started in-process on a free
+ * port, reached over HTTP through the AI SDK's OpenAI-compatible provider, as any real server
+ * would be) and returns the figures side by side.
+ */
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const speed = options.speed ?? 1;
+  const seed = options.seed ?? 1;
+  const opened: Array<{ scenario: BenchScenario; opened: OpenedScenario }> = [];
+  let provider: SimulatedProvider | undefined;
+  try {
+    for (const scenario of options.scenarios) {
+      opened.push({ scenario, opened: await scenario.open({ speed, seed }) });
+    }
+    let endpoint = options.endpoint;
+    if (endpoint === undefined) {
+      provider = await createSimulatedProvider({
+        profile: options.profile,
+        speed,
+        seed,
+        scripts: {
+          scenarios: opened.flatMap(({ opened }) =>
+            opened.cases.map((benchCase) => benchCase.script),
+          ),
+        },
+      });
+      endpoint = { baseURL: provider.url, modelId: options.profile.name };
+    }
+    const report: BenchReport = { profile: options.profile.name, speed, seed, scenarios: {} };
+    for (const { scenario, opened: scenarioCases } of opened) {
+      options.onProgress?.({
+        type: 'scenario-start',
+        scenario: scenario.name,
+        cases: scenarioCases.cases.length,
+      });
+      const byStrategy: Record<string, StrategyFigures> = {};
+      for (const strategy of options.strategies) {
+        // Each strategy starts cold: one strategy's requests must not warm the prompt cache for the next.
+        provider?.clearPromptCache();
+        options.onProgress?.({
+          type: 'strategy-start',
+          scenario: scenario.name,
+          strategy: strategy.name,
+        });
+        const queue = new PQueue({ concurrency: options.caseConcurrency ?? 16 });
+        let done = 0;
+        const outcomes = await Promise.all(
+          scenarioCases.cases.map((benchCase) =>
+            queue.add(async () => {
+              const outcome = await runCase({
+                strategy,
+                benchCase,
+                opened: scenarioCases,
+                endpoint: endpoint as NonNullable<BenchOptions['endpoint']>,
+                profile: options.profile,
+                speed,
+              });
+              done += 1;
+              options.onProgress?.({
+                type: 'case-end',
+                scenario: scenario.name,
+                strategy: strategy.name,
+                done,
+                cases: scenarioCases.cases.length,
+              });
+              return outcome;
+            }),
+          ),
+        );
+        const figures = summarise(outcomes);
+        byStrategy[strategy.name] = figures;
+        options.onProgress?.({
+          type: 'strategy-end',
+          scenario: scenario.name,
+          strategy: strategy.name,
+          figures,
+        });
+      }
+      report.scenarios[scenario.name] = byStrategy;
+    }
+    return report;
+  } finally {
+    await provider?.close();
+    for (const { opened: scenarioCases } of opened) await scenarioCases.close();
+  }
+}
+
+async function runCase(options: {
+  strategy: Strategy;
+  benchCase: BenchCase;
+  opened: OpenedScenario;
+  endpoint: NonNullable<BenchOptions['endpoint']>;
+  profile: ModelProfile;
+  speed: number;
+}): Promise<CaseOutcome> {
+  const { strategy, benchCase, endpoint } = options;
+  const origin = performance.now();
+  const calls: ToolCallRecord[] = [];
+  const tools = instrumentTools(createToolRegistry(options.opened.toolsFor(benchCase)), {
+    origin,
+    record: (call) => calls.push(call),
+  });
+  const meters: MeteredModel[] = [];
+  let answer = '';
+  let lowerBoundMs: number | undefined;
+  let failure: string | undefined;
+  const started = performance.now();
+  try {
+    const result = await strategy.run({
+      query: benchCase.query,
+      tools,
+      model: ({ parallelToolCalls } = {}) => {
+        const meter = meterModel(
+          createOpenAICompatibleModel({
+            baseURL: endpoint.baseURL,
+            modelId: endpoint.modelId,
+            ...(endpoint.apiKey === undefined ? {} : { apiKey: endpoint.apiKey }),
+            ...(parallelToolCalls === undefined ? {} : { parallelToolCalls }),
+          }),
+          { origin },
+        );
+        meters.push(meter);
+        return meter.model;
+      },
+    });
+    answer = result.answer;
+    if (result.plans !== undefined && result.steps !== undefined) {
+      lowerBoundMs = planLowerBoundMs({
+        modelCalls: meters.flatMap((meter) => meter.calls()),
+        plans: result.plans,
+        steps: result.steps,
+        msPerOutputToken: 1000 / options.profile.decodeTokensPerSecond / options.speed,
+      });
+    }
+  } catch (error) {
+    failure = `${benchCase.id}: ${(error as Error).message}`;
+  }
+  const latencyMs = performance.now() - started;
+  const usage = sumUsage(...meters.map((meter) => meter.totals()));
+  if (failure === undefined && answer.trim() !== benchCase.expectedAnswer.trim()) {
+    failure = `${benchCase.id}: answered ${JSON.stringify(answer.slice(0, 200))}, expected ${JSON.stringify(benchCase.expectedAnswer.slice(0, 200))}`;
+  }
+  if (failure === undefined && benchCase.expectedCalls !== undefined) {
+    const made = calls
+      .filter((call) => call.ok)
+      .map((call) => stringify({ tool: call.tool, args: call.args }))
+      .sort();
+    const expected = benchCase.expectedCalls.map((call) => stringify(call)).sort();
+    if (stringify(made) !== stringify(expected)) {
+      failure = `${benchCase.id}: made calls ${made.join(', ')}, expected ${expected.join(', ')}`;
+    }
+  }
+  return {
+    latencyMs,
+    llmCalls: usage.llmCalls,
+    inputTokens: usage.inputTokens,
+    cachedInputTokens: usage.cachedInputTokens,
+    outputTokens: usage.outputTokens,
+    costUsd: computeRequestCost(
+      {
+        promptTokens: usage.inputTokens,
+        cachedTokens: usage.cachedInputTokens,
+        completionTokens: usage.outputTokens,
+      },
+      options.profile,
+    ),
+    toolCalls: calls.length,
+    correct: failure === undefined,
+    ...(lowerBoundMs === undefined ? {} : { lowerBoundMs }),
+    ...(strategy.promptTokens === undefined ? {} : { promptTokens: strategy.promptTokens(tools) }),
+    ...(failure === undefined ? {} : { failure }),
+  };
+}
+
+function summarise(outcomes: readonly CaseOutcome[]): StrategyFigures {
+  const mean = (pick: (outcome: CaseOutcome) => number) =>
+    outcomes.reduce((sum, outcome) => sum + pick(outcome), 0) / Math.max(1, outcomes.length);
+  const latencies = outcomes
+    .map((outcome) => outcome.latencyMs)
+    .sort((left, right) => left - right);
+  const failures = outcomes.flatMap((outcome) =>
+    outcome.failure === undefined ? [] : [outcome.failure],
+  );
+  const correctCases = outcomes.filter((outcome) => outcome.correct).length;
+  const bounded = outcomes.filter((outcome) => outcome.lowerBoundMs !== undefined);
+  const prompted = outcomes.filter((outcome) => outcome.promptTokens !== undefined);
+  return {
+    latencyMs: mean((outcome) => outcome.latencyMs),
+    llmCalls: mean((outcome) => outcome.llmCalls),
+    inputTokens: mean((outcome) => outcome.inputTokens),
+    cachedInputTokens: mean((outcome) => outcome.cachedInputTokens),
+    outputTokens: mean((outcome) => outcome.outputTokens),
+    costUsd: mean((outcome) => outcome.costUsd),
+    toolCalls: mean((outcome) => outcome.toolCalls),
+    correct: correctCases === outcomes.length,
+    cases: outcomes.length,
+    correctCases,
+    latencyP50Ms: quantile(latencies, 0.5),
+    latencyP95Ms: quantile(latencies, 0.95),
+    ...(bounded.length === 0
+      ? {}
+      : {
+          lowerBoundMs:
+            bounded.reduce((sum, outcome) => sum + (outcome.lowerBoundMs as number), 0) /
+            bounded.length,
+        }),
+    ...(prompted.length === 0
+      ? {}
+      : {
+          promptTokens:
+            prompted.reduce((sum, outcome) => sum + (outcome.promptTokens as number), 0) /
+            prompted.length,
+        }),
+    ...(failures.length === 0 ? {} : { failures: failures.slice(0, 5) }),
+  };
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const position = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[position] as number;
+}

@@ -1,0 +1,47 @@
+import type { ScriptedScenario } from '../../simulator/index.js';
+import type { ToolSource } from '../../tools/index.js';
+
+/** What every scenario's tools are given: how fast to run and how to draw latencies. */
+export interface ScenarioContext {
+  /** Divides every tool latency, as the simulated provider's `speed` divides model time. */
+  speed: number;
+  /** Seeds the tools' latency draws; the same seed gives the same latencies. */
+  seed: number;
+}
+
+/** One query of a scenario: what the user asks, what the model says, and the right answer. */
+export interface BenchCase {
+  /** Unique within the scenario. */
+  id: string;
+  query: string;
+  /** The simulated model's script for this query (its `query` equals `query`). */
+  script: ScriptedScenario;
+  /** The answer a correct run gives, exactly (compared after trimming). */
+  expectedAnswer: string;
+  /**
+   * The calls a correct run makes, as `tool` + arguments, in any order; checked besides the
+   * answer where given (BFCL grades calls, not text).
+   */
+  expectedCalls?: ReadonlyArray<{ tool: string; args: Record<string, unknown> }>;
+}
+
+/** Opened scenario: its cases and the tools for each. */
+export interface OpenedScenario {
+  cases: readonly BenchCase[];
+  /** The tools a case runs with (most scenarios give every case the same tools). */
+  toolsFor(benchCase: BenchCase): ToolSource;
+  /** Releases what the scenario holds (a database, temporary files). */
+  close(): Promise<void> | void;
+}
+
+/**
+ * A benchmark scenario is data: queries, tools with documented latency distributions and
+ * deterministic results, the simulated model's scripts, and the correct answers.
+ */
+export interface BenchScenario {
+  /** Stable: scenario names are a contract of `toolplan bench --scenario` and `--json`. */
+  name: string;
+  /** One line for reports. */
+  description: string;
+  open(context: ScenarioContext): Promise<OpenedScenario> | OpenedScenario;
+}

@@ -1,0 +1,55 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createToolRegistry } from '../../tools/index.js';
+import { callTool, describeScenarioChecks, TEST_CONTEXT } from './scenario-checks.test-utils.js';
+import { weatherScenario } from './weather-scenario.js';
+
+describeScenarioChecks(weatherScenario);
+
+describe('weather scenario', async () => {
+  const opened = await weatherScenario.open(TEST_CONTEXT);
+  const [benchCase] = opened.cases;
+  if (benchCase === undefined) throw new Error('no case');
+  const registry = createToolRegistry(opened.toolsFor(benchCase));
+  afterAll(() => opened.close());
+
+  it('answers with the warmest, the coldest and the spread', () => {
+    expect(benchCase.expectedAnswer).toBe(
+      'Warmest: Miami (68°F); coldest: Chicago (14°F); spread 54°F.',
+    );
+  });
+
+  it('plans five weather calls as one forEach step and a comparison', () => {
+    expect(benchCase.script.plan).toMatchObject({
+      steps: [
+        {
+          id: 'w',
+          tool: 'get_weather',
+          forEach: ['Boston', 'New York', 'Chicago', 'Miami', 'Seattle'],
+        },
+        { id: 'cmp', tool: 'compare_temps', args: { results: '$w' } },
+      ],
+    });
+    expect(benchCase.script.loop?.calls.map((call) => call.tool)).toEqual([
+      ...Array<string>(5).fill('get_weather'),
+      'compare_temps',
+    ]);
+  });
+
+  it('get_weather returns the table row and refuses an unknown city or date', async () => {
+    await expect(
+      callTool(registry, 'get_weather', { city: 'boston', date: '2024-01-20' }),
+    ).resolves.toEqual({
+      city: 'Boston',
+      date: '2024-01-20',
+      temp: 28,
+      condition: 'partly cloudy',
+      windMph: 12,
+    });
+    await expect(
+      callTool(registry, 'get_weather', { city: 'Atlantis', date: '2024-01-20' }),
+    ).rejects.toThrow(/No weather data for Atlantis/);
+    await expect(
+      callTool(registry, 'get_weather', { city: 'Boston', date: '2024-01-21' }),
+    ).rejects.toThrow(/No weather data/);
+  });
+});

@@ -1,0 +1,107 @@
+import { writeFile } from 'node:fs/promises';
+import { Command } from 'commander';
+import { benchScenarios, benchStrategies, pickByName } from '../bench/bench-catalog.js';
+import { formatBenchReport } from '../bench/format-bench-report.js';
+import { runBench, type BenchProgress } from '../bench/run-bench.js';
+import { resolveModelProfile } from '../simulator/index.js';
+import type { CommandIo } from './exec-command.js';
+import { endpointFromOptions, type EndpointFlags } from './endpoint-options.js';
+import { integer, positiveInteger, positiveNumber } from './option-parsers.js';
+
+interface BenchFlags extends EndpointFlags {
+  scenario?: string[];
+  strategy?: string[];
+  profile: string;
+  json?: string;
+  speed: number;
+  seed: number;
+  caseConcurrency: number;
+}
+
+export function benchCommand(io: CommandIo & { progress?: (text: string) => void }): Command {
+  return new Command('bench')
+    .description('Run every scenario × strategy against the simulated provider and compare them')
+    .option(
+      '--scenario <names...>',
+      `scenarios to run (${benchScenarios.map((scenario) => scenario.name).join(', ')})`,
+    )
+    .option(
+      '--strategy <names...>',
+      `strategies to run (${benchStrategies.map((strategy) => strategy.name).join(', ')})`,
+    )
+    .option('--profile <name>', 'model profile of the simulated provider', 'gpt-4o')
+    .option('--json <file>', 'also write the figures as JSON to this file')
+    .option(
+      '--speed <x>',
+      'divide every model and tool duration by this (ratios are unchanged)',
+      positiveNumber,
+      1,
+    )
+    .option('--seed <n>', 'seed of every random draw (same seed, same run)', integer, 1)
+    .option('--case-concurrency <n>', 'cases of one scenario run at once', positiveInteger, 16)
+    .option(
+      '--base-url <url>',
+      'an OpenAI-compatible endpoint to use instead of the simulated provider',
+    )
+    .option('--model <name>', 'the model to ask at --base-url')
+    .action(async (flags: BenchFlags) => {
+      let scenarios;
+      let strategies;
+      let profile;
+      let endpoint;
+      try {
+        scenarios = pickByName({ items: benchScenarios, names: flags.scenario, what: 'scenario' });
+        strategies = pickByName({
+          items: benchStrategies,
+          names: flags.strategy,
+          what: 'strategy',
+        });
+        profile = resolveModelProfile(flags.profile);
+        endpoint = endpointFromOptions(flags);
+      } catch (error) {
+        io.stderr(`error: ${(error as Error).message}`);
+        io.setExitCode(2);
+        return;
+      }
+      const started = performance.now();
+      const report = await runBench({
+        scenarios,
+        strategies,
+        profile,
+        speed: flags.speed,
+        seed: flags.seed,
+        caseConcurrency: flags.caseConcurrency,
+        ...(endpoint === undefined ? {} : { endpoint }),
+        onProgress: (event) => io.progress?.(describeProgress(event)),
+      });
+      const descriptions = Object.fromEntries(
+        scenarios.map((scenario) => [scenario.name, scenario.description]),
+      );
+      io.stdout(formatBenchReport(report, descriptions));
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      io.stdout(
+        `\n${scenarios.length} scenarios × ${strategies.length} strategies in ${seconds} s · profile ${report.profile} · speed ${report.speed} · seed ${report.seed}${endpoint === undefined ? ' · simulated provider over HTTP' : ` · ${endpoint.baseURL}`}`,
+      );
+      if (flags.json !== undefined) {
+        await writeFile(flags.json, `${JSON.stringify(report, null, 2)}\n`);
+        io.stdout(`figures written to ${flags.json}`);
+      }
+      const wrong = Object.values(report.scenarios).some((byStrategy) =>
+        Object.values(byStrategy).some((figures) => !figures.correct),
+      );
+      io.setExitCode(wrong ? 1 : 0);
+    });
+}
+
+function describeProgress(event: BenchProgress): string {
+  switch (event.type) {
+    case 'scenario-start':
+      return `${event.scenario}: ${event.cases} case${event.cases === 1 ? '' : 's'}`;
+    case 'strategy-start':
+      return `${event.scenario} · ${event.strategy} …`;
+    case 'case-end':
+      return `${event.scenario} · ${event.strategy} · ${event.done}/${event.cases}`;
+    case 'strategy-end':
+      return `${event.scenario} · ${event.strategy} · ${Math.round(event.figures.latencyMs)} ms · ${event.figures.correctCases}/${event.figures.cases} correct`;
+  }
+}

@@ -1,0 +1,1 @@
+export { projectResult } from './project-result.js';

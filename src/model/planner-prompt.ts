@@ -1,0 +1,32 @@
+import type { ToolRegistry } from '../tools/index.js';
+
+/**
+ * Tags the planner's requests. It costs a few tokens and lets a provider-side router (and the
+ * simulated provider's scripts) tell a planning request from any other.
+ */
+export const PLANNER_PROMPT_TAG = '[toolplan:plan]';
+
+const INSTRUCTIONS = `${PLANNER_PROMPT_TAG} Reply with one JSON plan of the tool calls that answer the user, nothing else.
+Put every needed call in it; steps run in parallel unless one uses another's result.
+"$a" or "$a.x[0].y" as a whole string passes a result, typed; "\${a.x}" inside text inserts it; "$$" is "$".
+"forEach":[…] or "$a.list" runs a step once per item ("$item", "$index" in args); its result is the list of results. Use it instead of repeating a step.
+"after":["a"] orders steps that pass no data.
+"answer" is the final answer as a template over results; if answering needs reasoning, omit it and set "needsReasoning":true.
+Use short ids. Example plan:
+{"steps":[{"id":"w","tool":"get_weather","forEach":["Oslo","Rome"],"args":{"city":"$item"}},{"id":"c","tool":"compare","args":{"results":"$w"}}],"answer":"Warmest: \${c.warmest}"}
+Tools:
+`;
+
+/**
+ * The planner's system prompt: the instructions, then the tools as compact signatures. It holds
+ * nothing that changes between queries — the query goes in the user message after it — so it is
+ * byte-identical across calls and a provider's prompt cache covers it.
+ */
+export function renderPlannerPrompt(tools: ToolRegistry): string {
+  return INSTRUCTIONS + tools.renderCompact();
+}
+
+/** The follow-up that asks for a corrected plan, with every problem found. */
+export function renderCorrectionRequest(problems: string): string {
+  return `${problems}\nReply with the whole corrected plan as one JSON object.`;
+}
