@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { benchCommand } from './bench-command.js';
 import { execCommand, type CommandIo } from './exec-command.js';
+import { runCommand } from './run-command.js';
 import { serveModelCommand } from './serve-model-command.js';
 
 const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -14,6 +15,7 @@ export function createProgram(
     .description('Make LLM tool use fast: one plan from the model, executed in parallel.')
     .version(packageJson.version)
     .addCommand(execCommand(io))
+    .addCommand(runCommand(io))
     .addCommand(benchCommand(io))
     .addCommand(serveModelCommand(io));
 }

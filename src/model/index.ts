@@ -5,3 +5,10 @@ export {
 export { meterModel, type MeteredModel, type ModelCallRecord } from './meter-model.js';
 export { toAiSdkTools } from './to-ai-sdk-tools.js';
 export { addUsage, emptyUsage, sumUsage, type UsageTotals } from './usage-totals.js';
+export { ModelCallError } from './model-call-error.js';
+export {
+  streamModelText,
+  type ModelTextResult,
+  type StreamModelTextOptions,
+} from './stream-model-text.js';
+export { renderPlannerPrompt, PLANNER_PROMPT_TAG } from './planner-prompt.js';

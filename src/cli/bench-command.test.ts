@@ -1,0 +1,120 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProgram } from './create-program.js';
+
+let directory: string;
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'toolplan-bench-'));
+});
+
+afterAll(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+async function run(...args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const progress: string[] = [];
+  let exitCode = 0;
+  const program = createProgram({
+    stdout: (text) => stdout.push(text),
+    stderr: (text) => stderr.push(text),
+    progress: (text) => progress.push(text),
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
+  program.exitOverride();
+  await program.parseAsync(['node', 'toolplan', ...args]);
+  return { stdout: stdout.join('\n'), stderr: stderr.join('\n'), progress, exitCode };
+}
+
+describe('toolplan bench', () => {
+  it('runs the chosen scenarios and strategies and writes the JSON contract', async () => {
+    const file = join(directory, 'bench.json');
+    const { stdout, progress, exitCode } = await run(
+      'bench',
+      '--scenario',
+      'weather',
+      'multi-hop',
+      '--strategy',
+      'loop-sequential',
+      'loop-parallel',
+      'plan',
+      '--speed',
+      '200',
+      '--json',
+      file,
+    );
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('weather — ');
+    expect(stdout).toContain('latency vs loop-sequential');
+    expect(stdout).toContain('profile gpt-4o');
+    expect(progress.some((line) => line.startsWith('weather · plan'))).toBe(true);
+    const report = JSON.parse(await readFile(file, 'utf8')) as {
+      profile: string;
+      scenarios: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    expect(report.profile).toBe('gpt-4o');
+    expect(Object.keys(report.scenarios)).toEqual(['weather', 'multi-hop']);
+    for (const byStrategy of Object.values(report.scenarios)) {
+      expect(Object.keys(byStrategy)).toEqual(['loop-sequential', 'loop-parallel', 'plan']);
+      for (const figures of Object.values(byStrategy)) {
+        for (const field of [
+          'latencyMs',
+          'llmCalls',
+          'inputTokens',
+          'cachedInputTokens',
+          'outputTokens',
+          'costUsd',
+          'toolCalls',
+        ]) {
+          expect(typeof figures[field], field).toBe('number');
+        }
+        expect(figures['correct']).toBe(true);
+      }
+      expect(typeof byStrategy['plan']?.['lowerBoundMs']).toBe('number');
+      expect(byStrategy['loop-sequential']?.['lowerBoundMs']).toBeUndefined();
+    }
+  });
+
+  it('rejects an unknown scenario with the known names, running nothing', async () => {
+    const { stderr, exitCode } = await run('bench', '--scenario', 'wether');
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('Unknown scenario `wether`; expected one of `weather`');
+  });
+});
+
+describe('toolplan serve-model', () => {
+  it('serves the scripted simulated model until shut down', async () => {
+    let shutdown!: () => void;
+    const stopped = new Promise<void>((resolve) => {
+      shutdown = resolve;
+    });
+    const lines: string[] = [];
+    let served!: () => void;
+    const listening = new Promise<void>((resolve) => {
+      served = resolve;
+    });
+    const program = createProgram({
+      stdout: (text) => {
+        lines.push(text);
+        if (text.includes('listening on')) served();
+      },
+      stderr: (text) => lines.push(text),
+      setExitCode: () => undefined,
+      waitForShutdown: () => stopped,
+    });
+    const running = program.parseAsync(['node', 'toolplan', 'serve-model', '--speed', '100']);
+    await listening;
+    const url = /listening on (\S+)/.exec(lines.join('\n'))?.[1] as string;
+    const models = (await (await fetch(`${url}/models`)).json()) as { data: Array<{ id: string }> };
+    expect(models.data.map((model) => model.id)).toContain('gpt-4o');
+    shutdown();
+    await running;
+    await expect(fetch(`${url}/models`)).rejects.toThrow();
+  });
+});

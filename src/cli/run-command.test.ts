@@ -1,0 +1,117 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProgram } from './create-program.js';
+
+let directory: string;
+let toolsPath: string;
+let scriptsPath: string;
+
+const QUERY = 'How warm are Oslo and Rome, and which is warmer?';
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'toolplan-run-'));
+  toolsPath = join(directory, 'tools.mjs');
+  scriptsPath = join(directory, 'scripts.json');
+  await writeFile(
+    toolsPath,
+    `export default {
+      get_temp: {
+        description: 'Temperature of a city (°C)',
+        parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+        annotations: { readOnlyHint: true },
+        execute: async ({ city }) => ({ city, temp: { Oslo: 4, Rome: 18 }[city] }),
+      },
+    };`,
+  );
+  await writeFile(
+    scriptsPath,
+    JSON.stringify({
+      scenarios: [
+        {
+          name: 'run-test',
+          query: QUERY,
+          plan: {
+            steps: [
+              { id: 't', tool: 'get_temp', forEach: ['Oslo', 'Rome'], args: { city: '$item' } },
+            ],
+            answer: 'Oslo ${t[0].temp}°C, Rome ${t[1].temp}°C.',
+          },
+        },
+      ],
+    }),
+  );
+});
+
+afterAll(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+async function run(...args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  let exitCode = 0;
+  const program = createProgram({
+    stdout: (text) => stdout.push(text),
+    stderr: (text) => stderr.push(text),
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
+  program.exitOverride();
+  await program.parseAsync(['node', 'toolplan', 'run', ...args]);
+  return { stdout: stdout.join('\n'), stderr: stderr.join('\n'), exitCode };
+}
+
+describe('toolplan run', () => {
+  it('plans with one call to the simulated provider over HTTP and prints the JSON contract', async () => {
+    const { stdout, exitCode } = await run(
+      QUERY,
+      '--tools',
+      toolsPath,
+      '--scripts',
+      scriptsPath,
+      '--speed',
+      '100',
+      '--json',
+    );
+    expect(exitCode).toBe(0);
+    const json = JSON.parse(stdout) as Record<string, unknown>;
+    expect(Object.keys(json).sort()).toEqual([
+      'answer',
+      'plan',
+      'results',
+      'steps',
+      'usage',
+      'wallMs',
+    ]);
+    expect(json['answer']).toBe('Oslo 4°C, Rome 18°C.');
+    expect(json['results']).toEqual({
+      t: [
+        { city: 'Oslo', temp: 4 },
+        { city: 'Rome', temp: 18 },
+      ],
+    });
+    const usage = json['usage'] as Record<string, number>;
+    expect(usage['llmCalls']).toBe(1);
+    expect(usage['inputTokens']).toBeGreaterThan(100);
+    expect(usage['outputTokens']).toBeGreaterThan(10);
+    expect(typeof usage['cachedInputTokens']).toBe('number');
+    expect((json['steps'] as Array<{ status: string }>).map((step) => step.status)).toEqual(['ok']);
+  });
+
+  it('reports a query the simulated provider has no script for as an error, not an answer', async () => {
+    const { stderr, exitCode } = await run(
+      'Something unscripted',
+      '--tools',
+      toolsPath,
+      '--scripts',
+      scriptsPath,
+      '--speed',
+      '100',
+    );
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('Something unscripted');
+  });
+});
