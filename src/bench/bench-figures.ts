@@ -1,4 +1,4 @@
-/** One strategy's figures on one scenario (per case: means over the scenario's cases). */
+/** One strategy's figures on one scenario: means over its runs (each case once, or repeated). */
 export interface StrategyFigures {
   /** Wall time from query to answer, ms (mean per case). */
   latencyMs: number;
@@ -11,8 +11,11 @@ export interface StrategyFigures {
   toolCalls: number;
   /** Every case answered correctly (and, where a case names its calls, made them). */
   correct: boolean;
+  /** Distinct cases of the scenario. */
   cases: number;
-  correctCases: number;
+  /** Runs measured: every case once, or a small scenario's cases repeated up to `minRuns`. */
+  runs: number;
+  correctRuns: number;
   latencyP50Ms: number;
   latencyP95Ms: number;
   /**

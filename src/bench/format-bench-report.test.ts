@@ -12,7 +12,8 @@ const figures = (overrides: Partial<StrategyFigures>): StrategyFigures => ({
   toolCalls: 1,
   correct: true,
   cases: 1,
-  correctCases: 1,
+  runs: 1,
+  correctRuns: 1,
   latencyP50Ms: 1000,
   latencyP95Ms: 1000,
   ...overrides,
@@ -51,7 +52,8 @@ describe('formatBenchReport', () => {
         bfcl: {
           'loop-parallel': figures({
             cases: 3,
-            correctCases: 2,
+            runs: 3,
+            correctRuns: 2,
             correct: false,
             failures: ['parallel_7: answered "x"'],
           }),

@@ -15,8 +15,13 @@ export function formatBenchReport(
   const blocks: string[] = [];
   for (const [scenario, byStrategy] of Object.entries(report.scenarios)) {
     const entries = Object.entries(byStrategy);
-    const cases = entries[0]?.[1].cases ?? 0;
-    const perCase = cases > 1 ? ` · ${cases} cases, figures are means per case` : ' · 1 case';
+    const first = entries[0]?.[1];
+    const cases = first?.cases ?? 0;
+    const runs = first?.runs ?? 0;
+    const perCase =
+      runs === cases
+        ? ` · ${cases} case${cases === 1 ? '' : 's'}${cases > 1 ? ', figures are means per case' : ''}`
+        : ` · ${cases} case${cases === 1 ? '' : 's'} run ${runs} times, figures are means per run`;
     const lines = [
       `${scenario}${descriptions[scenario] === undefined ? '' : ` — ${descriptions[scenario]}`}`,
     ];
@@ -133,6 +138,6 @@ function ratio(base: number, value: number): string {
 }
 
 function correctness(figures: StrategyFigures): string {
-  if (figures.cases === 1) return figures.correct ? 'yes' : 'NO';
-  return `${figures.correctCases}/${figures.cases}`;
+  if (figures.runs === 1) return figures.correct ? 'yes' : 'NO';
+  return `${figures.correctRuns}/${figures.runs}`;
 }

@@ -131,7 +131,7 @@ describe('runBench', () => {
     });
     const figures = report.scenarios['tiny']?.['loop-parallel'];
     expect(figures?.correct).toBe(false);
-    expect(figures?.correctCases).toBe(0);
+    expect(figures?.correctRuns).toBe(0);
     expect(figures?.failures?.[0]).toContain('expected "The highest is 99°C."');
   });
 });

@@ -32,19 +32,24 @@ export interface BenchOptions {
   /** @default 1 */
   seed?: number;
   /**
-   * Cases of one scenario run at once (each case's latency is still its own).
-   * @default 16
+   * Cases run at once, over all scenarios (each case's latency is still its own).
+   * @default 64
    */
   caseConcurrency?: number;
+  /**
+   * A scenario with fewer cases is run until it has this many runs (its cases repeated), so that
+   * its figures are a mean over several draws of the model's time to first token, not one draw.
+   * @default 8
+   */
+  minRuns?: number;
   /** Run against this OpenAI-compatible endpoint instead of the in-process simulated provider. */
   endpoint?: { baseURL: string; modelId: string; apiKey?: string };
   onProgress?: (event: BenchProgress) => void;
 }
 
 export type BenchProgress =
-  | { type: 'scenario-start'; scenario: string; cases: number }
-  | { type: 'strategy-start'; scenario: string; strategy: string }
-  | { type: 'case-end'; scenario: string; strategy: string; done: number; cases: number }
+  | { type: 'strategy-start'; strategy: string; cases: number }
+  | { type: 'case-end'; strategy: string; done: number; cases: number }
   | { type: 'strategy-end'; scenario: string; strategy: string; figures: StrategyFigures };
 
 interface CaseOutcome {
@@ -90,48 +95,51 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       endpoint = { baseURL: provider.url, modelId: options.profile.name };
     }
     const report: BenchReport = { profile: options.profile.name, speed, seed, scenarios: {} };
-    for (const { scenario, opened: scenarioCases } of opened) {
-      options.onProgress?.({
-        type: 'scenario-start',
-        scenario: scenario.name,
-        cases: scenarioCases.cases.length,
-      });
-      const byStrategy: Record<string, StrategyFigures> = {};
-      for (const strategy of options.strategies) {
-        // Each strategy starts cold: one strategy's requests must not warm the prompt cache for the next.
-        provider?.clearPromptCache();
-        options.onProgress?.({
-          type: 'strategy-start',
-          scenario: scenario.name,
-          strategy: strategy.name,
+    for (const { scenario } of opened) report.scenarios[scenario.name] = {};
+    const minRuns = options.minRuns ?? 8;
+    const work = opened.flatMap(({ scenario, opened: scenarioCases }) => {
+      const repeats = Math.max(1, Math.ceil(minRuns / Math.max(1, scenarioCases.cases.length)));
+      return Array.from({ length: repeats }, () =>
+        scenarioCases.cases.map((benchCase) => ({ scenario, scenarioCases, benchCase })),
+      ).flat();
+    });
+    for (const strategy of options.strategies) {
+      // Each strategy starts cold: one strategy's requests must not warm the prompt cache for the next.
+      provider?.clearPromptCache();
+      options.onProgress?.({ type: 'strategy-start', strategy: strategy.name, cases: work.length });
+      // The cases of every scenario share one pool: each case's latency is still its own (the
+      // provider and tools spend time in timers, not in CPU), and the bench ends sooner.
+      const queue = new PQueue({ concurrency: options.caseConcurrency ?? 64 });
+      let done = 0;
+      const outcomes = await Promise.all(
+        work.map(({ scenarioCases, benchCase }) =>
+          queue.add(async () => {
+            const outcome = await runCase({
+              strategy,
+              benchCase,
+              opened: scenarioCases,
+              endpoint: endpoint as NonNullable<BenchOptions['endpoint']>,
+              profile: options.profile,
+              speed,
+            });
+            done += 1;
+            options.onProgress?.({
+              type: 'case-end',
+              strategy: strategy.name,
+              done,
+              cases: work.length,
+            });
+            return outcome;
+          }),
+        ),
+      );
+      for (const { scenario, opened: scenarioCases } of opened) {
+        const figures = summarise({
+          outcomes: outcomes.filter((_, index) => work[index]?.scenario === scenario),
+          cases: scenarioCases.cases.length,
         });
-        const queue = new PQueue({ concurrency: options.caseConcurrency ?? 16 });
-        let done = 0;
-        const outcomes = await Promise.all(
-          scenarioCases.cases.map((benchCase) =>
-            queue.add(async () => {
-              const outcome = await runCase({
-                strategy,
-                benchCase,
-                opened: scenarioCases,
-                endpoint: endpoint as NonNullable<BenchOptions['endpoint']>,
-                profile: options.profile,
-                speed,
-              });
-              done += 1;
-              options.onProgress?.({
-                type: 'case-end',
-                scenario: scenario.name,
-                strategy: strategy.name,
-                done,
-                cases: scenarioCases.cases.length,
-              });
-              return outcome;
-            }),
-          ),
-        );
-        const figures = summarise(outcomes);
-        byStrategy[strategy.name] = figures;
+        (report.scenarios[scenario.name] as Record<string, StrategyFigures>)[strategy.name] =
+          figures;
         options.onProgress?.({
           type: 'strategy-end',
           scenario: scenario.name,
@@ -139,7 +147,6 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           figures,
         });
       }
-      report.scenarios[scenario.name] = byStrategy;
     }
     return report;
   } finally {
@@ -235,7 +242,8 @@ async function runCase(options: {
   };
 }
 
-function summarise(outcomes: readonly CaseOutcome[]): StrategyFigures {
+function summarise(options: { outcomes: readonly CaseOutcome[]; cases: number }): StrategyFigures {
+  const { outcomes } = options;
   const mean = (pick: (outcome: CaseOutcome) => number) =>
     outcomes.reduce((sum, outcome) => sum + pick(outcome), 0) / Math.max(1, outcomes.length);
   const latencies = outcomes
@@ -244,7 +252,7 @@ function summarise(outcomes: readonly CaseOutcome[]): StrategyFigures {
   const failures = outcomes.flatMap((outcome) =>
     outcome.failure === undefined ? [] : [outcome.failure],
   );
-  const correctCases = outcomes.filter((outcome) => outcome.correct).length;
+  const correctRuns = outcomes.filter((outcome) => outcome.correct).length;
   const bounded = outcomes.filter((outcome) => outcome.lowerBoundMs !== undefined);
   const prompted = outcomes.filter((outcome) => outcome.promptTokens !== undefined);
   return {
@@ -255,9 +263,10 @@ function summarise(outcomes: readonly CaseOutcome[]): StrategyFigures {
     outputTokens: mean((outcome) => outcome.outputTokens),
     costUsd: mean((outcome) => outcome.costUsd),
     toolCalls: mean((outcome) => outcome.toolCalls),
-    correct: correctCases === outcomes.length,
-    cases: outcomes.length,
-    correctCases,
+    correct: correctRuns === outcomes.length,
+    cases: options.cases,
+    runs: outcomes.length,
+    correctRuns,
     latencyP50Ms: quantile(latencies, 0.5),
     latencyP95Ms: quantile(latencies, 0.95),
     ...(bounded.length === 0

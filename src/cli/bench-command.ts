@@ -16,6 +16,7 @@ interface BenchFlags extends EndpointFlags {
   speed: number;
   seed: number;
   caseConcurrency: number;
+  minRuns: number;
 }
 
 export function benchCommand(io: CommandIo & { progress?: (text: string) => void }): Command {
@@ -38,7 +39,13 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
       1,
     )
     .option('--seed <n>', 'seed of every random draw (same seed, same run)', integer, 1)
-    .option('--case-concurrency <n>', 'cases of one scenario run at once', positiveInteger, 16)
+    .option('--case-concurrency <n>', 'cases run at once (over all scenarios)', positiveInteger, 64)
+    .option(
+      '--min-runs <n>',
+      "repeat a small scenario's cases until it has this many runs",
+      positiveInteger,
+      8,
+    )
     .option(
       '--base-url <url>',
       'an OpenAI-compatible endpoint to use instead of the simulated provider',
@@ -71,6 +78,7 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
         speed: flags.speed,
         seed: flags.seed,
         caseConcurrency: flags.caseConcurrency,
+        minRuns: flags.minRuns,
         ...(endpoint === undefined ? {} : { endpoint }),
         onProgress: (event) => io.progress?.(describeProgress(event)),
       });
@@ -95,13 +103,11 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
 
 function describeProgress(event: BenchProgress): string {
   switch (event.type) {
-    case 'scenario-start':
-      return `${event.scenario}: ${event.cases} case${event.cases === 1 ? '' : 's'}`;
     case 'strategy-start':
-      return `${event.scenario} · ${event.strategy} …`;
+      return `${event.strategy}: ${event.cases} case${event.cases === 1 ? '' : 's'} …`;
     case 'case-end':
-      return `${event.scenario} · ${event.strategy} · ${event.done}/${event.cases}`;
+      return `${event.strategy} · ${event.done}/${event.cases}`;
     case 'strategy-end':
-      return `${event.scenario} · ${event.strategy} · ${Math.round(event.figures.latencyMs)} ms · ${event.figures.correctCases}/${event.figures.cases} correct`;
+      return `${event.scenario} · ${event.strategy} · ${Math.round(event.figures.latencyMs)} ms · ${event.figures.correctRuns}/${event.figures.runs} correct`;
   }
 }

@@ -6,13 +6,12 @@ import type { ToolRegistry } from '../tools/index.js';
  */
 export const PLANNER_PROMPT_TAG = '[toolplan:plan]';
 
-const INSTRUCTIONS = `${PLANNER_PROMPT_TAG} Reply with one JSON plan of the tool calls that answer the user, nothing else.
-Put every needed call in it; steps run in parallel unless one uses another's result.
-"$a" or "$a.x[0].y" as a whole string passes a result, typed; "\${a.x}" inside text inserts it; "$$" is "$".
-"forEach":[…] or "$a.list" runs a step once per item ("$item", "$index" in args); its result is the list of results. Use it instead of repeating a step.
-"after":["a"] orders steps that pass no data.
-"answer" is the final answer as a template over results; if answering needs reasoning, omit it and set "needsReasoning":true.
-Use short ids. Example plan:
+const INSTRUCTIONS = `${PLANNER_PROMPT_TAG} Reply with one JSON plan of every tool call needed to answer the user.
+Steps run in parallel unless one uses another's result: "$a" or "$a.x[0].y" as a whole string passes it, typed; "\${a.x}" in text inserts it; "$$" is "$".
+"forEach":[…] or "$a.list" runs a step per item ("$item", "$index" in args) and gives the list of results; use it rather than repeating a step.
+"after":["a"] orders steps without data.
+"answer": the final answer as a template over results; if it needs reasoning, omit it and set "needsReasoning":true.
+Short ids. Example:
 {"steps":[{"id":"w","tool":"get_weather","forEach":["Oslo","Rome"],"args":{"city":"$item"}},{"id":"c","tool":"compare","args":{"results":"$w"}}],"answer":"Warmest: \${c.warmest}"}
 Tools:
 `;

@@ -14,7 +14,7 @@ describe('multi-hop scenario', async () => {
   afterAll(() => opened.close());
 
   it('sums the populations of Paris and Tokyo', () => {
-    expect(benchCase.expectedAnswer).toBe('Paris 2113705 + Tokyo 14047594 = 16161299 inhabitants.');
+    expect(benchCase.expectedAnswer).toBe('Paris + Tokyo: 16161299 inhabitants.');
   });
 
   it('has depth 3 and fan-out 2, the second hop fed by references to the first', () => {
@@ -28,7 +28,7 @@ describe('multi-hop scenario', async () => {
     }
     expect(Math.max(...depth.values())).toBe(3);
     expect(validated.stepsById.get('c')?.step.forEach).toEqual(['France', 'Japan']);
-    expect(validated.stepsById.get('cap')?.step).toMatchObject({
+    expect(validated.stepsById.get('t')?.step).toMatchObject({
       forEach: '$c',
       args: { name: '$item.capital', countryCode: '$item.code' },
     });

@@ -133,8 +133,8 @@ export function multiHopTools(context: ScenarioContext) {
 const QUERY = 'What is the combined population of the capitals of France and Japan?';
 
 /** The answer, written from references: `cityOf(index)` names the city of `HOPS[index]`. */
-function answerTemplate(cityOf: (index: number) => string): string {
-  return `\${${cityOf(0)}.name} \${${cityOf(0)}.population} + \${${cityOf(1)}.name} \${${cityOf(1)}.population} = \${sum.result} inhabitants.`;
+function answerTemplate(cityOf: (index: number) => string, sumId: string): string {
+  return `\${${cityOf(0)}.name} + \${${cityOf(1)}.name}: \${${sumId}.result} inhabitants.`;
 }
 
 /** The capital of a country, from the tables with plain code. */
@@ -151,10 +151,10 @@ function capitalOf(countryName: string): (typeof CITIES)[number] {
 function expectedAnswer(): string {
   const france = capitalOf('France');
   const japan = capitalOf('Japan');
-  return `${france.name} ${france.population} + ${japan.name} ${japan.population} = ${france.population + japan.population} inhabitants.`;
+  return `${france.name} + ${japan.name}: ${france.population + japan.population} inhabitants.`;
 }
 
-const planAnswer = answerTemplate((index) => `cap[${index}]`);
+const planAnswer = answerTemplate((index) => `t[${index}]`, 's');
 
 /**
  * Two `forEach` steps: the countries over a literal list, their capitals over the countries'
@@ -170,15 +170,15 @@ const plan = {
       args: { name: '$item' },
     },
     {
-      id: 'cap',
+      id: 't',
       tool: 'get_city',
       forEach: '$c',
       args: { name: '$item.capital', countryCode: '$item.code' },
     },
     {
-      id: 'sum',
+      id: 's',
       tool: 'calculate',
-      args: { operation: 'add', operands: ['$cap[0].population', '$cap[1].population'] },
+      args: { operation: 'add', operands: ['$t[0].population', '$t[1].population'] },
     },
   ],
   answer: planAnswer,
@@ -210,7 +210,7 @@ const multiHopCase: BenchCase = {
           },
         },
       ],
-      answer: answerTemplate((index) => HOPS[index]?.cityId ?? ''),
+      answer: answerTemplate((index) => HOPS[index]?.cityId ?? '', 'sum'),
     },
     plan,
     joinAnswer: planAnswer,
