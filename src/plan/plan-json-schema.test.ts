@@ -37,7 +37,8 @@ describe('planJsonSchema', () => {
   });
 
   it('names every key the zod step schema allows', () => {
-    const items = (schema['properties'] as { steps: { items: { properties: object } } }).steps.items;
+    const items = (schema['properties'] as { steps: { items: { properties: object } } }).steps
+      .items;
     expect(Object.keys(items.properties).sort()).toEqual(Object.keys(planStepSchema.shape).sort());
   });
 });
