@@ -13,12 +13,13 @@ import {
   type RunResult,
   type StepRecord,
 } from '../runtime/index.js';
-import type { ToolRegistry } from '../tools/index.js';
+import { createToolRegistry, type ToolRegistry, type ToolSource } from '../tools/index.js';
 import { createPlanner, type PlanOutputMode } from './create-planner.js';
 
 export interface RunPlannedOptions {
   model: LanguageModelV3;
-  tools: ToolRegistry;
+  /** The tools, in any form toolplan takes (an array, an AI SDK tool set, a registry). */
+  tools: ToolSource;
   query: string;
   /**
    * Rounds of replanning after steps failed, each reusing the results that finished.
@@ -51,7 +52,8 @@ export interface PlannedRun {
  * answer template could not fill), or to replan around failed steps, reusing what finished.
  */
 export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun> {
-  const { model, tools, query, signal } = options;
+  const { model, query, signal } = options;
+  const tools = createToolRegistry(options.tools);
   const maxReplans = options.maxReplans ?? 1;
   const planner = createPlanner({
     model,

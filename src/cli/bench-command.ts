@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Command } from 'commander';
 import { benchScenarios, benchStrategies, pickByName } from '../bench/bench-catalog.js';
 import { formatBenchReport } from '../bench/format-bench-report.js';
@@ -91,6 +92,7 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
         `\n${scenarios.length} scenarios × ${strategies.length} strategies in ${seconds} s · profile ${report.profile} · speed ${report.speed} · seed ${report.seed}${endpoint === undefined ? ' · simulated provider over HTTP' : ` · ${endpoint.baseURL}`}`,
       );
       if (flags.json !== undefined) {
+        await mkdir(dirname(flags.json), { recursive: true });
         await writeFile(flags.json, `${JSON.stringify(report, null, 2)}\n`);
         io.stdout(`figures written to ${flags.json}`);
       }
