@@ -31,6 +31,8 @@ export { toErrorData, ToolplanError, type ErrorData } from './toolplan-error.js'
 export {
   isValidatedPlan,
   validatePlan,
+  validatePlanStep,
+  type ValidatePlanStepOptions,
   type ValidatedPlan,
   type ValidatedStep,
   type ValidatePlanOptions,

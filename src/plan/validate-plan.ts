@@ -342,3 +342,60 @@ function overlaps(left: IssuePath, right: IssuePath): boolean {
   }
   return true;
 }
+
+export interface ValidatePlanStepOptions {
+  tools: ToolCatalog;
+  /** The step's position in the plan (for issue paths). */
+  index: number;
+  /** Ids of the steps known so far (for a streamed plan: those that arrived before this one). */
+  knownIds: ReadonlySet<string>;
+  available?: Iterable<string>;
+  limits?: Partial<PlanLimits>;
+}
+
+/**
+ * Validates one step on its own, as far as the steps known so far allow: its shape, its tool,
+ * its literal arguments, and that each reference names a known step (or an available result).
+ * Streaming dispatch uses it to decide whether a step that has just arrived may start before
+ * the rest of the plan exists. A step that passes here still belongs to a plan that must pass
+ * {@link validatePlan} as a whole.
+ */
+export function validatePlanStep(
+  raw: unknown,
+  options: ValidatePlanStepOptions,
+): { ok: true; step: ValidatedStep } | { ok: false; issues: PlanIssue[] } {
+  const issues: PlanIssue[] = [];
+  const parsed = planStepSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      issues.push({
+        code: 'invalid_structure',
+        path: ['steps', options.index, ...(issue.path as IssuePath)],
+        message: issue.message,
+      });
+    }
+    return { ok: false, issues };
+  }
+  const step = parsed.data as PlanStep;
+  const available = new Set(options.available ?? []);
+  if (RESERVED_IDS.has(step.id) || options.knownIds.has(step.id) || available.has(step.id)) {
+    issues.push({
+      code: 'duplicate_step_id',
+      path: ['steps', options.index, 'id'],
+      stepId: step.id,
+      message: `Step id \`${step.id}\` is reserved or already used.`,
+    });
+    return { ok: false, issues };
+  }
+  const validated = checkStep({
+    step,
+    index: options.index,
+    knownIds: options.knownIds,
+    available,
+    ids: [...options.knownIds],
+    options: { tools: options.tools },
+    limits: resolvePlanLimits(options.limits),
+    issues,
+  });
+  return issues.length === 0 ? { ok: true, step: validated } : { ok: false, issues };
+}

@@ -29,5 +29,8 @@ export function executePlan(
           limits: resolved.limits,
           available: Object.keys(resolved.results),
         });
-  return new PlanRun({ plan: validated, tools: registry, options: resolved }).start();
+  const run = new PlanRun({ tools: registry, options: resolved, limits: validated.limits });
+  run.add(validated.steps);
+  run.seal(validated);
+  return run.start();
 }

@@ -17,3 +17,8 @@ export {
   ToolOutputError,
 } from './step-errors.js';
 export { createVirtualClock, VirtualClock } from './virtual-clock.js';
+export {
+  startStreamingExecution,
+  type OfferOutcome,
+  type StreamingExecution,
+} from './start-streaming-execution.js';

@@ -1,5 +1,10 @@
 import { stringify } from 'safe-stable-stringify';
-import { resolveValue, type ValidatedPlan, type ValidatedStep } from '../plan/index.js';
+import {
+  resolveValue,
+  type PlanLimits,
+  type ValidatedPlan,
+  type ValidatedStep,
+} from '../plan/index.js';
 import type { Tool, ToolExecutionContext, ToolRegistry } from '../tools/index.js';
 import type { TimerHandle } from './clock.js';
 import type { ResolvedExecuteOptions } from './execute-plan-options.js';
@@ -80,9 +85,13 @@ const TERMINAL: ReadonlySet<StepPhase> = new Set(['ok', 'error', 'skipped']);
  * per-tool lines that a queue library would only wrap.
  */
 export class PlanRun {
-  readonly #plan: ValidatedPlan;
+  readonly #tools: ToolRegistry;
   readonly #options: ResolvedExecuteOptions;
-  readonly #states: StepState[];
+  readonly #limits: PlanLimits;
+  /** The whole plan, once sealed. */
+  #plan: ValidatedPlan | undefined;
+  readonly #states: StepState[] = [];
+  readonly #byId = new Map<string, StepState>();
   /** Every value references can see: earlier results given in the options, then this run's. */
   readonly #results: Map<string, unknown>;
   readonly #shared = new Map<string, SharedCall>();
@@ -99,23 +108,57 @@ export class PlanRun {
   #completed = 0;
   #startedAt = 0;
   #over = false;
+  #started = false;
+  #sealed = false;
   #resolve!: (result: RunResult) => void;
   #reject!: (error: unknown) => void;
 
   constructor(options: {
-    plan: ValidatedPlan;
     tools: ToolRegistry;
     options: ResolvedExecuteOptions;
+    limits: PlanLimits;
   }) {
-    this.#plan = options.plan;
+    this.#tools = options.tools;
     this.#options = options.options;
+    this.#limits = options.limits;
     this.#results = new Map(Object.entries(options.options.results));
-    const byId = new Map<string, StepState>();
-    this.#states = options.plan.steps.map((validated) => {
+  }
+
+  /** Starts the run; resolves with the result once sealed and every step is over. Call once. */
+  start(): Promise<RunResult> {
+    const promise = new Promise<RunResult>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    const signal = this.#options.signal;
+    this.#startedAt = this.#options.clock.now();
+    this.#started = true;
+    if (signal?.aborted) {
+      this.#abort(signal.reason);
+      return promise;
+    }
+    signal?.addEventListener('abort', this.#onAbort, { once: true });
+    for (const state of this.#states) {
+      if (state.phase === 'waiting' && state.remaining === 0) this.#makeReady(state);
+    }
+    this.#checkOver();
+    this.#pump();
+    return promise;
+  }
+
+  /**
+   * Adds validated steps; each starts as soon as its dependencies have finished. Every step a
+   * new one depends on must have been added before or in the same call. Streaming dispatch adds
+   * steps one by one while the plan is still being written.
+   */
+  add(steps: readonly ValidatedStep[]): void {
+    if (this.#over) return;
+    if (this.#sealed) throw new Error('PlanRun.add: the run is sealed; no step can be added.');
+    const added = steps.map((validated) => {
       const state: StepState = {
         validated,
         id: validated.step.id,
-        tool: options.tools.get(validated.step.tool) as Tool,
+        tool: this.#tools.get(validated.step.tool) as Tool,
         dependents: [],
         phase: 'waiting',
         remaining: validated.dependencies.length,
@@ -128,32 +171,47 @@ export class PlanRun {
         values: undefined,
         delivered: 0,
       };
-      byId.set(state.id, state);
+      this.#byId.set(state.id, state);
+      this.#states.push(state);
       return state;
     });
-    for (const state of this.#states) {
-      for (const dependency of state.validated.dependencies)
-        byId.get(dependency)?.dependents.push(state);
+    const failed: Array<{ state: StepState; cause: StepState }> = [];
+    for (const state of added) {
+      for (const dependency of state.validated.dependencies) {
+        const other = this.#byId.get(dependency) as StepState;
+        if (other.phase === 'ok') state.remaining -= 1;
+        else if (other.phase === 'error' || other.phase === 'skipped')
+          failed.push({ state, cause: other });
+        else other.dependents.push(state);
+      }
     }
+    if (!this.#started) return;
+    for (const { state, cause } of failed) {
+      if (state.phase !== 'waiting') continue;
+      this.#skip(state, new DependencyFailedError({ stepId: state.id, failedStepId: cause.id }));
+      this.#skipDependents(state, cause.id);
+    }
+    for (const state of added) {
+      if (state.phase === 'waiting' && state.remaining === 0) this.#makeReady(state);
+    }
+    this.#pump();
   }
 
-  /** Starts the run; resolves with the result, or rejects with `RunAbortedError`. Call once. */
-  start(): Promise<RunResult> {
-    const promise = new Promise<RunResult>((resolve, reject) => {
-      this.#resolve = resolve;
-      this.#reject = reject;
-    });
-    const signal = this.#options.signal;
-    this.#startedAt = this.#options.clock.now();
-    if (signal?.aborted) {
-      this.#abort(signal.reason);
-      return promise;
-    }
-    signal?.addEventListener('abort', this.#onAbort, { once: true });
-    for (const state of this.#states) if (state.remaining === 0) this.#makeReady(state);
-    this.#checkOver();
-    this.#pump();
-    return promise;
+  /**
+   * The plan is complete and valid: adds whichever of its steps were not added yet, and from now
+   * on the run ends when every step is over. Steps already added must be the plan's own.
+   */
+  seal(plan: ValidatedPlan): void {
+    if (this.#over) return;
+    this.add(plan.steps.filter((step) => !this.#byId.has(step.step.id)));
+    this.#plan = plan;
+    this.#sealed = true;
+    if (this.#started) this.#checkOver();
+  }
+
+  /** Ends the run at once, cancelling everything in flight; the run rejects with `RunAbortedError`. */
+  cancel(reason: unknown): void {
+    this.#abort(reason);
   }
 
   readonly #onAbort = (): void => this.#abort(this.#options.signal?.reason);
@@ -187,7 +245,7 @@ export class PlanRun {
           message: `\`forEach\` must give an array, but it gave ${describe(items)}.`,
         });
       }
-      const limit = this.#plan.limits.maxForEachItems;
+      const limit = this.#limits.maxForEachItems;
       if (items.length > limit) {
         throw new ForEachError({
           stepId: state.id,
@@ -474,17 +532,19 @@ export class PlanRun {
       atMs: state.endMs,
       error,
     });
+    this.#skipDependents(state, state.id);
+    this.#checkOver();
+  }
+
+  /** Skips every step waiting on `state`, directly or through other skipped steps. */
+  #skipDependents(state: StepState, failedStepId: string): void {
     const stack = [...state.dependents];
     while (stack.length > 0) {
       const dependent = stack.pop() as StepState;
       if (dependent.phase !== 'waiting') continue;
-      this.#skip(
-        dependent,
-        new DependencyFailedError({ stepId: dependent.id, failedStepId: state.id }),
-      );
+      this.#skip(dependent, new DependencyFailedError({ stepId: dependent.id, failedStepId }));
       stack.push(...dependent.dependents);
     }
-    this.#checkOver();
   }
 
   #skip(state: StepState, error: Error): void {
@@ -504,7 +564,7 @@ export class PlanRun {
   }
 
   #checkOver(): void {
-    if (this.#over || this.#completed < this.#states.length) return;
+    if (this.#over || !this.#sealed || this.#completed < this.#states.length) return;
     this.#close();
     this.#resolve(this.#result());
   }
@@ -561,7 +621,7 @@ export class PlanRun {
     const result: RunResult = {
       runId: this.#options.runId,
       status: steps.every((step) => step.status === 'ok') ? 'ok' : 'error',
-      plan: this.#plan.plan,
+      plan: this.#plan?.plan ?? { steps: this.#states.map((state) => state.validated.step) },
       results: Object.fromEntries(
         this.#states
           .filter((state) => state.phase === 'ok')
@@ -570,11 +630,10 @@ export class PlanRun {
       steps,
       wallMs: this.#now(),
     };
-    if (this.#plan.answer !== undefined) {
+    const answer = this.#plan?.answer;
+    if (answer !== undefined) {
       try {
-        result.answer = String(
-          resolveValue(this.#plan.answer, { results: this.#results }, ['answer']),
-        );
+        result.answer = String(resolveValue(answer, { results: this.#results }, ['answer']));
       } catch (error) {
         result.answerError = error as Error;
       }
