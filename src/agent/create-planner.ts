@@ -35,6 +35,14 @@ export interface CreatePlannerOptions {
   maxCorrections?: number;
 }
 
+/** Where the text of one planning attempt goes as it streams in (see `plan`'s `onAttempt`). */
+export interface PlanAttemptSink {
+  /** The next piece of the model's text. */
+  write(delta: string): void;
+  /** The attempt's plan failed to parse or validate; a correction round follows. */
+  rejected(error: unknown): void;
+}
+
 export interface PlanResult {
   plan: ValidatedPlan;
   /** The model's text for each attempt, the last one valid. */
@@ -48,7 +56,12 @@ export interface Planner {
    */
   plan(
     query: string,
-    options?: { signal?: AbortSignal; available?: Iterable<string> },
+    options?: {
+      signal?: AbortSignal;
+      available?: Iterable<string>;
+      /** Called as each attempt starts; its sink receives the attempt's text as it streams. */
+      onAttempt?: (attempt: number) => PlanAttemptSink;
+    },
   ): Promise<PlanResult>;
   /** The stable system prompt (instructions and tools), and its size in o200k tokens. */
   readonly systemPrompt: string;
@@ -86,17 +99,19 @@ export function createPlanner(options: CreatePlannerOptions): Planner {
   return {
     systemPrompt,
     systemPromptTokens: countTokens(systemPrompt),
-    async plan(query, { signal, available } = {}) {
+    async plan(query, { signal, available, onAttempt } = {}) {
       const prompt: LanguageModelV3Prompt = [
         { role: 'system', content: systemPrompt },
         { role: 'user', content: [{ type: 'text', text: query }] },
       ];
       const attempts: string[] = [];
       for (let round = 0; ; round += 1) {
+        const sink = onAttempt?.(round + 1);
         const { text } = await streamModelText({
           model: options.model,
           prompt,
           purpose: 'plan',
+          ...(sink === undefined ? {} : { onTextDelta: (delta: string) => sink.write(delta) }),
           ...(responseFormat === undefined ? {} : { responseFormat }),
           ...(signal === undefined ? {} : { signal }),
         });
@@ -111,6 +126,8 @@ export function createPlanner(options: CreatePlannerOptions): Planner {
         } catch (error) {
           if (!(error instanceof PlanParseError || error instanceof PlanValidationError))
             throw error;
+          // Whatever the attempt started early is cancelled before anything else happens.
+          sink?.rejected(error);
           if (round >= maxCorrections) throw new PlanningError({ attempts, cause: error });
           prompt.push(
             { role: 'assistant', content: [{ type: 'text', text }] },

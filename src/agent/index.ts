@@ -8,6 +8,6 @@ export {
   type PlanOutputMode,
   type PlanResult,
 } from './create-planner.js';
-export { planStrategy } from './plan-strategy.js';
+export { planNoStreamStrategy, planStrategy } from './plan-strategy.js';
 export { PlanningError } from './planning-error.js';
 export { runPlanned, type PlannedRun, type RunPlannedOptions } from './run-planned.js';

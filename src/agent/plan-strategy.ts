@@ -3,18 +3,46 @@ import { countTokens } from '../tools/index.js';
 import { runPlanned } from './run-planned.js';
 import type { Strategy } from './strategy.js';
 
-/** toolplan's compiler pattern: one planning call, parallel execution, a join only when needed. */
-export const planStrategy: Strategy = {
+function planningStrategy(options: {
+  name: string;
+  description: string;
+  stream: boolean;
+}): Strategy {
+  return {
+    name: options.name,
+    description: options.description,
+    async run({ query, tools, model, signal }) {
+      const run = await runPlanned({
+        model: model(),
+        tools,
+        query,
+        stream: options.stream,
+        ...(signal === undefined ? {} : { signal }),
+      });
+      return {
+        answer: run.answer,
+        plans: run.plans,
+        steps: run.steps,
+        ...(run.arrivals === undefined ? {} : { arrivals: run.arrivals }),
+      };
+    },
+    promptTokens: (tools) => countTokens(renderPlannerPrompt(tools)),
+  };
+}
+
+/**
+ * toolplan's compiler pattern: one planning call whose read-only steps start while the plan is
+ * still streaming; parallel execution; the answer from the plan's template, or one join call.
+ */
+export const planStrategy: Strategy = planningStrategy({
   name: 'plan',
-  description: 'toolplan: one planned call, executed as a DAG; answer template or one join call',
-  async run({ query, tools, model, signal }) {
-    const run = await runPlanned({
-      model: model(),
-      tools,
-      query,
-      ...(signal === undefined ? {} : { signal }),
-    });
-    return { answer: run.answer, plans: run.plans, steps: run.steps };
-  },
-  promptTokens: (tools) => countTokens(renderPlannerPrompt(tools)),
-};
+  description: 'toolplan: one streamed planning call, steps started as they arrive',
+  stream: true,
+});
+
+/** The same without streaming dispatch: execution starts once the whole plan has arrived. */
+export const planNoStreamStrategy: Strategy = planningStrategy({
+  name: 'plan-nostream',
+  description: 'toolplan: one planning call, executed once complete',
+  stream: false,
+});

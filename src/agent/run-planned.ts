@@ -4,14 +4,23 @@ import {
   JOINER_SYSTEM_PROMPT,
   renderJoinRequest,
   renderReplanRequest,
+  renderResumeRequest,
 } from '../model/joiner-prompt.js';
+import { ModelCallError } from '../model/model-call-error.js';
 import { streamModelText } from '../model/stream-model-text.js';
-import type { Plan, PlanLimits } from '../plan/index.js';
+import {
+  createPlanStreamParser,
+  type Plan,
+  type PlanLimits,
+  type ValidatedPlan,
+} from '../plan/index.js';
 import {
   executePlan,
+  startStreamingExecution,
   type ExecutePlanOptions,
   type RunResult,
   type StepRecord,
+  type StreamingExecution,
 } from '../runtime/index.js';
 import { createToolRegistry, type ToolRegistry, type ToolSource } from '../tools/index.js';
 import { createPlanner, type PlanOutputMode } from './create-planner.js';
@@ -26,6 +35,17 @@ export interface RunPlannedOptions {
    * @default 1
    */
   maxReplans?: number;
+  /**
+   * Start read-only steps while the plan is still being written (streaming partial execution).
+   * `false` waits for the whole plan.
+   * @default true
+   */
+  stream?: boolean;
+  /**
+   * Times a plan whose stream broke off is asked for again, keeping the steps that finished.
+   * @default 1
+   */
+  maxResumes?: number;
   output?: PlanOutputMode;
   limits?: Partial<PlanLimits>;
   execute?: Omit<ExecutePlanOptions, 'signal' | 'limits' | 'results'>;
@@ -44,6 +64,13 @@ export interface PlannedRun {
   /** Every step of every plan. */
   steps: StepRecord[];
   runs: RunResult[];
+  /**
+   * With streaming, when each step of the last plan arrived (its JSON closed), in ms since that
+   * plan's request started; the same origin as that run's step times.
+   */
+  arrivals?: Record<string, number>;
+  /** Ids of the steps started before their plan was complete. */
+  dispatchedEarly: string[];
 }
 
 /**
@@ -64,19 +91,70 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
   const plans: Plan[] = [];
   const runs: RunResult[] = [];
   const results: Record<string, unknown> = {};
+  const stream = options.stream ?? true;
+  const maxResumes = options.maxResumes ?? 1;
+  const executeOptions = (): ExecutePlanOptions => ({
+    ...options.execute,
+    results: { ...results },
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
+    ...(signal === undefined ? {} : { signal }),
+  });
+  const dispatchedEarly: string[] = [];
+  let arrivals: Record<string, number> | undefined;
   let request = query;
+  let resumes = 0;
   for (let round = 0; ; round += 1) {
-    const { plan } = await planner.plan(request, {
-      available: Object.keys(results),
-      ...(signal === undefined ? {} : { signal }),
-    });
+    let execution: StreamingExecution | undefined;
+    let plan: ValidatedPlan;
+    try {
+      ({ plan } = await planner.plan(request, {
+        available: Object.keys(results),
+        ...(signal === undefined ? {} : { signal }),
+        ...(stream
+          ? {
+              onAttempt: () => {
+                const current = startStreamingExecution(tools, executeOptions());
+                execution = current;
+                const parser = createPlanStreamParser({
+                  onStep: (step, index) => current.offer(step, index),
+                });
+                return {
+                  write: (delta: string) => parser.write(delta),
+                  rejected: (error: unknown) => current.cancel(error),
+                };
+              },
+            }
+          : {}),
+      }));
+    } catch (error) {
+      const current = execution as StreamingExecution | undefined;
+      if (error instanceof ModelCallError && current !== undefined && resumes < maxResumes) {
+        // The plan broke off mid-stream: keep what its early steps finished, ask for the rest.
+        resumes += 1;
+        round -= 1;
+        dispatchedEarly.push(...current.dispatched);
+        Object.assign(results, await current.salvage());
+        request = renderResumeRequest({
+          query,
+          partialPlan: error.partialText,
+          finished: projectAll(tools, plans, results),
+        });
+        continue;
+      }
+      current?.cancel(error);
+      throw error;
+    }
     plans.push(plan.plan);
-    const run = await executePlan(plan, tools, {
-      ...options.execute,
-      results,
-      ...(options.limits === undefined ? {} : { limits: options.limits }),
-      ...(signal === undefined ? {} : { signal }),
-    });
+    const current = execution as StreamingExecution | undefined;
+    let run: RunResult;
+    if (current === undefined) {
+      run = await executePlan(plan, tools, executeOptions());
+      arrivals = undefined;
+    } else {
+      run = await current.finish(plan);
+      dispatchedEarly.push(...current.dispatched);
+      arrivals = Object.fromEntries(current.arrivals);
+    }
     runs.push(run);
     Object.assign(results, run.results);
     const failed = run.steps.filter((step) => step.status !== 'ok');
@@ -92,7 +170,16 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
     }
     const steps = runs.flatMap((each) => each.steps);
     if (run.answer !== undefined && plan.plan.needsReasoning !== true && failed.length === 0) {
-      return { answer: run.answer, answeredBy: 'template', plans, results, steps, runs };
+      return {
+        answer: run.answer,
+        answeredBy: 'template',
+        plans,
+        results,
+        steps,
+        runs,
+        ...(arrivals === undefined ? {} : { arrivals }),
+        dispatchedEarly,
+      };
     }
     const { text } = await streamModelText({
       model,
@@ -117,7 +204,16 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
       ],
       ...(signal === undefined ? {} : { signal }),
     });
-    return { answer: text, answeredBy: 'joiner', plans, results, steps, runs };
+    return {
+      answer: text,
+      answeredBy: 'joiner',
+      plans,
+      results,
+      steps,
+      runs,
+      ...(arrivals === undefined ? {} : { arrivals }),
+      dispatchedEarly,
+    };
   }
 }
 

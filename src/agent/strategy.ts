@@ -21,6 +21,8 @@ export interface StrategyResult {
   plans?: Plan[];
   /** The executed steps with their times, for reports. */
   steps?: StepRecord[];
+  /** Streaming: when each step's JSON closed, in ms since the plan was asked for. */
+  arrivals?: Record<string, number>;
 }
 
 /** A way of answering a query with tools: a baseline loop, or one of toolplan's pipelines. */

@@ -1,6 +1,7 @@
 import {
   loopParallelStrategy,
   loopSequentialStrategy,
+  planNoStreamStrategy,
   planStrategy,
   type Strategy,
 } from '../agent/index.js';
@@ -9,6 +10,7 @@ import {
   bfclScenario,
   moviePickScenario,
   multiHopScenario,
+  researchScenario,
   userContextScenario,
   weatherScenario,
 } from './scenarios/index.js';
@@ -19,6 +21,7 @@ export const benchScenarios: readonly BenchScenario[] = [
   userContextScenario,
   moviePickScenario,
   multiHopScenario,
+  researchScenario,
   bfclScenario,
 ];
 
@@ -27,6 +30,7 @@ export const benchStrategies: readonly Strategy[] = [
   loopSequentialStrategy,
   loopParallelStrategy,
   planStrategy,
+  planNoStreamStrategy,
 ];
 
 /** Picks items by name, in the catalogue's order; unknown names are an error listing the known ones. */

@@ -6,7 +6,12 @@ import type { StepRecord } from '../runtime/index.js';
  * The longest chain of step durations through a plan's DAG: the least time its tools need with
  * unlimited parallelism, given how long each step actually took in this run.
  */
-export function criticalPathMs(plan: Plan, steps: readonly StepRecord[]): number {
+export function criticalPathMs(
+  plan: Plan,
+  steps: readonly StepRecord[],
+  /** The earliest moment each step could start (streaming: when its JSON closed); 0 if absent. */
+  earliest: Readonly<Record<string, number>> = {},
+): number {
   const durations = new Map(steps.map((step) => [step.id, Math.max(0, step.endMs - step.startMs)]));
   const ids = new Set(plan.steps.map((step) => step.id));
   const dependencies = new Map(
@@ -38,7 +43,7 @@ export function criticalPathMs(plan: Plan, steps: readonly StepRecord[]): number
         continue;
       }
       const ready = Math.max(
-        0,
+        earliest[id] ?? 0,
         ...(dependencies.get(id) ?? []).map((dependency) => finish.get(dependency) as number),
       );
       finish.set(id, ready + (durations.get(id) ?? 0));
@@ -76,4 +81,25 @@ export function planLowerBoundMs(options: {
   const model = options.modelCalls.reduce((sum, call) => sum + modelCallFloorMs(call, options), 0);
   const tools = options.plans.reduce((sum, plan) => sum + criticalPathMs(plan, options.steps), 0);
   return model + tools;
+}
+
+/**
+ * The lower bound of a streaming planning strategy (issue #5): a step can start no earlier than
+ * the moment its JSON closed in the stream, or its inputs were ready if later, and then takes
+ * its own latency — carried along the DAG; plus the floor of every model call after the plan
+ * (a joiner's). Times are from the planning request's start.
+ */
+export function streamingPlanLowerBoundMs(options: {
+  plan: Plan;
+  steps: readonly StepRecord[];
+  arrivals: Readonly<Record<string, number>>;
+  laterModelCalls: readonly ModelCallRecord[];
+  msPerOutputToken: number;
+}): number {
+  const tools = criticalPathMs(options.plan, options.steps, options.arrivals);
+  const model = options.laterModelCalls.reduce(
+    (sum, call) => sum + modelCallFloorMs(call, options),
+    0,
+  );
+  return tools + model;
 }

@@ -16,7 +16,7 @@ import {
 import { createToolRegistry } from '../tools/index.js';
 import type { BenchReport, StrategyFigures } from './bench-figures.js';
 import { instrumentTools, type ToolCallRecord } from './instrument-tools.js';
-import { planLowerBoundMs } from './lower-bound.js';
+import { planLowerBoundMs, streamingPlanLowerBoundMs } from './lower-bound.js';
 import type { BenchCase, BenchScenario, OpenedScenario } from './scenarios/bench-scenario.js';
 
 export interface BenchOptions {
@@ -195,12 +195,24 @@ async function runCase(options: {
     });
     answer = result.answer;
     if (result.plans !== undefined && result.steps !== undefined) {
-      lowerBoundMs = planLowerBoundMs({
-        modelCalls: meters.flatMap((meter) => meter.calls()),
-        plans: result.plans,
-        steps: result.steps,
-        msPerOutputToken: 1000 / options.profile.decodeTokensPerSecond / options.speed,
-      });
+      const modelCalls = meters.flatMap((meter) => meter.calls());
+      const msPerOutputToken = 1000 / options.profile.decodeTokensPerSecond / options.speed;
+      const streamedPlan = result.plans.length === 1 ? result.plans[0] : undefined;
+      lowerBoundMs =
+        result.arrivals !== undefined && streamedPlan !== undefined
+          ? streamingPlanLowerBoundMs({
+              plan: streamedPlan,
+              steps: result.steps,
+              arrivals: result.arrivals,
+              laterModelCalls: modelCalls.slice(1),
+              msPerOutputToken,
+            })
+          : planLowerBoundMs({
+              modelCalls,
+              plans: result.plans,
+              steps: result.steps,
+              msPerOutputToken,
+            });
     }
   } catch (error) {
     failure = `${benchCase.id}: ${(error as Error).message}`;

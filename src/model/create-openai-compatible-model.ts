@@ -1,4 +1,4 @@
-import type { LanguageModelV3 } from '@ai-sdk/provider';
+import type { LanguageModelV3, LanguageModelV3Usage } from '@ai-sdk/provider';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 
 export interface OpenAICompatibleModelOptions {
@@ -33,6 +33,7 @@ export function createOpenAICompatibleModel(
     name: options.name ?? 'openai-compatible',
     ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
     includeUsage: true,
+    convertUsage: convertChatUsage,
     supportsStructuredOutputs: options.supportsStructuredOutputs ?? true,
     ...(parallelToolCalls === undefined
       ? {}
@@ -44,4 +45,52 @@ export function createOpenAICompatibleModel(
         }),
   });
   return provider.chatModel(options.modelId);
+}
+
+/** Chat Completions `usage`, as far as it is read here. */
+interface ChatUsage {
+  prompt_tokens?: number | null | undefined;
+  completion_tokens?: number | null | undefined;
+  total_tokens?: number | null | undefined;
+  prompt_tokens_details?: { cached_tokens?: number | null | undefined } | null | undefined;
+  completion_tokens_details?: { reasoning_tokens?: number | null | undefined } | null | undefined;
+}
+
+/**
+ * Chat Completions usage as the AI SDK's openai-compatible provider reads it, where
+ * `completion_tokens` includes the reasoning tokens (OpenAI's convention) — except for servers
+ * whose `completion_tokens` leaves them out, as xAI's does (`total_tokens` = prompt + completion +
+ * reasoning; the AI SDK's own xAI provider adds them back the same way). There the output is
+ * completion + reasoning tokens: otherwise a reasoning model's output would be counted at a
+ * fraction of what it generated and was billed for.
+ */
+function convertChatUsage(usage: ChatUsage | null | undefined): LanguageModelV3Usage {
+  if (usage == null) {
+    return {
+      inputTokens: {
+        total: undefined,
+        noCache: undefined,
+        cacheRead: undefined,
+        cacheWrite: undefined,
+      },
+      outputTokens: { total: undefined, text: undefined, reasoning: undefined },
+    };
+  }
+  const prompt = usage.prompt_tokens ?? 0;
+  const completion = usage.completion_tokens ?? 0;
+  const cached = usage.prompt_tokens_details?.cached_tokens ?? 0;
+  const reasoning = usage.completion_tokens_details?.reasoning_tokens ?? 0;
+  const excludesReasoning = reasoning > 0 && usage.total_tokens === prompt + completion + reasoning;
+  return {
+    inputTokens: {
+      total: prompt,
+      noCache: prompt - cached,
+      cacheRead: cached,
+      cacheWrite: undefined,
+    },
+    outputTokens: excludesReasoning
+      ? { total: completion + reasoning, text: completion, reasoning }
+      : { total: completion, text: Math.max(0, completion - reasoning), reasoning },
+    raw: usage as NonNullable<LanguageModelV3Usage['raw']>,
+  };
 }

@@ -31,3 +31,18 @@ export function renderReplanRequest(options: {
     'Write a new plan for what is still needed. Do not repeat finished steps; do not reuse their ids.',
   ].join('\n');
 }
+
+/** Asks again for a plan whose stream broke off, saying what is already done. */
+export function renderResumeRequest(options: {
+  query: string;
+  partialPlan: string;
+  finished: Record<string, unknown>;
+}): string {
+  return [
+    options.query,
+    '',
+    `Your plan was cut off after: ${options.partialPlan}`,
+    `These steps already finished; use their results by reference ($id) without calling again: ${JSON.stringify(options.finished)}`,
+    'Write the whole plan for what is still needed. Do not repeat finished steps; do not reuse their ids.',
+  ].join('\n');
+}

@@ -69,19 +69,32 @@ export function meterModel(
           record.endMs = now();
           throw error;
         }
-        const stream = result.stream.pipeThrough(
-          new TransformStream<LanguageModelV3StreamPart, LanguageModelV3StreamPart>({
-            transform(part, controller) {
-              if (record.firstTokenMs === undefined && isContent(part)) record.firstTokenMs = now();
-              if (part.type === 'finish') record.usage = part.usage;
-              if (part.type === 'error') record.error = part.error;
-              controller.enqueue(part);
-            },
-            flush() {
+        // Read by hand rather than piped through a TransformStream: a transformer never hears of
+        // an error upstream (a cut connection), and the call must be recorded as failed.
+        const reader = result.stream.getReader();
+        const stream = new ReadableStream<LanguageModelV3StreamPart>({
+          async pull(controller) {
+            const next = await reader.read().catch((error: unknown) => {
+              record.error = error;
               record.endMs = now();
-            },
-          }),
-        );
+              throw error;
+            });
+            if (next.done) {
+              record.endMs = now();
+              controller.close();
+              return;
+            }
+            const part = next.value;
+            if (record.firstTokenMs === undefined && isContent(part)) record.firstTokenMs = now();
+            if (part.type === 'finish') record.usage = part.usage;
+            if (part.type === 'error') record.error = part.error;
+            controller.enqueue(part);
+          },
+          cancel(reason) {
+            record.endMs = now();
+            return reader.cancel(reason);
+          },
+        });
         return { ...result, stream };
       },
     },
