@@ -1,4 +1,9 @@
 export { closestNames } from './closest-names.js';
+export {
+  createPlanStreamParser,
+  type PlanStreamParser,
+  type PlanStreamParserOptions,
+} from './create-plan-stream-parser.js';
 export { findJsonObjectEnd } from './find-json-object-end.js';
 export { normalizeParallelGroups } from './normalize-parallel-groups.js';
 export { parsePlan } from './parse-plan.js';
