@@ -112,3 +112,62 @@ describe('streaming dispatch through runPlanned', () => {
     expect(run.results['s']).toEqual({ hits: ['flights'] });
   });
 });
+
+describe('a plan stream that breaks off', () => {
+  it('keeps the steps that finished and asks for the rest, without repeating them', async () => {
+    const calls: string[] = [];
+    const registry = createToolRegistry([
+      defineTool({
+        name: 'search',
+        description: 'Search',
+        inputSchema: z.object({ q: z.string() }),
+        readOnly: true,
+        execute: ({ q }) => {
+          calls.push(q);
+          return { hits: [q] };
+        },
+      }),
+    ]);
+    const cut = '{"steps":[{"id":"s","tool":"search","args":{"q":"flights"}},{"id":"t","tool":"sea';
+    const rest =
+      '{"steps":[{"id":"t","tool":"search","args":{"q":"hotels"}}],"answer":"${s.hits[0]} + ${t.hits[0]}"}';
+    let call = 0;
+    const prompts: string[] = [];
+    const model = new MockLanguageModelV3({
+      doStream: async (options) => {
+        prompts.push(JSON.stringify(options.prompt));
+        const text = call++ === 0 ? cut : rest;
+        const pieces = text.match(/[\s\S]{1,4}/g) ?? [];
+        const parts: LanguageModelV3StreamPart[] = [
+          { type: 'text-start', id: 't' },
+          ...pieces.map((delta) => ({ type: 'text-delta' as const, id: 't', delta })),
+          ...(call === 1
+            ? [{ type: 'error' as const, error: new Error('connection reset') }]
+            : [
+                { type: 'text-end' as const, id: 't' },
+                {
+                  type: 'finish' as const,
+                  finishReason: { unified: 'stop' as const, raw: 'stop' },
+                  usage: {
+                    inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 },
+                    outputTokens: { total: 1, text: 1, reasoning: 0 },
+                  },
+                },
+              ]),
+        ];
+        return { stream: convertArrayToReadableStream(parts) };
+      },
+    });
+    const run = await runPlanned({ model, tools: registry, query: 'trip' });
+    expect(run.answer).toBe('flights + hotels');
+    expect(calls).toEqual(['flights', 'hotels']); // `s` ran once, before the cut
+    const resume = JSON.parse(prompts[1] ?? '[]') as Array<{ content: unknown }>;
+    const text = JSON.stringify(resume.at(-1)?.content);
+    expect(text).toContain('cut off');
+    expect(JSON.parse(text) as Array<{ text: string }>).toEqual([
+      expect.objectContaining({
+        text: expect.stringContaining('{"s":{"hits":["flights"]}}') as unknown,
+      }),
+    ]);
+  });
+});
