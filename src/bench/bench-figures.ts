@@ -23,6 +23,11 @@ export interface StrategyFigures {
    * decode rate, plus each plan's critical path of actual tool latencies), mean per case.
    */
   lowerBoundMs?: number;
+  /**
+   * Streaming planning strategies: the lower bound also counting that the answer needs the whole
+   * plan (the answer template follows the steps), mean per run.
+   */
+  completePlanBoundMs?: number;
   /** Tokens of the strategy's stable prompt (instructions and tools), mean per case. */
   promptTokens?: number;
   /** The first few reasons cases were wrong or failed. */

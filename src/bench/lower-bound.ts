@@ -97,9 +97,30 @@ export function streamingPlanLowerBoundMs(options: {
   msPerOutputToken: number;
 }): number {
   const tools = criticalPathMs(options.plan, options.steps, options.arrivals);
-  const model = options.laterModelCalls.reduce(
-    (sum, call) => sum + modelCallFloorMs(call, options),
-    0,
-  );
-  return tools + model;
+  return tools + laterCallsFloorMs(options);
+}
+
+/**
+ * The same bound, also counting that an answer needs the whole plan: its last token (the end of
+ * the answer template, which follows the steps) at the decode rate. Never below
+ * {@link streamingPlanLowerBoundMs}; the two differ by the part of the plan written after its
+ * last step's tools could have finished.
+ */
+export function streamingPlanCompleteBoundMs(options: {
+  plan: Plan;
+  steps: readonly StepRecord[];
+  arrivals: Readonly<Record<string, number>>;
+  planCall: ModelCallRecord;
+  laterModelCalls: readonly ModelCallRecord[];
+  msPerOutputToken: number;
+}): number {
+  const tools = criticalPathMs(options.plan, options.steps, options.arrivals);
+  return Math.max(tools, modelCallFloorMs(options.planCall, options)) + laterCallsFloorMs(options);
+}
+
+function laterCallsFloorMs(options: {
+  laterModelCalls: readonly ModelCallRecord[];
+  msPerOutputToken: number;
+}): number {
+  return options.laterModelCalls.reduce((sum, call) => sum + modelCallFloorMs(call, options), 0);
 }

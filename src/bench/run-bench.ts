@@ -16,7 +16,11 @@ import {
 import { createToolRegistry } from '../tools/index.js';
 import type { BenchReport, StrategyFigures } from './bench-figures.js';
 import { instrumentTools, type ToolCallRecord } from './instrument-tools.js';
-import { planLowerBoundMs, streamingPlanLowerBoundMs } from './lower-bound.js';
+import {
+  planLowerBoundMs,
+  streamingPlanCompleteBoundMs,
+  streamingPlanLowerBoundMs,
+} from './lower-bound.js';
 import type { BenchCase, BenchScenario, OpenedScenario } from './scenarios/bench-scenario.js';
 
 export interface BenchOptions {
@@ -62,6 +66,7 @@ interface CaseOutcome {
   toolCalls: number;
   correct: boolean;
   lowerBoundMs?: number;
+  completePlanBoundMs?: number;
   promptTokens?: number;
   failure?: string;
 }
@@ -173,6 +178,7 @@ async function runCase(options: {
   const meters: MeteredModel[] = [];
   let answer = '';
   let lowerBoundMs: number | undefined;
+  let completePlanBoundMs: number | undefined;
   let failure: string | undefined;
   const started = performance.now();
   try {
@@ -198,21 +204,26 @@ async function runCase(options: {
       const modelCalls = meters.flatMap((meter) => meter.calls());
       const msPerOutputToken = 1000 / options.profile.decodeTokensPerSecond / options.speed;
       const streamedPlan = result.plans.length === 1 ? result.plans[0] : undefined;
-      lowerBoundMs =
-        result.arrivals !== undefined && streamedPlan !== undefined
-          ? streamingPlanLowerBoundMs({
-              plan: streamedPlan,
-              steps: result.steps,
-              arrivals: result.arrivals,
-              laterModelCalls: modelCalls.slice(1),
-              msPerOutputToken,
-            })
-          : planLowerBoundMs({
-              modelCalls,
-              plans: result.plans,
-              steps: result.steps,
-              msPerOutputToken,
-            });
+      const planCall = modelCalls[0];
+      if (result.arrivals !== undefined && streamedPlan !== undefined && planCall !== undefined) {
+        const bounds = {
+          plan: streamedPlan,
+          steps: result.steps,
+          arrivals: result.arrivals,
+          planCall,
+          laterModelCalls: modelCalls.slice(1),
+          msPerOutputToken,
+        };
+        lowerBoundMs = streamingPlanLowerBoundMs(bounds);
+        completePlanBoundMs = streamingPlanCompleteBoundMs(bounds);
+      } else {
+        lowerBoundMs = planLowerBoundMs({
+          modelCalls,
+          plans: result.plans,
+          steps: result.steps,
+          msPerOutputToken,
+        });
+      }
     }
   } catch (error) {
     failure = `${benchCase.id}: ${(error as Error).message}`;
@@ -249,6 +260,7 @@ async function runCase(options: {
     toolCalls: calls.length,
     correct: failure === undefined,
     ...(lowerBoundMs === undefined ? {} : { lowerBoundMs }),
+    ...(completePlanBoundMs === undefined ? {} : { completePlanBoundMs }),
     ...(strategy.promptTokens === undefined ? {} : { promptTokens: strategy.promptTokens(tools) }),
     ...(failure === undefined ? {} : { failure }),
   };
@@ -267,6 +279,7 @@ function summarise(options: { outcomes: readonly CaseOutcome[]; cases: number })
   const correctRuns = outcomes.filter((outcome) => outcome.correct).length;
   const bounded = outcomes.filter((outcome) => outcome.lowerBoundMs !== undefined);
   const prompted = outcomes.filter((outcome) => outcome.promptTokens !== undefined);
+  const completed = outcomes.filter((outcome) => outcome.completePlanBoundMs !== undefined);
   return {
     latencyMs: mean((outcome) => outcome.latencyMs),
     llmCalls: mean((outcome) => outcome.llmCalls),
@@ -287,6 +300,13 @@ function summarise(options: { outcomes: readonly CaseOutcome[]; cases: number })
           lowerBoundMs:
             bounded.reduce((sum, outcome) => sum + (outcome.lowerBoundMs as number), 0) /
             bounded.length,
+        }),
+    ...(completed.length === 0
+      ? {}
+      : {
+          completePlanBoundMs:
+            completed.reduce((sum, outcome) => sum + (outcome.completePlanBoundMs as number), 0) /
+            completed.length,
         }),
     ...(prompted.length === 0
       ? {}
