@@ -15,6 +15,7 @@ import { formatTable } from './format-table.js';
 import { measureShape, type ShapeFigures } from './measure-shape.js';
 import { createNoopTool, type CallCounter } from './noop-tool.js';
 import { parseBenchArgs, USAGE, type BenchArgs } from './parse-bench-args.js';
+import { runBenchmarkEntry } from '../run-benchmark-entry.js';
 
 // The executor benchmark (issue 2): `npm run bench:executor [-- --json FILE]`. Not a test.
 // 10,000 no-op steps per DAG shape; for each, the hand-written promise DAG (baseline),
@@ -158,21 +159,16 @@ function ms(value: number): string {
   return `${value.toFixed(1)} ms`;
 }
 
-let args: BenchArgs;
-try {
-  args = parseBenchArgs(process.argv.slice(2));
-  const unknown = args.shapes.filter((name) => !SHAPES.some((shape) => shape.name === name));
-  if (unknown.length > 0) {
-    const names = SHAPES.map((shape) => shape.name).join(', ');
-    throw new TypeError(`Unknown shape ${unknown.join(', ')}; the shapes are ${names}.`);
-  }
-} catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-try {
-  await main(args);
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-}
+await runBenchmarkEntry({
+  parse(argv) {
+    const args = parseBenchArgs(argv);
+    const unknown = args.shapes.filter((name) => !SHAPES.some((shape) => shape.name === name));
+    if (unknown.length > 0) {
+      const names = SHAPES.map((shape) => shape.name).join(', ');
+      throw new TypeError(`Unknown shape ${unknown.join(', ')}; the shapes are ${names}.`);
+    }
+    return args;
+  },
+  main,
+  usage: USAGE,
+});

@@ -8,6 +8,7 @@ import { measureReparseBaseline, type BaselineFigures } from './measure-reparse-
 import { measureStreamParser, type StreamFigures } from './measure-stream-parser.js';
 import { parseParserBenchArgs, USAGE, type ParserBenchArgs } from './parse-parser-bench-args.js';
 import { splitIntoChunks } from './split-into-chunks.js';
+import { runBenchmarkEntry } from '../run-benchmark-entry.js';
 
 // The streaming plan parser benchmark (issue 5): `npm run bench:parser [-- --json FILE]`. Not a
 // test. Plans of 1 KB to 1 MB, delivered in UTF-8 pieces of 1–8 bytes; createPlanStreamParser
@@ -192,16 +193,4 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
 }
 
-let args: ParserBenchArgs;
-try {
-  args = parseParserBenchArgs(process.argv.slice(2));
-} catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-try {
-  await main(args);
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-}
+await runBenchmarkEntry({ parse: parseParserBenchArgs, main, usage: USAGE });
