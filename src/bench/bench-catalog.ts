@@ -11,14 +11,18 @@ import {
   moviePickScenario,
   multiHopScenario,
   researchScenario,
+  userContextBatchScenario,
   userContextScenario,
+  weatherBatchScenario,
   weatherScenario,
 } from './scenarios/index.js';
 
 /** Every scenario `toolplan bench` knows, in report order. Names are a contract. */
 export const benchScenarios: readonly BenchScenario[] = [
   weatherScenario,
+  weatherBatchScenario,
   userContextScenario,
+  userContextBatchScenario,
   moviePickScenario,
   multiHopScenario,
   researchScenario,

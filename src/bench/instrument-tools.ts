@@ -1,4 +1,4 @@
-import { ToolRegistry, type Tool } from '../tools/index.js';
+import { ToolRegistry, type Tool, type ToolExecutionContext } from '../tools/index.js';
 
 /** One tool call as the benchmark saw it; times in ms since the run's origin. */
 export interface ToolCallRecord {
@@ -7,6 +7,8 @@ export interface ToolCallRecord {
   startMs: number;
   endMs: number;
   ok: boolean;
+  /** Set for one `batch` request: how many inputs it carried (`args` is then their array). */
+  batchSize?: number;
 }
 
 /**
@@ -32,6 +34,30 @@ export function instrumentTools(
           options.record({ tool: tool.name, args: input, startMs, endMs: now(), ok });
         }
       },
+      // A batch is one request to the service: counted once, however many inputs it carries.
+      ...(tool.batch === undefined
+        ? {}
+        : {
+            async batch(inputs: unknown[], context: ToolExecutionContext) {
+              const startMs = now();
+              let ok = false;
+              try {
+                const values = await (tool.batch as NonNullable<Tool['batch']>)(inputs, context);
+                ok = true;
+                return values;
+              } finally {
+                const endMs = now();
+                options.record({
+                  tool: tool.name,
+                  args: inputs,
+                  startMs,
+                  endMs,
+                  ok,
+                  batchSize: inputs.length,
+                });
+              }
+            },
+          }),
     })),
   );
 }

@@ -236,6 +236,11 @@ async function runCase(options: {
   if (failure === undefined && benchCase.expectedCalls !== undefined) {
     const made = calls
       .filter((call) => call.ok)
+      .flatMap((call) =>
+        call.batchSize === undefined
+          ? [call]
+          : (call.args as unknown[]).map((args) => ({ ...call, args })),
+      )
       .map((call) => stringify({ tool: call.tool, args: call.args }))
       .sort();
     const expected = benchCase.expectedCalls.map((call) => stringify(call)).sort();

@@ -1,6 +1,8 @@
 import type { PlanLimits } from '../plan/index.js';
 import { systemClock, type Clock } from './clock.js';
+import type { ResultCache } from './result-cache.js';
 import type { ExecutionEvent } from './run-result.js';
+import { processSingleFlight, type SingleFlight } from './single-flight.js';
 
 /** How failed calls of `idempotent` tools are retried. Other tools are never retried. */
 export interface RetryOptions {
@@ -45,6 +47,31 @@ export interface ExecutePlanOptions {
    * references may use them; they are not run again and not repeated in the result.
    */
   results?: Readonly<Record<string, unknown>>;
+  /**
+   * Most inputs in one `batch` call, for batch tools that declare no `maxBatchSize` of their own.
+   * @default Infinity
+   */
+  maxBatchSize?: number;
+  /**
+   * How long (ms) a batch tool's first ready call waits for more to join its batch. At 0 a batch
+   * holds the calls that became ready in the same scheduling turn (and any that arrive while it
+   * waits for a slot). A window helps streaming dispatch, where steps arrive one by one.
+   * @default 0
+   */
+  batchWindowMs?: number;
+  /**
+   * Where identical calls of read-only tools in flight are shared across runs (single flight).
+   * `false` shares only within this run.
+   * @default one registry for the whole process
+   */
+  inFlight?: SingleFlight | false;
+  /**
+   * Serves calls of read-only tools with `ttlMs` from earlier results (see `createLruResultCache`).
+   * Off unless given: a cache keys on tool name and arguments, so one shared by runs of different
+   * users could hand one user's result to another; the caller knows the scope it may span.
+   * @default undefined (no cache)
+   */
+  cache?: ResultCache;
 }
 
 export interface ResolvedExecuteOptions {
@@ -57,6 +84,10 @@ export interface ResolvedExecuteOptions {
   runId: string;
   clock: Clock;
   results: Readonly<Record<string, unknown>>;
+  maxBatchSize: number;
+  batchWindowMs: number;
+  inFlight: SingleFlight | undefined;
+  cache: ResultCache | undefined;
 }
 
 export const defaultRetryOptions: Readonly<RetryOptions> = Object.freeze({
@@ -96,6 +127,18 @@ export function resolveExecuteOptions(options: ExecutePlanOptions = {}): Resolve
       `Expected \`retry.backoffFactor\` to be a number ≥ 1, got \`${String(retry.backoffFactor)}\``,
     );
   }
+  const maxBatchSize = options.maxBatchSize ?? Infinity;
+  if (!(maxBatchSize === Infinity || (Number.isInteger(maxBatchSize) && maxBatchSize > 0))) {
+    throw new TypeError(
+      `Expected \`maxBatchSize\` to be a positive integer, got \`${String(maxBatchSize)}\``,
+    );
+  }
+  const batchWindowMs = options.batchWindowMs ?? 0;
+  if (!(Number.isFinite(batchWindowMs) && batchWindowMs >= 0)) {
+    throw new TypeError(
+      `Expected \`batchWindowMs\` to be a number ≥ 0, got \`${String(batchWindowMs)}\``,
+    );
+  }
   return {
     maxConcurrency,
     defaultTimeoutMs: options.defaultTimeoutMs,
@@ -106,5 +149,9 @@ export function resolveExecuteOptions(options: ExecutePlanOptions = {}): Resolve
     runId: options.runId ?? crypto.randomUUID(),
     clock: options.clock ?? systemClock,
     results: options.results ?? {},
+    maxBatchSize,
+    batchWindowMs,
+    inFlight: options.inFlight === false ? undefined : (options.inFlight ?? processSingleFlight),
+    cache: options.cache,
   };
 }

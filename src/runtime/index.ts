@@ -6,8 +6,25 @@ export {
   type RetryOptions,
 } from './execute-plan-options.js';
 export { executePlan } from './execute-plan.js';
-export type { ExecutionEvent, RunResult, StepRecord, StepStatus } from './run-result.js';
+export type {
+  BatchRecord,
+  ExecutionEvent,
+  RunResult,
+  StepRecord,
+  StepStatus,
+} from './run-result.js';
+export { createLruResultCache, type LruResultCacheOptions } from './create-lru-result-cache.js';
+export type { ResultCache, ResultCacheStats } from './result-cache.js';
 export {
+  createSingleFlight,
+  processSingleFlight,
+  SingleFlight,
+  type CallOutcome,
+  type Flight,
+  type FlightFollower,
+} from './single-flight.js';
+export {
+  BatchResultCountError,
   DependencyFailedError,
   ForEachError,
   RunAbortedError,

@@ -8,8 +8,10 @@ import {
 import type { Tool, ToolExecutionContext, ToolRegistry } from '../tools/index.js';
 import type { TimerHandle } from './clock.js';
 import type { ResolvedExecuteOptions } from './execute-plan-options.js';
-import type { ExecutionEvent, RunResult, StepRecord } from './run-result.js';
+import type { BatchRecord, ExecutionEvent, RunResult, StepRecord } from './run-result.js';
+import type { CallOutcome, Flight } from './single-flight.js';
 import {
+  BatchResultCountError,
   DependencyFailedError,
   ForEachError,
   RunAbortedError,
@@ -35,11 +37,17 @@ interface StepState {
   error: Error | undefined;
   attempts: number;
   sharedWith: string | undefined;
+  sharedRunId: string | undefined;
   /** For `forEach` steps: results by item, and how many have arrived. */
   values: unknown[] | undefined;
   delivered: number;
+  batchIds: string[] | undefined;
+  /** The batch whose result is being delivered to it (for its step-end event). */
+  lastBatchId: string | undefined;
+  cacheHits: number;
 }
 
+/** One input for one step (or one `forEach` item) of a tool. */
 interface Call {
   readonly step: StepState;
   /** The `forEach` item this call is for. */
@@ -47,19 +55,60 @@ interface Call {
   readonly input: unknown;
   /** Key of the single-flight entry this call owns (read-only tools only). */
   readonly key: string | undefined;
+  /** Its entry in the cross-run registry, landed when the call ends. */
+  flight: Flight | undefined;
+}
+
+/**
+ * What takes slots and is attempted: one call through `execute`, or several calls of a batch
+ * tool through one `batch` request. A batch tool's job stays open (takes more calls) until it
+ * starts or is full.
+ */
+interface Job {
+  readonly tool: Tool;
+  readonly calls: Call[];
+  /** Set when it starts with more than one call (a batch of one goes through `execute`). */
+  batchId: string | undefined;
+  open: boolean;
+  /** The `batchWindowMs` timer that holds it back from the queue. */
+  window: TimerHandle | undefined;
   attempt: number;
   /** Settled for the current attempt: a late result after a time-out is ignored. */
   settled: boolean;
   controller: AbortController | undefined;
   timer: TimerHandle | undefined;
+  /** Its entry in the run's timeline, once it has started as a batch. */
+  record: BatchRecord | undefined;
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: Error };
+function newJob(tool: Tool, call: Call): Job {
+  return {
+    tool,
+    calls: [call],
+    batchId: undefined,
+    open: false,
+    window: undefined,
+    attempt: 0,
+    settled: false,
+    controller: undefined,
+    timer: undefined,
+    record: undefined,
+  };
+}
+
+type Outcome = CallOutcome;
 
 interface SharedCall {
   readonly ownerStepId: string;
   readonly followers: Array<{ step: StepState; index: number | undefined }>;
   outcome: Outcome | undefined;
+}
+
+/** A batch's result was not one value per input (turned into `BatchResultCountError` per call). */
+class WrongResultCount extends Error {
+  constructor(readonly actual: number | undefined) {
+    super('wrong number of batch results');
+  }
 }
 
 const TERMINAL: ReadonlySet<StepPhase> = new Set(['ok', 'error', 'skipped']);
@@ -74,11 +123,29 @@ const TERMINAL: ReadonlySet<StepPhase> = new Set(['ok', 'error', 'skipped']);
  *        └──(a dependency failed)──► skipped        (arguments invalid) ──► error
  *
  * A step starts the moment its last dependency finishes — never by polling, never level by
- * level. A call needs a global slot (`maxConcurrency`) and a slot of its tool (`concurrency`);
- * a call that finds its tool full waits in that tool's line, which is served first when a call
- * of the tool ends. Calls of read-only tools with the same canonical arguments share one
- * execution (single flight); failures of `idempotent` tools are retried with back-off, holding
- * their slot. The run is over when every step is ok, error or skipped; an abort ends it at once.
+ * level. Its calls (one, or one per `forEach` item) become jobs. A job needs a global slot
+ * (`maxConcurrency`) and a slot of its tool (`concurrency`); a job that finds its tool full
+ * waits in that tool's line, which is served first when a job of the tool ends.
+ *
+ * Batching (tools with `batch`): a ready call joins its tool's open job instead of making a new
+ * one, so the calls that become ready in one scheduling turn (one synchronous pass ending in
+ * `#pump`) share one job; a job stays open while it waits for a slot or for `batchWindowMs`,
+ * and closes when it starts or holds `maxBatchSize` calls. Job states:
+ *
+ *     open ──(starts / full)──► running ──► settled ──► each call routed to its step
+ *       └─(batchWindowMs)─► queued   └──(idempotent failure)──► retry wait ──► running
+ *
+ * A job of several calls is one `batch(inputs)` request: it holds one global slot and one slot of
+ * its tool, one time-out covers it, and a retry resends the whole batch. Its results are routed
+ * back by position; a failure fails every call with the cause, a wrong result count with
+ * `BatchResultCountError`. A lone call goes through `execute`.
+ *
+ * Calls of read-only tools with the same canonical arguments share one execution (single
+ * flight): within the run, and across runs through the `inFlight` registry; with `ttlMs` and a
+ * `cache` they are served from earlier results. Deduplication happens before batching, so a batch
+ * never carries the same read-only call twice. Failures of `idempotent` tools are retried with
+ * back-off, holding their slot. The run is over when every step is ok, error or skipped; an abort
+ * ends it at once.
  *
  * We schedule by hand rather than through p-queue: the scheduler is toolplan's core, its
  * per-step overhead is a benchmark target (≤ 10 µs), and it needs dependency counting and
@@ -95,15 +162,21 @@ export class PlanRun {
   /** Every value references can see: earlier results given in the options, then this run's. */
   readonly #results: Map<string, unknown>;
   readonly #shared = new Map<string, SharedCall>();
-  readonly #live = new Set<Call>();
-  readonly #retryTimers = new Set<TimerHandle>();
+  readonly #live = new Set<Job>();
+  /** Retry and batch-window timers. */
+  readonly #timers = new Set<TimerHandle>();
   readonly #runController = new AbortController();
-  readonly #queue: Call[] = [];
+  readonly #queue: Job[] = [];
   #queueHead = 0;
-  /** Calls whose tool had no free slot, served first once it has. */
-  readonly #toolLines = new Map<string, Call[]>();
-  readonly #resumed: Call[] = [];
+  /** Jobs whose tool had no free slot, served first once it has. */
+  readonly #toolLines = new Map<string, Job[]>();
+  readonly #resumed: Job[] = [];
   readonly #toolRunning = new Map<string, number>();
+  /** Each batch tool's open job, which ready calls join. */
+  readonly #forming = new Map<string, Job>();
+  /** Cross-run flights this run owns and has not landed yet; abandoned if the run ends first. */
+  readonly #flights = new Set<Flight>();
+  readonly #batches: BatchRecord[] = [];
   #running = 0;
   #completed = 0;
   #startedAt = 0;
@@ -168,8 +241,12 @@ export class PlanRun {
         error: undefined,
         attempts: 0,
         sharedWith: undefined,
+        sharedRunId: undefined,
         values: undefined,
         delivered: 0,
+        batchIds: undefined,
+        lastBatchId: undefined,
+        cacheHits: 0,
       };
       this.#byId.set(state.id, state);
       this.#states.push(state);
@@ -283,51 +360,161 @@ export class PlanRun {
     });
   }
 
+  /**
+   * A call is ready. A read-only one is first matched, in this order, against an identical call
+   * of this run, the result cache, and an identical call in flight in another run; only what
+   * none of them serves becomes a job.
+   */
   #enqueue(state: StepState, index: number | undefined, input: unknown): void {
-    let key: string | undefined;
-    if (state.tool.readOnly === true) {
-      key = `${state.tool.name}\u0000${stringify(input)}`;
-      const shared = this.#shared.get(key);
-      if (shared !== undefined) {
-        this.#markStarted(state);
-        state.sharedWith ??= shared.ownerStepId;
-        if (shared.outcome === undefined) shared.followers.push({ step: state, index });
-        else {
-          const outcome = shared.outcome;
-          queueMicrotask(() => this.#deliver(state, index, outcome));
-        }
+    const tool = state.tool;
+    if (tool.readOnly !== true) {
+      this.#submit({ step: state, index, input, key: undefined, flight: undefined });
+      return;
+    }
+    const key = `${tool.name}\u0000${stringify(input)}`;
+    const shared = this.#shared.get(key);
+    if (shared !== undefined) {
+      this.#markStarted(state, undefined);
+      state.sharedWith ??= shared.ownerStepId;
+      if (shared.outcome === undefined) shared.followers.push({ step: state, index });
+      else {
+        const outcome = shared.outcome;
+        this.#later(() => this.#deliver(state, index, outcome));
+      }
+      return;
+    }
+    const entry: SharedCall = { ownerStepId: state.id, followers: [], outcome: undefined };
+    this.#shared.set(key, entry);
+    const cache = this.#options.cache;
+    if (cache !== undefined && tool.ttlMs !== undefined) {
+      const hit = cache.get(key);
+      if (hit !== undefined) {
+        const outcome: Outcome = { ok: true, value: hit.value };
+        entry.outcome = outcome;
+        state.cacheHits += 1;
+        this.#markStarted(state, undefined);
+        this.#later(() => this.#deliver(state, index, outcome));
         return;
       }
-      this.#shared.set(key, { ownerStepId: state.id, followers: [], outcome: undefined });
     }
-    this.#queue.push({
-      step: state,
-      index,
-      input,
-      key,
-      attempt: 0,
-      settled: false,
-      controller: undefined,
-      timer: undefined,
+    this.#joinOrCall(state, index, input, key, entry);
+  }
+
+  /**
+   * Waits for the identical call another run has in flight, or makes the call (registering it
+   * so that other runs can wait for it). A call abandoned by its run comes back here: another
+   * abandoned follower may have made it again meanwhile, and is then followed instead.
+   */
+  #joinOrCall(
+    state: StepState,
+    index: number | undefined,
+    input: unknown,
+    key: string,
+    entry: SharedCall,
+  ): void {
+    const tool = state.tool;
+    const inFlight = this.#options.inFlight;
+    if (inFlight !== undefined) {
+      const owner = inFlight.join(tool, key, {
+        land: (outcome) => {
+          if (this.#over) return;
+          this.#publish(entry, state, index, outcome);
+          this.#pump();
+        },
+        abandon: () => {
+          // The other run ended before its call did: make the call ourselves after all.
+          if (this.#over || entry.outcome !== undefined) return;
+          state.sharedWith = undefined;
+          state.sharedRunId = undefined;
+          this.#joinOrCall(state, index, input, key, entry);
+          this.#pump();
+        },
+      });
+      if (owner !== undefined) {
+        this.#markStarted(state, undefined);
+        state.sharedWith ??= owner.stepId;
+        state.sharedRunId ??= owner.runId;
+        return;
+      }
+    }
+    this.#submit({ step: state, index, input, key, flight: this.#beginFlight(tool, key, state) });
+  }
+
+  #beginFlight(tool: Tool, key: string, state: StepState): Flight | undefined {
+    const inFlight = this.#options.inFlight;
+    if (inFlight === undefined) return undefined;
+    const flight = inFlight.begin(tool, key, { runId: this.#options.runId, stepId: state.id });
+    this.#flights.add(flight);
+    return flight;
+  }
+
+  /** Runs `task` in a microtask, then lets whatever it made ready start. */
+  #later(task: () => void): void {
+    queueMicrotask(() => {
+      if (this.#over) return;
+      task();
+      this.#pump();
     });
+  }
+
+  /** Makes the call into a job, or adds it to its batch tool's open job. */
+  #submit(call: Call): void {
+    const tool = call.step.tool;
+    if (tool.batch === undefined) {
+      this.#queue.push(newJob(tool, call));
+      return;
+    }
+    let job = this.#forming.get(tool.name);
+    if (job === undefined) {
+      const opened = newJob(tool, call);
+      opened.open = true;
+      job = opened;
+      this.#forming.set(tool.name, job);
+      const windowMs = this.#options.batchWindowMs;
+      if (windowMs > 0) {
+        const timer = this.#options.clock.setTimeout(() => {
+          this.#timers.delete(timer);
+          opened.window = undefined;
+          this.#queue.push(opened);
+          this.#pump();
+        }, windowMs);
+        this.#timers.add(timer);
+        job.window = timer;
+      } else this.#queue.push(job);
+    } else job.calls.push(call);
+    if (job.calls.length >= (tool.maxBatchSize ?? this.#options.maxBatchSize)) {
+      this.#closeBatch(job);
+      if (job.window !== undefined) {
+        this.#options.clock.clearTimeout(job.window);
+        this.#timers.delete(job.window);
+        job.window = undefined;
+        this.#queue.push(job);
+      }
+    }
+  }
+
+  #closeBatch(job: Job): void {
+    if (!job.open) return;
+    job.open = false;
+    if (this.#forming.get(job.tool.name) === job) this.#forming.delete(job.tool.name);
   }
 
   #pump(): void {
     if (this.#over) return;
     const max = this.#options.maxConcurrency;
     while (this.#running < max && this.#resumed.length > 0)
-      this.#startCall(this.#resumed.shift() as Call);
+      this.#startJob(this.#resumed.shift() as Job);
     while (this.#running < max && this.#queueHead < this.#queue.length) {
-      const call = this.#queue[this.#queueHead] as Call;
+      const job = this.#queue[this.#queueHead] as Job;
       this.#queueHead += 1;
-      const limit = call.step.tool.concurrency;
-      if (limit !== undefined && (this.#toolRunning.get(call.step.tool.name) ?? 0) >= limit) {
-        const line = this.#toolLines.get(call.step.tool.name);
-        if (line === undefined) this.#toolLines.set(call.step.tool.name, [call]);
-        else line.push(call);
+      const limit = job.tool.concurrency;
+      if (limit !== undefined && (this.#toolRunning.get(job.tool.name) ?? 0) >= limit) {
+        const line = this.#toolLines.get(job.tool.name);
+        if (line === undefined) this.#toolLines.set(job.tool.name, [job]);
+        else line.push(job);
         continue;
       }
-      this.#startCall(call);
+      this.#startJob(job);
     }
     if (this.#queueHead > 1024 && this.#queueHead * 2 > this.#queue.length) {
       this.#queue.splice(0, this.#queueHead);
@@ -335,154 +522,256 @@ export class PlanRun {
     }
   }
 
-  #markStarted(state: StepState): void {
+  #markStarted(state: StepState, batchId: string | undefined): void {
+    if (batchId !== undefined) {
+      if (state.batchIds === undefined) state.batchIds = [batchId];
+      else if (state.batchIds[state.batchIds.length - 1] !== batchId) state.batchIds.push(batchId);
+    }
     if (state.startMs !== undefined) return;
     state.startMs = this.#now();
     state.phase = 'running';
     if (this.#options.onEvent !== undefined) {
-      this.#emit({
+      const event: ExecutionEvent = {
         type: 'step-start',
         stepId: state.id,
         tool: state.tool.name,
         atMs: state.startMs,
-      });
+      };
+      if (batchId !== undefined) event.batchId = batchId;
+      this.#emit(event);
     }
   }
 
-  #startCall(call: Call): void {
+  #startJob(job: Job): void {
     this.#running += 1;
-    const name = call.step.tool.name;
+    const name = job.tool.name;
     this.#toolRunning.set(name, (this.#toolRunning.get(name) ?? 0) + 1);
-    this.#markStarted(call.step);
-    this.#attempt(call);
+    this.#closeBatch(job);
+    const { calls } = job;
+    if (calls.length > 1) {
+      const startMs = this.#now();
+      job.batchId = `b${this.#batches.length + 1}`;
+      job.record = {
+        id: job.batchId,
+        tool: name,
+        calls: calls.map((call) =>
+          call.index === undefined
+            ? { stepId: call.step.id }
+            : { stepId: call.step.id, index: call.index },
+        ),
+        stepIds: [...new Set(calls.map((call) => call.step.id))],
+        startMs,
+        endMs: startMs,
+        attempts: 0,
+      };
+      this.#batches.push(job.record);
+    }
+    for (const call of calls) this.#markStarted(call.step, job.batchId);
+    this.#attempt(job);
   }
 
-  #attempt(call: Call): void {
+  #attempt(job: Job): void {
     if (this.#over) return;
-    const { step } = call;
-    const tool = step.tool;
-    call.attempt += 1;
-    call.settled = false;
-    step.attempts += 1;
-    this.#live.add(call);
+    const { tool, calls, batchId } = job;
+    const first = calls[0] as Call;
+    job.attempt += 1;
+    job.settled = false;
+    for (const call of calls) call.step.attempts += 1;
+    this.#live.add(job);
     const timeoutMs = tool.timeoutMs ?? this.#options.defaultTimeoutMs;
     let signal = this.#runController.signal;
     if (timeoutMs !== undefined) {
-      call.controller = new AbortController();
-      signal = call.controller.signal;
+      job.controller = new AbortController();
+      signal = job.controller.signal;
     }
+    // A batch's key names the batch, which is the same on every retry of it.
     const idempotencyKey =
-      call.index === undefined
-        ? `${this.#options.runId}:${step.id}`
-        : `${this.#options.runId}:${step.id}:${call.index}`;
+      batchId !== undefined
+        ? `${this.#options.runId}:${batchId}`
+        : first.index === undefined
+          ? `${this.#options.runId}:${first.step.id}`
+          : `${this.#options.runId}:${first.step.id}:${first.index}`;
     const context: ToolExecutionContext = {
       signal,
       abortSignal: signal,
       runId: this.#options.runId,
-      stepId: step.id,
+      stepId: first.step.id,
       toolCallId: idempotencyKey,
-      attempt: call.attempt,
+      attempt: job.attempt,
       idempotencyKey,
       messages: [],
-      ...(call.index === undefined ? {} : { index: call.index }),
+      ...(batchId !== undefined || first.index === undefined ? {} : { index: first.index }),
     };
     let pending: Promise<unknown>;
     try {
-      pending = Promise.resolve(tool.execute(call.input, context));
+      pending = Promise.resolve(
+        batchId === undefined
+          ? tool.execute(first.input, context)
+          : (tool.batch as NonNullable<Tool['batch']>)(
+              calls.map((call) => call.input),
+              context,
+            ),
+      );
     } catch (error) {
       pending = Promise.reject(error as Error);
     }
     if (timeoutMs !== undefined) {
-      call.timer = this.#options.clock.setTimeout(() => {
-        const error = new StepTimeoutError({ stepId: step.id, toolName: tool.name, timeoutMs });
-        call.controller?.abort(error);
-        this.#settle(call, { ok: false, error });
+      job.timer = this.#options.clock.setTimeout(() => {
+        const error = new StepTimeoutError({
+          stepId: first.step.id,
+          toolName: tool.name,
+          timeoutMs,
+          ...(batchId === undefined ? {} : { batchId }),
+        });
+        job.controller?.abort(error);
+        this.#settle(job, { ok: false, error });
       }, timeoutMs);
     }
-    const attempt = call.attempt;
+    const attempt = job.attempt;
     pending.then(
       (value) => {
-        if (call.attempt === attempt) this.#settle(call, { ok: true, value });
+        if (job.attempt !== attempt) return;
+        if (batchId !== undefined && !(Array.isArray(value) && value.length === calls.length)) {
+          const actual = Array.isArray(value) ? value.length : undefined;
+          this.#settle(job, { ok: false, error: new WrongResultCount(actual) });
+        } else this.#settle(job, { ok: true, value });
       },
       (error: unknown) => {
-        if (call.attempt === attempt) this.#settle(call, { ok: false, error: error as Error });
+        if (job.attempt === attempt) this.#settle(job, { ok: false, error: error as Error });
       },
     );
   }
 
-  #settle(call: Call, outcome: Outcome): void {
-    if (call.settled || this.#over) return;
-    call.settled = true;
-    this.#live.delete(call);
-    if (call.timer !== undefined) {
-      this.#options.clock.clearTimeout(call.timer);
-      call.timer = undefined;
+  #settle(job: Job, outcome: Outcome): void {
+    if (job.settled || this.#over) return;
+    job.settled = true;
+    this.#live.delete(job);
+    if (job.timer !== undefined) {
+      this.#options.clock.clearTimeout(job.timer);
+      job.timer = undefined;
     }
-    const { step } = call;
-    const tool = step.tool;
-    let final = outcome;
-    if (!outcome.ok) {
-      if (tool.idempotent === true && call.attempt <= this.#options.retry.maxRetries) {
-        const { initialDelayMs, backoffFactor, maxDelayMs } = this.#options.retry;
-        const delayMs = Math.min(maxDelayMs, initialDelayMs * backoffFactor ** (call.attempt - 1));
-        this.#emit({
+    const { tool, batchId } = job;
+    if (
+      !outcome.ok &&
+      tool.idempotent === true &&
+      job.attempt <= this.#options.retry.maxRetries &&
+      !(outcome.error instanceof WrongResultCount)
+    ) {
+      const { initialDelayMs, backoffFactor, maxDelayMs } = this.#options.retry;
+      const delayMs = Math.min(maxDelayMs, initialDelayMs * backoffFactor ** (job.attempt - 1));
+      for (const call of job.calls) {
+        const event: ExecutionEvent = {
           type: 'step-retry',
-          stepId: step.id,
+          stepId: call.step.id,
           tool: tool.name,
-          attempt: call.attempt,
+          attempt: job.attempt,
           delayMs,
           error: outcome.error,
           atMs: this.#now(),
-        });
-        const timer = this.#options.clock.setTimeout(() => {
-          this.#retryTimers.delete(timer);
-          this.#attempt(call);
-        }, delayMs);
-        this.#retryTimers.add(timer);
-        return;
-      }
-      if (!(outcome.error instanceof StepTimeoutError)) {
-        final = {
-          ok: false,
-          error: new ToolExecutionError({
-            stepId: step.id,
-            toolName: tool.name,
-            attempts: call.attempt,
-            cause: outcome.error,
-            ...(call.index === undefined ? {} : { index: call.index }),
-          }),
         };
+        if (batchId !== undefined) event.batchId = batchId;
+        this.#emit(event);
       }
-    } else if (tool.outputSchema !== undefined) {
-      const checked = tool.outputSchema.validate(outcome.value);
-      final = checked.success
-        ? { ok: true, value: checked.value }
-        : {
-            ok: false,
-            error: new ToolOutputError({
-              stepId: step.id,
-              toolName: tool.name,
-              issues: checked.issues,
-            }),
-          };
+      const timer = this.#options.clock.setTimeout(() => {
+        this.#timers.delete(timer);
+        this.#attempt(job);
+      }, delayMs);
+      this.#timers.add(timer);
+      return;
     }
-    this.#release(call);
-    if (call.key !== undefined) {
-      const shared = this.#shared.get(call.key) as SharedCall;
-      shared.outcome = final;
-      for (const follower of shared.followers) this.#deliver(follower.step, follower.index, final);
-      shared.followers.length = 0;
+    this.#release(job);
+    if (job.record !== undefined) {
+      job.record.endMs = this.#now();
+      job.record.attempts = job.attempt;
     }
-    this.#deliver(step, call.index, final);
+    const { calls } = job;
+    for (let position = 0; position < calls.length; position += 1) {
+      const call = calls[position] as Call;
+      const final = this.#outcomeFor(job, call, position, outcome);
+      call.step.lastBatchId = batchId;
+      if (call.key !== undefined) {
+        call.flight?.land(final);
+        if (call.flight !== undefined) this.#flights.delete(call.flight);
+        const cache = this.#options.cache;
+        if (final.ok && cache !== undefined && tool.ttlMs !== undefined)
+          cache.set(call.key, final.value, tool.ttlMs);
+        this.#publish(this.#shared.get(call.key) as SharedCall, call.step, call.index, final);
+      } else this.#deliver(call.step, call.index, final);
+    }
     this.#pump();
   }
 
-  #release(call: Call): void {
+  /** Gives a call's outcome to its step and to every step of this run waiting on the same call. */
+  #publish(
+    shared: SharedCall,
+    state: StepState,
+    index: number | undefined,
+    outcome: Outcome,
+  ): void {
+    shared.outcome = outcome;
+    for (const follower of shared.followers) this.#deliver(follower.step, follower.index, outcome);
+    shared.followers.length = 0;
+    this.#deliver(state, index, outcome);
+  }
+
+  /** What one call of a settled job gets: its share of the result, or its own error. */
+  #outcomeFor(job: Job, call: Call, position: number, outcome: Outcome): Outcome {
+    const { tool, batchId } = job;
+    const stepId = call.step.id;
+    const index = call.index === undefined ? {} : { index: call.index };
+    if (!outcome.ok) {
+      const error = outcome.error;
+      if (error instanceof WrongResultCount) {
+        return {
+          ok: false,
+          error: new BatchResultCountError({
+            stepId,
+            toolName: tool.name,
+            batchId: batchId as string,
+            expected: job.calls.length,
+            actual: error.actual,
+            ...index,
+          }),
+        };
+      }
+      if (error instanceof StepTimeoutError) {
+        if (batchId === undefined) return outcome;
+        const { timeoutMs } = error;
+        return {
+          ok: false,
+          error: new StepTimeoutError({ stepId, toolName: tool.name, timeoutMs, batchId }),
+        };
+      }
+      return {
+        ok: false,
+        error: new ToolExecutionError({
+          stepId,
+          toolName: tool.name,
+          attempts: job.attempt,
+          cause: error,
+          ...index,
+          ...(batchId === undefined ? {} : { batchId }),
+        }),
+      };
+    }
+    const value = batchId === undefined ? outcome.value : (outcome.value as unknown[])[position];
+    if (tool.outputSchema === undefined)
+      return batchId === undefined ? outcome : { ok: true, value };
+    const checked = tool.outputSchema.validate(value);
+    return checked.success
+      ? { ok: true, value: checked.value }
+      : {
+          ok: false,
+          error: new ToolOutputError({ stepId, toolName: tool.name, issues: checked.issues }),
+        };
+  }
+
+  #release(job: Job): void {
     this.#running -= 1;
-    const name = call.step.tool.name;
+    const name = job.tool.name;
     this.#toolRunning.set(name, (this.#toolRunning.get(name) ?? 1) - 1);
     const line = this.#toolLines.get(name);
-    if (line !== undefined && line.length > 0) this.#resumed.push(line.shift() as Call);
+    if (line !== undefined && line.length > 0) this.#resumed.push(line.shift() as Job);
   }
 
   #deliver(state: StepState, index: number | undefined, outcome: Outcome): void {
@@ -496,20 +785,23 @@ export class PlanRun {
   }
 
   #succeed(state: StepState, value: unknown): void {
-    this.#markStarted(state);
+    this.#markStarted(state, undefined);
     state.phase = 'ok';
     state.value = value;
     state.endMs = this.#now();
     this.#results.set(state.id, value);
     this.#completed += 1;
     if (this.#options.onEvent !== undefined) {
-      this.#emit({
+      const event: ExecutionEvent = {
         type: 'step-end',
         stepId: state.id,
         tool: state.tool.name,
         status: 'ok',
         atMs: state.endMs,
-      });
+      };
+      if (state.lastBatchId !== undefined) event.batchId = state.lastBatchId;
+      if (isCached(state)) event.cached = true;
+      this.#emit(event);
     }
     for (const dependent of state.dependents) {
       dependent.remaining -= 1;
@@ -519,19 +811,21 @@ export class PlanRun {
   }
 
   #fail(state: StepState, error: Error): void {
-    this.#markStarted(state);
+    this.#markStarted(state, undefined);
     state.phase = 'error';
     state.error = error;
     state.endMs = this.#now();
     this.#completed += 1;
-    this.#emit({
+    const event: ExecutionEvent = {
       type: 'step-end',
       stepId: state.id,
       tool: state.tool.name,
       status: 'error',
       atMs: state.endMs,
       error,
-    });
+    };
+    if (state.lastBatchId !== undefined) event.batchId = state.lastBatchId;
+    this.#emit(event);
     this.#skipDependents(state, state.id);
     this.#checkOver();
   }
@@ -573,12 +867,15 @@ export class PlanRun {
   #close(): void {
     this.#over = true;
     this.#options.signal?.removeEventListener('abort', this.#onAbort);
-    for (const timer of this.#retryTimers) this.#options.clock.clearTimeout(timer);
-    this.#retryTimers.clear();
-    for (const call of this.#live) {
-      if (call.timer !== undefined) this.#options.clock.clearTimeout(call.timer);
-      call.controller?.abort(new Error('The run is over; this call is no longer needed.'));
+    for (const timer of this.#timers) this.#options.clock.clearTimeout(timer);
+    this.#timers.clear();
+    for (const job of this.#live) {
+      if (job.timer !== undefined) this.#options.clock.clearTimeout(job.timer);
+      job.controller?.abort(new Error('The run is over; this call is no longer needed.'));
     }
+    // Runs waiting on our calls in flight make them themselves now.
+    for (const flight of this.#flights) flight.abandon();
+    this.#flights.clear();
     if (this.#live.size > 0)
       this.#runController.abort(new Error('The run is over; this call is no longer needed.'));
     this.#live.clear();
@@ -588,7 +885,7 @@ export class PlanRun {
     if (this.#over) return;
     const error = new RunAbortedError({ reason });
     this.#runController.abort(reason);
-    for (const call of this.#live) call.controller?.abort(reason);
+    for (const job of this.#live) job.controller?.abort(reason);
     for (const state of this.#states) {
       if (TERMINAL.has(state.phase)) continue;
       if (state.phase === 'running') {
@@ -616,6 +913,12 @@ export class PlanRun {
       if (state.phase === 'ok') record.value = state.value;
       if (state.error !== undefined) record.error = state.error;
       if (state.sharedWith !== undefined) record.sharedWith = state.sharedWith;
+      if (state.sharedRunId !== undefined) record.sharedRunId = state.sharedRunId;
+      if (state.batchIds !== undefined) record.batchIds = state.batchIds;
+      if (state.cacheHits > 0) {
+        record.cacheHits = state.cacheHits;
+        if (isCached(state)) record.cached = true;
+      }
       return record;
     });
     const result: RunResult = {
@@ -630,6 +933,7 @@ export class PlanRun {
       steps,
       wallMs: this.#now(),
     };
+    if (this.#batches.length > 0) result.batches = this.#batches;
     const answer = this.#plan?.answer;
     if (answer !== undefined) {
       try {
@@ -640,6 +944,16 @@ export class PlanRun {
     }
     return result;
   }
+}
+
+/** Every one of the step's results came from the result cache. */
+function isCached(state: StepState): boolean {
+  return (
+    state.cacheHits > 0 &&
+    state.attempts === 0 &&
+    state.sharedWith === undefined &&
+    state.cacheHits === (state.values === undefined ? 1 : state.values.length)
+  );
 }
 
 function describe(value: unknown): string {

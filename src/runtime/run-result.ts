@@ -14,10 +14,38 @@ export interface StepRecord {
   value?: unknown;
   /** Why the step failed or was skipped. */
   error?: Error;
-  /** Calls made, retries included (0 when the result came from an identical call). */
+  /**
+   * Calls made, retries included (0 when the result came from an identical call or the cache). A
+   * batch request counts once for each of the step's calls it carried.
+   */
   attempts: number;
-  /** The step whose identical read-only call this one shared instead of calling again. */
+  /**
+   * The step whose identical read-only call this one shared instead of calling again (a step of
+   * another run, `sharedRunId`, when the call was shared across plans).
+   */
   sharedWith?: string;
+  /** The run whose call this step shared, when it was another run's (cross-plan single flight). */
+  sharedRunId?: string;
+  /** The batches (`RunResult.batches`) its calls rode in, in the order they started. */
+  batchIds?: string[];
+  /** Every one of its results came from the result cache (no call was made). */
+  cached?: true;
+  /** How many of its calls were served from the result cache (several for a `forEach` step). */
+  cacheHits?: number;
+}
+
+/** One `batch` call: several ready calls of a batch tool that went out as one request. */
+export interface BatchRecord {
+  id: string;
+  tool: string;
+  /** The calls it carried, in input order (`index` for a `forEach` item). */
+  calls: Array<{ stepId: string; index?: number }>;
+  /** The steps that shared it, each once, in input order. */
+  stepIds: string[];
+  startMs: number;
+  endMs: number;
+  /** Requests made for it, retries included. */
+  attempts: number;
 }
 
 /** The outcome of executing a plan. A failed step is recorded here, not thrown. */
@@ -34,12 +62,21 @@ export interface RunResult {
   results: Record<string, unknown>;
   /** Every step, in plan order. */
   steps: StepRecord[];
+  /** The batch calls made, when the run made any. */
+  batches?: BatchRecord[];
   wallMs: number;
 }
 
 /** Observers see steps start and end as they happen. */
 export type ExecutionEvent =
-  | { type: 'step-start'; stepId: string; tool: string; atMs: number }
+  | {
+      type: 'step-start';
+      stepId: string;
+      tool: string;
+      atMs: number;
+      /** The batch its first call rode in. */
+      batchId?: string;
+    }
   | {
       type: 'step-end';
       stepId: string;
@@ -47,6 +84,10 @@ export type ExecutionEvent =
       status: StepStatus;
       atMs: number;
       error?: Error;
+      /** The batch whose result completed the step. */
+      batchId?: string;
+      /** Its result came from the result cache. */
+      cached?: true;
     }
   | {
       type: 'step-retry';
@@ -56,4 +97,6 @@ export type ExecutionEvent =
       delayMs: number;
       error: Error;
       atMs: number;
+      /** The batch being retried, when the call was one of a batch. */
+      batchId?: string;
     };

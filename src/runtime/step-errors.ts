@@ -9,25 +9,30 @@ export class ToolExecutionError extends ToolplanError {
   readonly toolName: string;
   readonly attempts: number;
   readonly index: number | undefined;
+  /** The batch the call rode in, when the tool's `batch` failed for several calls at once. */
+  readonly batchId: string | undefined;
 
   constructor(options: {
     stepId: string;
     toolName: string;
     attempts: number;
     index?: number;
+    batchId?: string;
     cause: unknown;
   }) {
     const where = options.index === undefined ? '' : ` (forEach item ${options.index})`;
     const tries = options.attempts > 1 ? ` after ${options.attempts} attempts` : '';
+    const batch = options.batchId === undefined ? '' : ` in batch \`${options.batchId}\``;
     super({
       name: 'ToolExecutionError',
-      message: `Step \`${options.stepId}\`${where}: tool \`${options.toolName}\` failed${tries}: ${messageOf(options.cause)}`,
+      message: `Step \`${options.stepId}\`${where}: tool \`${options.toolName}\` failed${batch}${tries}: ${messageOf(options.cause)}`,
       cause: options.cause,
     });
     this.stepId = options.stepId;
     this.toolName = options.toolName;
     this.attempts = options.attempts;
     this.index = options.index;
+    this.batchId = options.batchId;
   }
 }
 
@@ -36,15 +41,58 @@ export class StepTimeoutError extends ToolplanError {
   readonly stepId: string;
   readonly toolName: string;
   readonly timeoutMs: number;
+  /** The batch the call rode in, when it timed out as part of one. */
+  readonly batchId: string | undefined;
 
-  constructor(options: { stepId: string; toolName: string; timeoutMs: number }) {
+  constructor(options: { stepId: string; toolName: string; timeoutMs: number; batchId?: string }) {
+    const batch = options.batchId === undefined ? '' : ` (batch \`${options.batchId}\`)`;
     super({
       name: 'StepTimeoutError',
-      message: `Step \`${options.stepId}\`: tool \`${options.toolName}\` did not finish within ${options.timeoutMs} ms.`,
+      message: `Step \`${options.stepId}\`: tool \`${options.toolName}\`${batch} did not finish within ${options.timeoutMs} ms.`,
     });
     this.stepId = options.stepId;
     this.toolName = options.toolName;
     this.timeoutMs = options.timeoutMs;
+    this.batchId = options.batchId;
+  }
+}
+
+/**
+ * A tool's `batch` returned something other than one result per input, so no result can be
+ * matched to its call: every call of the batch fails with this (it is not retried — a wrong
+ * count is a bug in the tool, not a passing failure).
+ */
+export class BatchResultCountError extends ToolplanError {
+  readonly stepId: string;
+  readonly toolName: string;
+  readonly batchId: string;
+  readonly index: number | undefined;
+  /** Inputs sent, so results expected. */
+  readonly expected: number;
+  /** Results returned (`undefined` when the result was not an array at all). */
+  readonly actual: number | undefined;
+
+  constructor(options: {
+    stepId: string;
+    toolName: string;
+    batchId: string;
+    index?: number;
+    expected: number;
+    actual: number | undefined;
+  }) {
+    const where = options.index === undefined ? '' : ` (forEach item ${options.index})`;
+    const got =
+      options.actual === undefined ? 'something that is not an array' : `${options.actual}`;
+    super({
+      name: 'BatchResultCountError',
+      message: `Step \`${options.stepId}\`${where}: tool \`${options.toolName}\` was sent ${options.expected} inputs in batch \`${options.batchId}\` but returned ${got} results; none can be matched to its call.`,
+    });
+    this.stepId = options.stepId;
+    this.toolName = options.toolName;
+    this.batchId = options.batchId;
+    this.index = options.index;
+    this.expected = options.expected;
+    this.actual = options.actual;
   }
 }
 

@@ -80,3 +80,57 @@ export function maxOverlap(log: readonly CallLog[], tool?: string): number {
   }
   return max;
 }
+
+export interface BatchLog {
+  tool: string;
+  stepId: string;
+  inputs: unknown[];
+  startMs: number;
+  attempt: number;
+  idempotencyKey: string;
+}
+
+/**
+ * A batch tool for scheduler tests: `batch` takes `latencyMs` of virtual time for the whole
+ * batch (one request, not one per input), logs each request in `batches`, and returns
+ * `results(inputs)` (by default the inputs); it fails while `failBatches` is not used up. Its
+ * `execute` logs into `log` like `testTool`.
+ */
+export function batchTestTool(options: {
+  name: string;
+  clock: VirtualClock;
+  log: CallLog[];
+  batches: BatchLog[];
+  latencyMs?: number;
+  results?: (inputs: Record<string, unknown>[]) => unknown;
+  failBatches?: number;
+  annotations?: ToolAnnotations<Record<string, unknown>, unknown>;
+}): Tool<Record<string, unknown>, unknown> {
+  let failuresLeft = options.failBatches ?? 0;
+  const single = testTool({
+    name: options.name,
+    clock: options.clock,
+    log: options.log,
+    latencyMs: options.latencyMs ?? 10,
+    ...(options.annotations === undefined ? {} : { annotations: options.annotations }),
+  });
+  return {
+    ...single,
+    async batch(inputs: Record<string, unknown>[], context: ToolExecutionContext) {
+      options.batches.push({
+        tool: options.name,
+        stepId: context.stepId,
+        inputs,
+        startMs: options.clock.now(),
+        attempt: context.attempt,
+        idempotencyKey: context.idempotencyKey,
+      });
+      await options.clock.sleep(options.latencyMs ?? 10, context.signal);
+      if (failuresLeft > 0) {
+        failuresLeft -= 1;
+        throw new Error(`${options.name} batch failed on purpose`);
+      }
+      return (options.results ? options.results(inputs) : inputs) as unknown[];
+    },
+  };
+}

@@ -12,8 +12,17 @@ export function checkAnnotations(
       toolName: name,
     });
   };
-  const { concurrency, timeoutMs, ttlMs, batch, project, reasoningFields, readOnly, idempotent } =
-    annotations;
+  const {
+    concurrency,
+    timeoutMs,
+    ttlMs,
+    batch,
+    maxBatchSize,
+    project,
+    reasoningFields,
+    readOnly,
+    idempotent,
+  } = annotations;
   if (
     concurrency !== undefined &&
     !(Number.isInteger(concurrency) && (concurrency as number) > 0)
@@ -26,6 +35,12 @@ export function checkAnnotations(
   if (ttlMs !== undefined && !(typeof ttlMs === 'number' && ttlMs >= 0))
     fail('ttlMs', 'a number ≥ 0', ttlMs);
   if (batch !== undefined && typeof batch !== 'function') fail('batch', 'a function', batch);
+  if (
+    maxBatchSize !== undefined &&
+    !(Number.isInteger(maxBatchSize) && (maxBatchSize as number) > 0)
+  ) {
+    fail('maxBatchSize', 'a positive integer', maxBatchSize);
+  }
   if (project !== undefined && typeof project !== 'function')
     fail('project', 'a function', project);
   if (

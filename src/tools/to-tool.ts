@@ -8,6 +8,7 @@ const ANNOTATION_KEYS = [
   'readOnly',
   'idempotent',
   'batch',
+  'maxBatchSize',
   'ttlMs',
   'project',
   'reasoningFields',

@@ -39,8 +39,14 @@ export interface ToolAnnotations<Input = unknown, Output = unknown> {
   readOnly?: boolean;
   /** Repeating it is harmless: may be retried after a failure or time-out. */
   idempotent?: boolean;
-  /** One call that serves many inputs, in order. */
+  /**
+   * One call that serves many inputs, returning one output per input, in order. The scheduler
+   * coalesces ready calls of the tool into it (a lone call still goes through `execute`); the
+   * batch is one request for `timeoutMs`, `concurrency` and retries.
+   */
   batch?(inputs: Input[], context: ToolExecutionContext): Promise<Output[]> | Output[];
+  /** Most inputs in one `batch` call; more ready calls go out as further batches. */
+  maxBatchSize?: number;
   /** Results stay valid this long (ms) and may be served from a result cache. */
   ttlMs?: number;
   /** What the model needs to see of a result. */

@@ -2,5 +2,5 @@ export { bfclScenario } from './bfcl-scenario.js';
 export { moviePickScenario } from './movie-pick-scenario.js';
 export { multiHopScenario } from './multi-hop-scenario.js';
 export { researchScenario } from './research-scenario.js';
-export { userContextScenario } from './user-context-scenario.js';
-export { weatherScenario } from './weather-scenario.js';
+export { userContextBatchScenario, userContextScenario } from './user-context-scenario.js';
+export { weatherBatchScenario, weatherScenario } from './weather-scenario.js';

@@ -29,6 +29,15 @@ export function recordingRegistry(registry: ToolRegistry, calls: RecordedCall[])
         calls.push({ tool: tool.name, input });
         return tool.execute(input, context);
       },
+      // A batch's inputs are recorded one by one: the same calls, made in one request.
+      ...(tool.batch === undefined
+        ? {}
+        : {
+            batch(inputs: unknown[], context: ToolExecutionContext) {
+              for (const input of inputs) calls.push({ tool: tool.name, input });
+              return (tool.batch as NonNullable<Tool['batch']>)(inputs, context);
+            },
+          }),
     })),
   );
 }

@@ -1,13 +1,91 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createToolRegistry } from '../../tools/index.js';
 import { callTool, describeScenarioChecks, TEST_CONTEXT } from './scenario-checks.test-utils.js';
+import { executePlan } from '../../runtime/index.js';
+import type { Tool } from '../../tools/index.js';
+import { instrumentTools, type ToolCallRecord } from '../instrument-tools.js';
 import {
   createUserContextDatabase,
+  userContextBatchScenario,
   userContextScenario,
   userContextTools,
 } from './user-context-scenario.js';
 
 describeScenarioChecks(userContextScenario);
+describeScenarioChecks(userContextBatchScenario);
+
+describe('user-context-batch scenario', async () => {
+  const opened = await userContextBatchScenario.open(TEST_CONTEXT);
+  const [benchCase] = opened.cases;
+  if (benchCase === undefined) throw new Error('no case');
+  const registry = createToolRegistry(opened.toolsFor(benchCase));
+  afterAll(() => opened.close());
+  const batchOf = (name: string) => {
+    const tool = registry.get(name) as Tool;
+    return (inputs: unknown[]) =>
+      (tool.batch as NonNullable<Tool['batch']>)(inputs, {
+        signal: new AbortController().signal,
+      } as Parameters<NonNullable<Tool['batch']>>[1]);
+  };
+
+  it('answers for every seeded user, one summary per line', () => {
+    const lines = benchCase.expectedAnswer.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^Bob Okafor \(standard member since 2022-11-02\)/);
+  });
+
+  it('each batch query gives what the single queries give, in input order', async () => {
+    const emails = ['chen@example.com', 'ALICE@example.com ', 'bob@example.com'];
+    const users = (await batchOf('get_user')(emails.map((email) => ({ email })))) as Array<{
+      id: number;
+    }>;
+    for (const [position, email] of emails.entries()) {
+      await expect(callTool(registry, 'get_user', { email })).resolves.toEqual(users[position]);
+    }
+    const ids = [2, 1, 3];
+    const preferences = await batchOf('get_preferences')(ids.map((userId) => ({ userId })));
+    const ordersInputs = [
+      { userId: 1, limit: 2 },
+      { userId: 3, limit: 3 },
+      { userId: 1, limit: 4 },
+      { userId: 2, limit: 3 },
+    ];
+    const orders = await batchOf('get_recent_orders')(ordersInputs);
+    for (const [position, userId] of ids.entries()) {
+      await expect(callTool(registry, 'get_preferences', { userId })).resolves.toEqual(
+        preferences[position],
+      );
+    }
+    for (const [position, input] of ordersInputs.entries()) {
+      await expect(callTool(registry, 'get_recent_orders', input)).resolves.toEqual(
+        orders[position],
+      );
+    }
+    await expect(batchOf('get_user')([{ email: 'nobody@example.com' }])).rejects.toThrow(
+      /No user with email nobody@example.com/,
+    );
+  });
+
+  it('the whole plan makes one query per database tool (WHERE … IN)', async () => {
+    const calls: ToolCallRecord[] = [];
+    const tools = instrumentTools(registry, {
+      origin: performance.now(),
+      record: (call) => calls.push(call),
+    });
+    const result = await executePlan(benchCase.script.plan, tools);
+    expect(result.answer).toBe(benchCase.expectedAnswer);
+    expect(
+      calls
+        .filter((call) => call.tool !== 'aggregate_context')
+        .map((call) => [call.tool, call.batchSize])
+        .sort(),
+    ).toEqual([
+      ['get_preferences', 3],
+      ['get_recent_orders', 3],
+      ['get_user', 3],
+    ]);
+  });
+});
 
 describe('user-context scenario', async () => {
   const opened = await userContextScenario.open(TEST_CONTEXT);

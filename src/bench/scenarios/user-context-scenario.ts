@@ -276,8 +276,17 @@ function aggregateContext(input: {
   };
 }
 
-/** The scenario's tools over `db` (prepared statements), with latencies drawn for `context`. */
-export function userContextTools(context: ScenarioContext, db: Database.Database) {
+/**
+ * The scenario's tools over `db` (prepared statements), with latencies drawn for `context`. With
+ * `batch`, the three database tools also answer many inputs with one query each
+ * (`WHERE … IN (…)`, the ids passed as one JSON array), at one query's latency.
+ */
+export function userContextTools(
+  context: ScenarioContext,
+  db: Database.Database,
+  options: { batch?: boolean } = {},
+) {
+  const batches = options.batch === true ? userContextBatches(db) : undefined;
   const userByEmail = db.prepare<
     [string],
     Omit<UserRecord, 'memberSince'> & { member_since: string }
@@ -323,6 +332,7 @@ export function userContextTools(context: ScenarioContext, db: Database.Database
         };
       },
       annotations: { readOnly: true, idempotent: true },
+      ...(batches === undefined ? {} : { batch: batches.users }),
     }),
     simulatedTool({
       context,
@@ -341,6 +351,7 @@ export function userContextTools(context: ScenarioContext, db: Database.Database
         };
       },
       annotations: { readOnly: true, idempotent: true },
+      ...(batches === undefined ? {} : { batch: batches.preferences }),
     }),
     simulatedTool({
       context,
@@ -371,6 +382,7 @@ export function userContextTools(context: ScenarioContext, db: Database.Database
         })),
       }),
       annotations: { readOnly: true, idempotent: true },
+      ...(batches === undefined ? {} : { batch: batches.orders }),
     }),
     simulatedTool({
       context,
@@ -388,6 +400,136 @@ export function userContextTools(context: ScenarioContext, db: Database.Database
   ];
 }
 
+/**
+ * The database tools' batch forms: one query per batch, `WHERE … IN (SELECT value FROM
+ * json_each(?))` with the batch's keys as one JSON array (one prepared statement for any batch
+ * size), results put back in input order. A key with no row fails the batch, as it fails the
+ * single call.
+ */
+function userContextBatches(db: Database.Database) {
+  const usersByEmail = db.prepare<
+    [string],
+    Omit<UserRecord, 'memberSince'> & { member_since: string }
+  >(
+    `SELECT id, email, name, tier, member_since FROM users
+      WHERE lower(email) IN (SELECT lower(value) FROM json_each(?))`,
+  );
+  const preferencesByUsers = db.prepare<
+    [string],
+    { user_id: number; language: string; newsletter: number }
+  >(
+    `SELECT user_id, language, newsletter FROM preferences
+      WHERE user_id IN (SELECT value FROM json_each(?))`,
+  );
+  const interestsByUsers = db.prepare<[string], { user_id: number; interest: string }>(
+    `SELECT user_id, interest FROM interests
+      WHERE user_id IN (SELECT value FROM json_each(?)) ORDER BY user_id, position`,
+  );
+  // Each input's own limit: the newest `limit` orders per user, ranked within the user.
+  const recentOrdersByUsers = db.prepare<
+    [string],
+    {
+      user_id: number;
+      id: number;
+      placed_at: string;
+      status: string;
+      currency: string;
+      total_cents: number;
+    }
+  >(
+    `WITH pairs AS (
+       SELECT json_extract(value, '$[0]') AS user_id, json_extract(value, '$[1]') AS lim
+         FROM json_each(?)
+     ), wanted AS (
+       SELECT user_id, MAX(lim) AS lim FROM pairs GROUP BY user_id
+     ), ranked AS (
+       SELECT o.user_id, o.id, o.placed_at, o.status, o.currency,
+              SUM(i.quantity * i.price_cents) AS total_cents,
+              ROW_NUMBER() OVER (PARTITION BY o.user_id ORDER BY o.placed_at DESC, o.id DESC) AS n
+         FROM orders o JOIN order_items i ON i.order_id = o.id
+        WHERE o.user_id IN (SELECT user_id FROM wanted)
+        GROUP BY o.id
+     )
+     SELECT r.user_id, r.id, r.placed_at, r.status, r.currency, r.total_cents
+       FROM ranked r JOIN wanted w ON w.user_id = r.user_id
+      WHERE r.n <= w.lim
+      ORDER BY r.user_id, r.n`,
+  );
+  const itemsOfOrders = db.prepare<[string], { order_id: number; name: string; quantity: number }>(
+    `SELECT order_id, name, quantity FROM order_items
+      WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, position`,
+  );
+  const group = <Row, Key>(rows: readonly Row[], key: (row: Row) => Key) => {
+    const groups = new Map<Key, Row[]>();
+    for (const row of rows) {
+      const list = groups.get(key(row));
+      if (list === undefined) groups.set(key(row), [row]);
+      else list.push(row);
+    }
+    return groups;
+  };
+  return {
+    users(inputs: ReadonlyArray<{ email: string }>): UserRecord[] {
+      const emails = inputs.map(({ email }) => email.trim());
+      const byEmail = new Map(
+        usersByEmail.all(JSON.stringify(emails)).map((row) => [row.email.toLowerCase(), row]),
+      );
+      return emails.map((email) => {
+        const row = byEmail.get(email.toLowerCase());
+        if (row === undefined) throw new Error(`No user with email ${email}.`);
+        return {
+          id: row.id,
+          email: row.email,
+          name: row.name,
+          tier: row.tier,
+          memberSince: row.member_since,
+        };
+      });
+    },
+    preferences(inputs: ReadonlyArray<{ userId: number }>): PreferencesRecord[] {
+      const ids = JSON.stringify(inputs.map(({ userId }) => userId));
+      const byUser = new Map(preferencesByUsers.all(ids).map((row) => [row.user_id, row]));
+      const interests = group(interestsByUsers.all(ids), (row) => row.user_id);
+      return inputs.map(({ userId }) => {
+        const row = byUser.get(userId);
+        if (row === undefined) throw new Error(`No preferences for user ${userId}.`);
+        return {
+          userId,
+          language: row.language,
+          newsletter: row.newsletter === 1,
+          interests: (interests.get(userId) ?? []).map(({ interest }) => interest),
+        };
+      });
+    },
+    orders(
+      inputs: ReadonlyArray<{ userId: number; limit: number }>,
+    ): Array<{ userId: number; orders: OrderRecord[] }> {
+      const rows = recentOrdersByUsers.all(
+        JSON.stringify(inputs.map(({ userId, limit }) => [userId, limit])),
+      );
+      const items = group(
+        itemsOfOrders.all(JSON.stringify(rows.map((row) => row.id))),
+        (item) => item.order_id,
+      );
+      const byUser = group(rows, (row) => row.user_id);
+      // Two inputs for one user with different limits share its ranked rows; each takes its own.
+      return inputs.map(({ userId, limit }) => ({
+        userId,
+        orders: (byUser.get(userId) ?? []).slice(0, limit).map((row) => ({
+          id: row.id,
+          placedAt: row.placed_at,
+          status: row.status,
+          currency: row.currency,
+          totalCents: row.total_cents,
+          items: (items.get(row.id) ?? []).map(({ name, quantity }) =>
+            quantity === 1 ? name : `${quantity} × ${name}`,
+          ),
+        })),
+      }));
+    },
+  };
+}
+
 const EMAIL = 'alice@example.com';
 const QUERY = `Summarise the account of the user with email ${EMAIL}: her preferences and her recent orders.`;
 
@@ -399,15 +541,15 @@ const ANSWER =
   '#${ctx.lastOrder.id} of ${ctx.lastOrder.date} (${ctx.lastOrder.items}), is ${ctx.lastOrder.status}.';
 
 /** The right answer, from the seed tables with plain code. */
-function expectedAnswer(): string {
-  const user = USERS.find((entry) => entry.email === EMAIL);
+function expectedAnswer(email = EMAIL): string {
+  const user = USERS.find((entry) => entry.email === email);
   const preferences = PREFERENCES.find((entry) => entry.userId === user?.id);
-  if (user === undefined || preferences === undefined) throw new Error(`${EMAIL} is not seeded`);
+  if (user === undefined || preferences === undefined) throw new Error(`${email} is not seeded`);
   const recent = ORDERS.filter((order) => order.userId === user.id)
     .toSorted((left, right) => right.placedAt.localeCompare(left.placedAt))
     .slice(0, DEFAULT_RECENT_ORDERS);
   const latest = recent[0];
-  if (latest === undefined) throw new Error(`${EMAIL} has no orders`);
+  if (latest === undefined) throw new Error(`${email} has no orders`);
   const totals = recent.map((order) => ({
     currency: order.currency,
     totalCents: order.items.reduce((sum, item) => sum + item.quantity * item.priceCents, 0),
@@ -460,6 +602,70 @@ export const userContextScenario: BenchScenario = {
     const tools = userContextTools(context, db);
     return {
       cases: [userContextCase],
+      toolsFor: () => tools,
+      close() {
+        db.close();
+      },
+    };
+  },
+};
+
+/** Every seeded user: the batch case asks about all of them at once. */
+const BATCH_EMAILS = USERS.map((user) => user.email);
+const BATCH_QUERY = `Summarise the accounts of the users with emails ${BATCH_EMAILS.join(', ')}: their preferences and their recent orders.`;
+
+/**
+ * One chain per user, written out (the plan language pairs no results by position), so the
+ * runtime sees three ready `get_user` calls, then three `get_preferences` and three
+ * `get_recent_orders` as the users arrive: with batching, one query each.
+ */
+const batchPlan = {
+  steps: BATCH_EMAILS.flatMap((email, position) => {
+    const n = position + 1;
+    return [
+      { id: `u${n}`, tool: 'get_user', args: { email } },
+      { id: `p${n}`, tool: 'get_preferences', args: { userId: `$u${n}.id` } },
+      { id: `o${n}`, tool: 'get_recent_orders', args: { userId: `$u${n}.id` } },
+      {
+        id: `ctx${n}`,
+        tool: 'aggregate_context',
+        args: { user: `$u${n}`, preferences: `$p${n}`, orders: `$o${n}.orders` },
+      },
+    ];
+  }),
+  answer: BATCH_EMAILS.map((_, position) => ANSWER.replaceAll('ctx.', `ctx${position + 1}.`)).join(
+    '\n',
+  ),
+} satisfies Plan;
+
+const userContextBatchCase: BenchCase = {
+  id: 'main',
+  query: BATCH_QUERY,
+  script: {
+    name: 'user-context-batch/main',
+    query: BATCH_QUERY,
+    loop: { calls: batchPlan.steps, answer: batchPlan.answer },
+    plan: batchPlan,
+    joinAnswer: batchPlan.answer,
+  },
+  expectedAnswer: BATCH_EMAILS.map((email) => expectedAnswer(email)).join('\n'),
+};
+
+/**
+ * # user-context-batch — the seed chain for several users, batched into `WHERE … IN (…)`
+ *
+ * The user-context question for three users at once. The database tools can take many keys per
+ * query; the runtime coalesces each tool's ready calls into one query, so the plan makes a few
+ * queries instead of one per user and tool. The loops call each tool once per user.
+ */
+export const userContextBatchScenario: BenchScenario = {
+  name: 'user-context-batch',
+  description: 'The user-context chain for three users at once, batched into WHERE … IN (…)',
+  open(context) {
+    const db = createUserContextDatabase();
+    const tools = userContextTools(context, db, { batch: true });
+    return {
+      cases: [userContextBatchCase],
       toolsFor: () => tools,
       close() {
         db.close();

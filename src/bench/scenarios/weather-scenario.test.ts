@@ -1,14 +1,21 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createToolRegistry } from '../../tools/index.js';
 import { callTool, describeScenarioChecks, TEST_CONTEXT } from './scenario-checks.test-utils.js';
-import { weatherScenario } from './weather-scenario.js';
+import { executePlan } from '../../runtime/index.js';
+import { instrumentTools, type ToolCallRecord } from '../instrument-tools.js';
+import { weatherBatchScenario, weatherScenario } from './weather-scenario.js';
 
 describeScenarioChecks(weatherScenario);
+
+let weatherQuery = '';
+let weatherPlan: unknown;
 
 describe('weather scenario', async () => {
   const opened = await weatherScenario.open(TEST_CONTEXT);
   const [benchCase] = opened.cases;
   if (benchCase === undefined) throw new Error('no case');
+  weatherQuery = benchCase.query;
+  weatherPlan = benchCase.script.plan;
   const registry = createToolRegistry(opened.toolsFor(benchCase));
   afterAll(() => opened.close());
 
@@ -51,5 +58,37 @@ describe('weather scenario', async () => {
     await expect(
       callTool(registry, 'get_weather', { city: 'Boston', date: '2024-01-21' }),
     ).rejects.toThrow(/No weather data/);
+  });
+});
+
+describeScenarioChecks(weatherBatchScenario);
+
+describe('weather-batch scenario', async () => {
+  const opened = await weatherBatchScenario.open(TEST_CONTEXT);
+  const [benchCase] = opened.cases;
+  if (benchCase === undefined) throw new Error('no case');
+  afterAll(() => opened.close());
+
+  it('asks the weather question in other words, with the same plan and answer', () => {
+    expect(benchCase.query).not.toBe(weatherQuery);
+    expect(benchCase.script.plan).toEqual(weatherPlan);
+    expect(benchCase.expectedAnswer).toBe(
+      'Warmest: Miami (68°F); coldest: Chicago (14°F); spread 54°F.',
+    );
+  });
+
+  it("the plan's five weather look-ups go out as one batch request", async () => {
+    const calls: ToolCallRecord[] = [];
+    const tools = instrumentTools(createToolRegistry(opened.toolsFor(benchCase)), {
+      origin: performance.now(),
+      record: (call) => calls.push(call),
+    });
+    const result = await executePlan(benchCase.script.plan, tools);
+    expect(result.answer).toBe(benchCase.expectedAnswer);
+    expect(calls.map((call) => [call.tool, call.batchSize])).toEqual([
+      ['get_weather', 5],
+      ['compare_temps', undefined],
+    ]);
+    expect(result.batches?.map((batch) => batch.stepIds)).toEqual([['w']]);
   });
 });

@@ -99,8 +99,12 @@ function compareTemperatures(results: ReadonlyArray<{ city: string; temp: number
   };
 }
 
-/** The scenario's tools, with latencies drawn for `context`. */
-export function weatherTools(context: ScenarioContext) {
+/**
+ * The scenario's tools, with latencies drawn for `context`. With `batch`, `get_weather` also
+ * takes several cities in one request (weather APIs commonly do: a bulk or multi-location
+ * endpoint), at one request's latency.
+ */
+export function weatherTools(context: ScenarioContext, options: { batch?: boolean } = {}) {
   return [
     simulatedTool({
       context,
@@ -113,6 +117,7 @@ export function weatherTools(context: ScenarioContext) {
       latency: WEATHER_API_LATENCY,
       compute: ({ city, date }) => lookUpWeather(city, date),
       annotations: { readOnly: true, idempotent: true },
+      ...(options.batch === true ? { batch: true } : {}),
     }),
     simulatedTool({
       context,
@@ -164,41 +169,67 @@ const plan = {
   answer: planAnswer,
 } satisfies Plan;
 
-const weatherCase: BenchCase = {
-  id: 'main',
-  query: QUERY,
-  script: {
-    name: 'weather/main',
-    query: QUERY,
-    loop: {
-      // One call per city, then the comparison with the temperatures read from the results.
-      calls: [
-        ...WEATHER.map((row) => ({
-          id: row.id,
-          tool: 'get_weather',
-          args: { city: row.city, date: DATE },
-        })),
-        {
-          id: 'cmp',
-          tool: 'compare_temps',
-          args: {
-            results: WEATHER.map((row) => ({ city: row.city, temp: `$${row.id}.temp` })),
+function weatherCase(scenario: string, query: string): BenchCase {
+  return {
+    id: 'main',
+    query,
+    script: {
+      name: `${scenario}/main`,
+      query,
+      loop: {
+        // One call per city, then the comparison with the temperatures read from the results.
+        calls: [
+          ...WEATHER.map((row) => ({
+            id: row.id,
+            tool: 'get_weather',
+            args: { city: row.city, date: DATE },
+          })),
+          {
+            id: 'cmp',
+            tool: 'compare_temps',
+            args: {
+              results: WEATHER.map((row) => ({ city: row.city, temp: `$${row.id}.temp` })),
+            },
           },
-        },
-      ],
-      answer: ANSWER_TEMPLATE,
+        ],
+        answer: ANSWER_TEMPLATE,
+      },
+      plan,
+      joinAnswer: planAnswer,
     },
-    plan,
-    joinAnswer: planAnswer,
-  },
-  expectedAnswer: expectedAnswer(),
-};
+    expectedAnswer: expectedAnswer(),
+  };
+}
 
 export const weatherScenario: BenchScenario = {
   name: 'weather',
   description: 'Weather for five cities on one date, then the warmest and coldest (seed example)',
   open(context) {
     const tools = weatherTools(context);
-    return { cases: [weatherCase], toolsFor: () => tools, close() {} };
+    return { cases: [weatherCase('weather', QUERY)], toolsFor: () => tools, close() {} };
+  },
+};
+
+/** The same question in other words: the script book tells scenarios apart by their query. */
+const BATCH_QUERY = `Which of Boston, New York, Chicago, Miami and Seattle is warmest on ${DATE}, which is coldest, and by how much?`;
+
+/**
+ * # weather-batch — the seed's pattern 5, "design tools that batch"
+ *
+ * The weather scenario with a batch-capable `get_weather`. The model writes the same plan (one
+ * `forEach` step over five cities); the runtime coalesces its five ready calls into one `batch`
+ * request, so a plan makes 2 tool requests instead of 6 and waits one weather request's latency
+ * rather than the slowest of five. The loops call `get_weather` once per city, as before.
+ */
+export const weatherBatchScenario: BenchScenario = {
+  name: 'weather-batch',
+  description: 'The weather scenario with a get_weather that takes many cities per request',
+  open(context) {
+    const tools = weatherTools(context, { batch: true });
+    return {
+      cases: [weatherCase('weather-batch', BATCH_QUERY)],
+      toolsFor: () => tools,
+      close() {},
+    };
   },
 };
