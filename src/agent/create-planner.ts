@@ -8,9 +8,18 @@ import {
   type PlanLimits,
   type ValidatedPlan,
 } from '../plan/index.js';
+import {
+  fitPrompt,
+  fixedText,
+  PromptBudgetError,
+  type CompressibleText,
+  type PromptReport,
+} from '../context/index.js';
 import { renderCorrectionRequest, renderPlannerPrompt } from '../model/planner-prompt.js';
+import { stableSystemMessage } from '../model/stable-system-message.js';
 import { streamModelText } from '../model/stream-model-text.js';
 import { countTokens, createToolRegistry, type ToolSource } from '../tools/index.js';
+import { DEFAULT_MAX_PROMPT_TOKENS } from './default-max-prompt-tokens.js';
 import { PlanningError } from './planning-error.js';
 
 /** How the plan is asked for: structured output with the plan's JSON Schema, JSON mode, or plain text. */
@@ -33,6 +42,13 @@ export interface CreatePlannerOptions {
    * @default 1
    */
   maxCorrections?: number;
+  /**
+   * Most tokens (o200k) a planning prompt may take, system prompt included. Results in the
+   * request are cut first to fit; a system prompt over it alone is a {@link PromptBudgetError}
+   * when the planner is created.
+   * @default 16000
+   */
+  maxPromptTokens?: number;
 }
 
 /** Where the text of one planning attempt goes as it streams in (see `plan`'s `onAttempt`). */
@@ -51,16 +67,24 @@ export interface PlanResult {
 
 export interface Planner {
   /**
-   * Plans for `query`. `available` names results that exist already (a replan's finished
-   * steps), which the plan may reference.
+   * Plans for `request`: the query, or a text holding results that may be cut to fit the
+   * budget (a replan's finished steps, a session's earlier results). `available` names results
+   * that exist already, which the plan may reference.
    */
   plan(
-    query: string,
+    request: string | CompressibleText,
     options?: {
       signal?: AbortSignal;
       available?: Iterable<string>;
       /** Called as each attempt starts; its sink receives the attempt's text as it streams. */
       onAttempt?: (attempt: number) => PlanAttemptSink;
+      /** Called with each prompt's size and cuts, before it is sent. */
+      onPrompt?: (report: PromptReport) => void;
+      /**
+       * What the first attempt's prompt is reported as (later attempts are corrections).
+       * @default 'plan'
+       */
+      purpose?: 'plan' | 'replan' | 'resume';
     },
   ): Promise<PlanResult>;
   /** The stable system prompt (instructions and tools), and its size in o200k tokens. */
@@ -83,7 +107,21 @@ export function createPlanner(options: CreatePlannerOptions): Planner {
     );
   }
   const output = options.output ?? 'json-schema';
+  const maxPromptTokens = options.maxPromptTokens ?? DEFAULT_MAX_PROMPT_TOKENS;
+  if (!(Number.isInteger(maxPromptTokens) && maxPromptTokens > 0)) {
+    throw new TypeError(
+      `Expected \`maxPromptTokens\` to be an integer > 0, got \`${String(maxPromptTokens)}\``,
+    );
+  }
   const systemPrompt = renderPlannerPrompt(tools);
+  const systemPromptTokens = countTokens(systemPrompt);
+  // Checked now rather than at the first query: no query could ever fit.
+  if (systemPromptTokens > maxPromptTokens)
+    throw new PromptBudgetError({
+      purpose: 'plan',
+      tokens: systemPromptTokens,
+      budget: maxPromptTokens,
+    });
   const responseFormat =
     output === 'json-schema'
       ? {
@@ -98,14 +136,26 @@ export function createPlanner(options: CreatePlannerOptions): Planner {
 
   return {
     systemPrompt,
-    systemPromptTokens: countTokens(systemPrompt),
-    async plan(query, { signal, available, onAttempt } = {}) {
-      const prompt: LanguageModelV3Prompt = [
-        { role: 'system', content: systemPrompt },
-        { role: 'user', content: [{ type: 'text', text: query }] },
-      ];
+    systemPromptTokens,
+    async plan(request, { signal, available, onAttempt, onPrompt, purpose = 'plan' } = {}) {
+      const requestText = typeof request === 'string' ? fixedText(request) : request;
+      // The correction rounds so far: each attempt's text and the problems found in it.
+      const corrections: LanguageModelV3Prompt = [];
       const attempts: string[] = [];
       for (let round = 0; ; round += 1) {
+        // Refitted every round: a correction round adds to the prompt, so the request's results
+        // may have to give up more room.
+        const { prompt, report } = fitPrompt({
+          purpose: round === 0 ? purpose : 'correction',
+          budget: maxPromptTokens,
+          text: requestText,
+          build: (text) => [
+            stableSystemMessage(systemPrompt),
+            { role: 'user', content: [{ type: 'text', text }] },
+            ...corrections,
+          ],
+        });
+        onPrompt?.(report);
         const sink = onAttempt?.(round + 1);
         const { text } = await streamModelText({
           model: options.model,
@@ -129,7 +179,7 @@ export function createPlanner(options: CreatePlannerOptions): Planner {
           // Whatever the attempt started early is cancelled before anything else happens.
           sink?.rejected(error);
           if (round >= maxCorrections) throw new PlanningError({ attempts, cause: error });
-          prompt.push(
+          corrections.push(
             { role: 'assistant', content: [{ type: 'text', text }] },
             {
               role: 'user',

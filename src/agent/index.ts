@@ -11,3 +11,9 @@ export {
 export { planNoStreamStrategy, planStrategy } from './plan-strategy.js';
 export { PlanningError } from './planning-error.js';
 export { runPlanned, type PlannedRun, type RunPlannedOptions } from './run-planned.js';
+export {
+  createSession,
+  type CreateSessionOptions,
+  type Session,
+  type SessionTurn,
+} from './create-session.js';

@@ -1,5 +1,12 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
-import { projectResult } from '../context/index.js';
+import {
+  compressResults,
+  fitPrompt,
+  resolveCompressOptions,
+  type CompressibleText,
+  type CompressOptions,
+  type PromptReport,
+} from '../context/index.js';
 import {
   JOINER_SYSTEM_PROMPT,
   renderJoinRequest,
@@ -7,6 +14,7 @@ import {
   renderResumeRequest,
 } from '../model/joiner-prompt.js';
 import { ModelCallError } from '../model/model-call-error.js';
+import { stableSystemMessage } from '../model/stable-system-message.js';
 import { streamModelText } from '../model/stream-model-text.js';
 import {
   createPlanStreamParser,
@@ -22,8 +30,9 @@ import {
   type StepRecord,
   type StreamingExecution,
 } from '../runtime/index.js';
-import { createToolRegistry, type ToolRegistry, type ToolSource } from '../tools/index.js';
+import { createToolRegistry, type ToolSource } from '../tools/index.js';
 import { createPlanner, type PlanOutputMode } from './create-planner.js';
+import { DEFAULT_MAX_PROMPT_TOKENS } from './default-max-prompt-tokens.js';
 
 export interface RunPlannedOptions {
   model: LanguageModelV3;
@@ -50,6 +59,30 @@ export interface RunPlannedOptions {
   limits?: Partial<PlanLimits>;
   execute?: Omit<ExecutePlanOptions, 'signal' | 'limits' | 'results'>;
   signal?: AbortSignal;
+  /**
+   * Most tokens (o200k) any prompt of the run may take (plan, correction, replan, resume,
+   * answer). Results are cut first to fit; see `PlannedRun.promptReports`.
+   * @default 16000
+   */
+  maxPromptTokens?: number;
+  /**
+   * How each result is compressed before any prompt shows it, after its tool's `project` /
+   * `reasoningFields`.
+   * @default {} (the defaults of `CompressOptions`)
+   */
+  compress?: CompressOptions;
+  /**
+   * Full results of earlier runs by id (a session's earlier turns): the plan may reference them
+   * (`$id`), the executor passes them on, and no prompt shows them unless `request` does.
+   * @default {}
+   */
+  earlier?: Record<string, unknown>;
+  /**
+   * The first planning request when it is more than the query (a session's compressed context);
+   * it must contain the query. Replans, resumes and the joiner use `query` alone.
+   * @default the query
+   */
+  request?: CompressibleText;
 }
 
 /** What the compiler pattern did for one query. */
@@ -71,6 +104,8 @@ export interface PlannedRun {
   arrivals?: Record<string, number>;
   /** Ids of the steps started before their plan was complete. */
   dispatchedEarly: string[];
+  /** Every prompt sent, in order: its size, its budget and what was cut from it. */
+  promptReports: PromptReport[];
 }
 
 /**
@@ -82,9 +117,15 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
   const { model, query, signal } = options;
   const tools = createToolRegistry(options.tools);
   const maxReplans = options.maxReplans ?? 1;
+  const maxPromptTokens = options.maxPromptTokens ?? DEFAULT_MAX_PROMPT_TOKENS;
+  const earlier = options.earlier ?? {};
+  const compress = options.compress ?? {};
+  // Checked before anything is sent, not when the first large result arrives.
+  resolveCompressOptions(compress);
   const planner = createPlanner({
     model,
     tools,
+    maxPromptTokens,
     ...(options.output === undefined ? {} : { output: options.output }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
   });
@@ -95,20 +136,26 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
   const maxResumes = options.maxResumes ?? 1;
   const executeOptions = (): ExecutePlanOptions => ({
     ...options.execute,
-    results: { ...results },
+    results: { ...earlier, ...results },
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(signal === undefined ? {} : { signal }),
   });
   const dispatchedEarly: string[] = [];
   let arrivals: Record<string, number> | undefined;
-  let request = query;
+  const promptReports: PromptReport[] = [];
+  const onPrompt = (report: PromptReport) => promptReports.push(report);
+  const compressed = () => compressResults({ ...compress, tools, plans, results });
+  let request: string | CompressibleText = options.request ?? query;
+  let purpose: 'plan' | 'replan' | 'resume' = 'plan';
   let resumes = 0;
   for (let round = 0; ; round += 1) {
     let execution: StreamingExecution | undefined;
     let plan: ValidatedPlan;
     try {
       ({ plan } = await planner.plan(request, {
-        available: Object.keys(results),
+        available: [...Object.keys(earlier), ...Object.keys(results)],
+        onPrompt,
+        purpose,
         ...(signal === undefined ? {} : { signal }),
         ...(stream
           ? {
@@ -134,11 +181,12 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
         round -= 1;
         dispatchedEarly.push(...current.dispatched);
         Object.assign(results, await current.salvage());
-        request = renderResumeRequest({
-          query,
-          partialPlan: error.partialText,
-          finished: projectAll(tools, plans, results),
-        });
+        const partialPlan = error.partialText;
+        purpose = 'resume';
+        request = {
+          ...compressed(),
+          render: (finished) => renderResumeRequest({ query, partialPlan, finished }),
+        };
         continue;
       }
       current?.cancel(error);
@@ -159,13 +207,14 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
     Object.assign(results, run.results);
     const failed = run.steps.filter((step) => step.status !== 'ok');
     if (failed.length > 0 && round < maxReplans) {
-      request = renderReplanRequest({
-        query,
-        finished: projectAll(tools, plans, results),
-        failed: Object.fromEntries(
-          failed.map((step) => [step.id, step.error?.message ?? step.status]),
-        ),
-      });
+      const failures = Object.fromEntries(
+        failed.map((step) => [step.id, step.error?.message ?? step.status]),
+      );
+      purpose = 'replan';
+      request = {
+        ...compressed(),
+        render: (finished) => renderReplanRequest({ query, finished, failed: failures }),
+      };
       continue;
     }
     const steps = runs.flatMap((each) => each.steps);
@@ -179,29 +228,29 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
         runs,
         ...(arrivals === undefined ? {} : { arrivals }),
         dispatchedEarly,
+        promptReports,
       };
     }
+    const errors = Object.fromEntries(
+      failed.map((step) => [step.id, step.error?.message ?? step.status]),
+    );
+    const { prompt, report } = fitPrompt({
+      purpose: 'answer',
+      budget: maxPromptTokens,
+      text: {
+        ...compressed(),
+        render: (shown) => renderJoinRequest({ query, results: shown, errors }),
+      },
+      build: (text) => [
+        stableSystemMessage(JOINER_SYSTEM_PROMPT),
+        { role: 'user', content: [{ type: 'text', text }] },
+      ],
+    });
+    onPrompt(report);
     const { text } = await streamModelText({
       model,
       purpose: 'answer',
-      prompt: [
-        { role: 'system', content: JOINER_SYSTEM_PROMPT },
-        {
-          role: 'user',
-          content: [
-            {
-              type: 'text',
-              text: renderJoinRequest({
-                query,
-                results: projectAll(tools, plans, results),
-                errors: Object.fromEntries(
-                  failed.map((step) => [step.id, step.error?.message ?? step.status]),
-                ),
-              }),
-            },
-          ],
-        },
-      ],
+      prompt,
       ...(signal === undefined ? {} : { signal }),
     });
     return {
@@ -213,28 +262,7 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
       runs,
       ...(arrivals === undefined ? {} : { arrivals }),
       dispatchedEarly,
+      promptReports,
     };
   }
-}
-
-/** Every finished result as the model may see it: through its tool's `project` / `reasoningFields`. */
-function projectAll(
-  tools: ToolRegistry,
-  plans: readonly Plan[],
-  results: Record<string, unknown>,
-): Record<string, unknown> {
-  const stepsById = new Map(
-    plans.flatMap((plan) => plan.steps.map((step) => [step.id, step] as const)),
-  );
-  return Object.fromEntries(
-    Object.entries(results).map(([id, value]) => {
-      const step = stepsById.get(id);
-      return [
-        id,
-        projectResult(step && tools.get(step.tool), value, {
-          forEach: step?.forEach !== undefined,
-        }),
-      ];
-    }),
-  );
 }

@@ -12,3 +12,5 @@ export {
   type StreamModelTextOptions,
 } from './stream-model-text.js';
 export { renderPlannerPrompt, PLANNER_PROMPT_TAG } from './planner-prompt.js';
+export { CACHE_STABLE_PREFIX, stableSystemMessage } from './stable-system-message.js';
+export { renderSessionRequest } from './session-prompt.js';

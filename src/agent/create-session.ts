@@ -1,0 +1,123 @@
+import {
+  compressResults,
+  resolveCompressOptions,
+  summarizeTurns,
+  type CompressedContext,
+  type ResultCut,
+  type SummarizeTurnsOptions,
+} from '../context/index.js';
+import { renderSessionRequest } from '../model/session-prompt.js';
+import { createToolRegistry } from '../tools/index.js';
+import { createPlanner } from './create-planner.js';
+import { runPlanned, type PlannedRun, type RunPlannedOptions } from './run-planned.js';
+
+export interface CreateSessionOptions extends Omit<
+  RunPlannedOptions,
+  'query' | 'earlier' | 'request' | 'signal'
+> {
+  /**
+   * How earlier turns are summarised in the task line sent with each follow-up.
+   * @default {} (the defaults of `SummarizeTurnsOptions`)
+   */
+  summary?: SummarizeTurnsOptions;
+}
+
+/** One turn of a session. */
+export interface SessionTurn extends PlannedRun {
+  /** 1 for the first question. */
+  turn: number;
+  /** The session-wide id of each of this turn's results, by its step id (`w` → `t1_w`). */
+  ids: Record<string, string>;
+  /** What was cut from this turn's results when they were compressed for the next turn. */
+  contextCuts: ResultCut[];
+}
+
+export interface Session {
+  /** Plans and answers `query`, with the delta of the earlier turns (never their history). */
+  ask(query: string, options?: { signal?: AbortSignal }): Promise<SessionTurn>;
+  /** What the next turn will send besides its question. */
+  context(): CompressedContext;
+  /** Every full result of every turn, by session-wide id; the model has seen none of them whole. */
+  readonly results: Readonly<Record<string, unknown>>;
+  /** Turns answered so far. */
+  readonly turns: number;
+}
+
+/**
+ * A conversation over the same tools: each turn runs the compiler pattern (`runPlanned`), and
+ * what the planner is sent per turn is the seed's `CompressedContext` — a task summary, the last
+ * turn's compressed results, the tools already called — not the history. Full results stay here,
+ * under ids prefixed per turn (`t1_w`), so a follow-up plan passes an earlier result on by
+ * reference without the model ever reading it. The planner's system prompt is the same bytes in
+ * every turn, so the provider's prompt cache serves it after the first.
+ */
+export function createSession(options: CreateSessionOptions): Session {
+  const { summary, ...runOptions } = options;
+  // One registry for every turn: the tools are rendered once and identically.
+  const tools = createToolRegistry(options.tools);
+  const store: Record<string, unknown> = {};
+  const history: { query: string; answer: string }[] = [];
+  const completed = new Set<string>();
+  let lastResults: Record<string, unknown> = {};
+  // Checked now: a wrong option should fail at creation, not in a later turn. The planner built
+  // here checks the model-facing options (and that the system prompt fits the budget).
+  summarizeTurns([], summary);
+  resolveCompressOptions(options.compress);
+  createPlanner({
+    model: options.model,
+    tools,
+    ...(options.maxPromptTokens === undefined ? {} : { maxPromptTokens: options.maxPromptTokens }),
+  });
+
+  const context = (): CompressedContext => ({
+    task: summarizeTurns(history, summary),
+    lastResults,
+    completed: [...completed],
+  });
+
+  return {
+    get results() {
+      return store;
+    },
+    get turns() {
+      return history.length;
+    },
+    context,
+    async ask(query, { signal } = {}) {
+      const turn = history.length + 1;
+      const { task, completed: done } = context();
+      const run = await runPlanned({
+        ...runOptions,
+        tools,
+        query,
+        earlier: { ...store },
+        ...(turn === 1
+          ? {}
+          : {
+              request: {
+                results: lastResults,
+                render: (last) => renderSessionRequest({ query, task, last, completed: done }),
+              },
+            }),
+        ...(signal === undefined ? {} : { signal }),
+      });
+      // Only what this turn's plans produced: earlier results passed in are not results of it.
+      const own = Object.fromEntries(
+        Object.entries(run.results).filter(([id]) => !Object.hasOwn(store, id)),
+      );
+      const ids = Object.fromEntries(Object.keys(own).map((id) => [id, `t${turn}_${id}`]));
+      for (const [id, value] of Object.entries(own)) store[ids[id] ?? id] = value;
+      for (const step of run.steps) if (step.status === 'ok') completed.add(step.tool);
+      const compressed = compressResults({
+        ...options.compress,
+        tools,
+        plans: run.plans,
+        results: own,
+        rename: (id) => ids[id] ?? id,
+      });
+      lastResults = compressed.results;
+      history.push({ query, answer: run.answer });
+      return { ...run, turn, ids, contextCuts: compressed.cuts };
+    },
+  };
+}
