@@ -41,6 +41,17 @@ export function checkAnnotations(
   ) {
     fail('maxBatchSize', 'a positive integer', maxBatchSize);
   }
+  const { exposeBatch } = annotations;
+  if (
+    exposeBatch !== undefined &&
+    typeof exposeBatch !== 'boolean' &&
+    typeof exposeBatch !== 'string'
+  ) {
+    fail('exposeBatch', 'a boolean or a tool name', exposeBatch);
+  }
+  if (exposeBatch !== undefined && exposeBatch !== false && batch === undefined) {
+    fail('batch', 'a function when `exposeBatch` is set', batch);
+  }
   if (project !== undefined && typeof project !== 'function')
     fail('project', 'a function', project);
   if (

@@ -7,6 +7,7 @@ export {
   renderType,
   type RenderToolSignatureOptions,
 } from './render-tool-signature.js';
+export { toBatchArrayTool } from './to-batch-array-tool.js';
 export { isTool, toTool } from './to-tool.js';
 export { toToolSchema } from './to-tool-schema.js';
 export { ToolDefinitionError } from './tool-definition-error.js';

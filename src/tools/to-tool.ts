@@ -9,6 +9,7 @@ const ANNOTATION_KEYS = [
   'idempotent',
   'batch',
   'maxBatchSize',
+  'exposeBatch',
   'ttlMs',
   'project',
   'reasoningFields',

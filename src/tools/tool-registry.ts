@@ -2,6 +2,7 @@ import type { ArgumentIssue, ToolCatalog } from '../plan/index.js';
 import { countTokens } from './count-tokens.js';
 import { toProviderToolName } from './provider-tool-name.js';
 import { renderToolSignature, type RenderToolSignatureOptions } from './render-tool-signature.js';
+import { toBatchArrayTool } from './to-batch-array-tool.js';
 import { toTool } from './to-tool.js';
 import { ToolDefinitionError } from './tool-definition-error.js';
 import type { JsonSchema, Tool } from './tool.js';
@@ -34,7 +35,12 @@ export class ToolRegistry implements ToolCatalog {
   readonly #byProviderName = new Map<string, string>();
 
   constructor(tools: Iterable<Tool>) {
-    for (const tool of tools) {
+    const all = [...tools].flatMap((tool) =>
+      tool.exposeBatch !== undefined && tool.exposeBatch !== false
+        ? [tool, toBatchArrayTool(tool) as Tool]
+        : [tool],
+    );
+    for (const tool of all) {
       if (this.#tools.has(tool.name)) {
         throw new ToolDefinitionError({
           message: `Two tools are named \`${tool.name}\`; names must be unique.`,

@@ -47,6 +47,11 @@ export interface ToolAnnotations<Input = unknown, Output = unknown> {
   batch?(inputs: Input[], context: ToolExecutionContext): Promise<Output[]> | Output[];
   /** Most inputs in one `batch` call; more ready calls go out as further batches. */
   maxBatchSize?: number;
+  /**
+   * Also offer the batch to the model as a tool of its own (`true`: named `<name>_batch`, or the
+   * name given), taking `{ requests: [input, …] }` — the seed's `get_weather_batch`.
+   */
+  exposeBatch?: boolean | string;
   /** Results stay valid this long (ms) and may be served from a result cache. */
   ttlMs?: number;
   /** What the model needs to see of a result. */
