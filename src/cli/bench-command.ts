@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Command } from 'commander';
 import { benchScenarios, benchStrategies, pickByName } from '../bench/bench-catalog.js';
 import { formatBenchReport } from '../bench/format-bench-report.js';
+import { formatToolRendering, measureToolRendering } from '../bench/measure-tool-rendering.js';
 import { runBench, type BenchProgress } from '../bench/run-bench.js';
 import { resolveModelProfile } from '../simulator/index.js';
 import type { CommandIo } from './exec-command.js';
@@ -91,9 +92,14 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
       io.stdout(
         `\n${scenarios.length} scenarios × ${strategies.length} strategies in ${seconds} s · profile ${report.profile} · speed ${report.speed} · seed ${report.seed}${endpoint === undefined ? ' · simulated provider over HTTP' : ` · ${endpoint.baseURL}`}`,
       );
+      const toolRendering = await measureToolRendering(scenarios, {
+        speed: flags.speed,
+        seed: flags.seed,
+      });
+      io.stdout(`\n${formatToolRendering(toolRendering)}`);
       if (flags.json !== undefined) {
         await mkdir(dirname(flags.json), { recursive: true });
-        await writeFile(flags.json, `${JSON.stringify(report, null, 2)}\n`);
+        await writeFile(flags.json, `${JSON.stringify({ ...report, toolRendering }, null, 2)}\n`);
         io.stdout(`figures written to ${flags.json}`);
       }
       const wrong = Object.values(report.scenarios).some((byStrategy) =>
