@@ -218,18 +218,19 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
       continue;
     }
     const steps = runs.flatMap((each) => each.steps);
+    const outcome = (answer: string, answeredBy: PlannedRun['answeredBy']): PlannedRun => ({
+      answer,
+      answeredBy,
+      plans,
+      results,
+      steps,
+      runs,
+      ...(arrivals === undefined ? {} : { arrivals }),
+      dispatchedEarly,
+      promptReports,
+    });
     if (run.answer !== undefined && plan.plan.needsReasoning !== true && failed.length === 0) {
-      return {
-        answer: run.answer,
-        answeredBy: 'template',
-        plans,
-        results,
-        steps,
-        runs,
-        ...(arrivals === undefined ? {} : { arrivals }),
-        dispatchedEarly,
-        promptReports,
-      };
+      return outcome(run.answer, 'template');
     }
     const errors = Object.fromEntries(
       failed.map((step) => [step.id, step.error?.message ?? step.status]),
@@ -253,16 +254,6 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
       prompt,
       ...(signal === undefined ? {} : { signal }),
     });
-    return {
-      answer: text,
-      answeredBy: 'joiner',
-      plans,
-      results,
-      steps,
-      runs,
-      ...(arrivals === undefined ? {} : { arrivals }),
-      dispatchedEarly,
-      promptReports,
-    };
+    return outcome(text, 'joiner');
   }
 }
