@@ -4,3 +4,4 @@ export * from './runtime/index.js';
 export * from './model/index.js';
 export * from './context/index.js';
 export * from './agent/index.js';
+export * from './trace/index.js';

@@ -4,6 +4,7 @@ import { benchCommand } from './bench-command.js';
 import { execCommand, type CommandIo } from './exec-command.js';
 import { runCommand } from './run-command.js';
 import { serveModelCommand } from './serve-model-command.js';
+import { tracesCommand } from './traces-command.js';
 
 const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -17,5 +18,6 @@ export function createProgram(
     .addCommand(execCommand(io))
     .addCommand(runCommand(io))
     .addCommand(benchCommand(io))
-    .addCommand(serveModelCommand(io));
+    .addCommand(serveModelCommand(io))
+    .addCommand(tracesCommand(io));
 }

@@ -1,0 +1,268 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { createWriteQueue } from './create-write-queue.js';
+import { summarizeTraces, type SummaryRun } from './summarize-traces.js';
+import { migrateTraceDatabase } from './trace-migrations.js';
+import type { TraceRun, TraceToolCall } from './trace-record.js';
+import { checkListRunsOptions, type ListRunsOptions, type TraceStore } from './trace-store.js';
+import { TraceStoreError } from './trace-store-error.js';
+import { resolveTraceStoreOptions, type TraceStoreOptions } from './trace-store-options.js';
+
+interface RunRow {
+  run_id: string;
+  strategy: string;
+  query: string;
+  started_at: string;
+  wall_ms: number;
+  status: TraceRun['status'];
+  answer: string | null;
+  error: string | null;
+  plans_json: string | null;
+  llm_calls: number | null;
+  input_tokens: number | null;
+  cached_input_tokens: number | null;
+  output_tokens: number | null;
+}
+
+interface CallRow {
+  run_id: string;
+  step_id: string;
+  tool: string;
+  args_json: string;
+  status: TraceToolCall['status'];
+  start_ms: number;
+  end_ms: number;
+  attempts: number;
+  result_summary: string | null;
+  error: string | null;
+}
+
+/**
+ * The default trace store: a SQLite file in WAL mode (readers never block the writer, and a crash
+ * loses no committed run), written in batches off the hot path. Several processes may write the
+ * same file; each waits up to `busyTimeoutMs` for the lock.
+ */
+export function createTraceStore(options: TraceStoreOptions = {}): TraceStore {
+  const resolved = resolveTraceStoreOptions(options);
+  const db = openTraceDatabase(resolved.path, resolved.busyTimeoutMs);
+  const insertRun = db.prepare(`
+    INSERT OR REPLACE INTO runs (run_id, strategy, query, started_at, wall_ms, status, answer, error,
+      plans_json, llm_calls, input_tokens, cached_input_tokens, output_tokens)
+    VALUES (@run_id, @strategy, @query, @started_at, @wall_ms, @status, @answer, @error,
+      @plans_json, @llm_calls, @input_tokens, @cached_input_tokens, @output_tokens)`);
+  const deleteCalls = db.prepare('DELETE FROM tool_calls WHERE run_id = ?');
+  const insertCall = db.prepare(`
+    INSERT INTO tool_calls (run_id, seq, step_id, tool, args_json, status, start_ms, end_ms,
+      attempts, result_summary, error)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const selectRun = db.prepare<[string], RunRow>('SELECT * FROM runs WHERE run_id = ?');
+  const selectCalls = db.prepare<[string], CallRow>(
+    'SELECT * FROM tool_calls WHERE run_id = ? ORDER BY seq',
+  );
+
+  // One transaction per batch: one fsync-free WAL commit instead of one per run.
+  const writeBatch = db.transaction((runs: readonly TraceRun[]) => {
+    for (const run of runs) {
+      const plans = run.plan === undefined ? undefined : [run.plan, ...(run.replans ?? [])];
+      insertRun.run({
+        run_id: run.runId,
+        strategy: run.strategy,
+        query: run.query,
+        started_at: run.startedAt,
+        wall_ms: run.wallMs,
+        status: run.status,
+        answer: run.answer ?? null,
+        error: run.error ?? null,
+        plans_json: plans === undefined ? null : JSON.stringify(plans),
+        llm_calls: run.usage?.llmCalls ?? null,
+        input_tokens: run.usage?.inputTokens ?? null,
+        cached_input_tokens: run.usage?.cachedInputTokens ?? null,
+        output_tokens: run.usage?.outputTokens ?? null,
+      });
+      deleteCalls.run(run.runId);
+      run.steps.forEach((step, seq) =>
+        insertCall.run(
+          run.runId,
+          seq,
+          step.stepId,
+          step.tool,
+          step.args,
+          step.status,
+          step.startMs,
+          step.endMs,
+          step.attempts,
+          step.resultSummary ?? null,
+          step.error ?? null,
+        ),
+      );
+    }
+  });
+  // IMMEDIATE takes the write lock up front, where `busy_timeout` waits for it; a deferred
+  // transaction upgrading from read to write can fail at once with SQLITE_BUSY under WAL.
+  const queue = createWriteQueue(resolved, (runs) => writeBatch.immediate(runs));
+
+  const toRun = (row: RunRow): TraceRun => {
+    const plans = row.plans_json === null ? [] : (JSON.parse(row.plans_json) as unknown[]);
+    const [plan, ...replans] = plans;
+    return {
+      runId: row.run_id,
+      strategy: row.strategy,
+      query: row.query,
+      startedAt: row.started_at,
+      wallMs: row.wall_ms,
+      status: row.status,
+      ...(plans.length === 0 ? {} : { plan }),
+      ...(replans.length === 0 ? {} : { replans }),
+      ...(row.answer === null ? {} : { answer: row.answer }),
+      ...(row.error === null ? {} : { error: row.error }),
+      ...(row.llm_calls === null
+        ? {}
+        : {
+            usage: {
+              llmCalls: row.llm_calls,
+              inputTokens: row.input_tokens ?? 0,
+              cachedInputTokens: row.cached_input_tokens ?? 0,
+              outputTokens: row.output_tokens ?? 0,
+            },
+          }),
+      steps: selectCalls.all(row.run_id).map(toCall),
+    };
+  };
+  const ensureOpen = () => {
+    if (queue.closed) throw new TraceStoreError({ message: 'The trace store is closed' });
+  };
+
+  return {
+    record: (run) => queue.push(run),
+    async flush() {
+      ensureOpen();
+      queue.flush();
+    },
+    async listRuns(listOptions: ListRunsOptions = {}) {
+      ensureOpen();
+      checkListRunsOptions(listOptions);
+      const where: string[] = [];
+      const params: Array<string | number> = [];
+      if (listOptions.since !== undefined) {
+        where.push('started_at >= ?');
+        params.push(toIso(listOptions.since));
+      }
+      if (listOptions.strategy !== undefined) {
+        where.push('strategy = ?');
+        params.push(listOptions.strategy);
+      }
+      params.push(listOptions.limit ?? 20);
+      const select = db.prepare<typeof params, RunRow>(
+        `SELECT * FROM runs ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+         ORDER BY started_at DESC, rowid DESC LIMIT ?`,
+      );
+      // One read transaction, so runs and their calls come from the same snapshot.
+      return db.transaction(() => select.all(...params).map(toRun))();
+    },
+    async getRun(runId) {
+      ensureOpen();
+      return db.transaction(() => {
+        const row = selectRun.get(runId);
+        return row === undefined ? undefined : toRun(row);
+      })();
+    },
+    async summary(summaryOptions = {}) {
+      ensureOpen();
+      return db.transaction(() =>
+        summarizeTraces(readSummaryRuns(db), summaryOptions.topSequences),
+      )();
+    },
+    async close() {
+      if (queue.closed) return;
+      try {
+        queue.close();
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+/** Opens (creating folder and file when missing), sets WAL and the lock wait, and migrates. */
+export function openTraceDatabase(path: string, busyTimeoutMs = 5000): Database.Database {
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    try {
+      // Set before anything else: two processes creating the file at once contend from here on.
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode: a power loss may drop the last commits, a crash never corrupts.
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrateTraceDatabase(db);
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  } catch (cause) {
+    if (cause instanceof TraceStoreError) throw cause;
+    throw new TraceStoreError({
+      message: `Cannot open the trace file \`${path}\`: ${(cause as Error).message}`,
+      cause,
+    });
+  }
+}
+
+// Streams the rows the summary needs, grouped by run, without building whole runs.
+function* readSummaryRuns(db: Database.Database): Generator<SummaryRun> {
+  const rows = db
+    .prepare<
+      [],
+      {
+        run_id: string;
+        strategy: string;
+        run_status: string;
+        tool: string | null;
+        status: string | null;
+        start_ms: number | null;
+        end_ms: number | null;
+      }
+    >(
+      `SELECT r.run_id, r.strategy, r.status AS run_status, c.tool, c.status, c.start_ms, c.end_ms
+       FROM runs r LEFT JOIN tool_calls c ON c.run_id = r.run_id
+       ORDER BY r.run_id, c.seq`,
+    )
+    .iterate();
+  let current: (SummaryRun & { id: string; steps: SummaryRun['steps'][number][] }) | undefined;
+  for (const row of rows) {
+    if (current?.id !== row.run_id) {
+      if (current !== undefined) yield current;
+      current = { id: row.run_id, strategy: row.strategy, status: row.run_status, steps: [] };
+    }
+    if (row.tool !== null) {
+      current.steps.push({
+        tool: row.tool,
+        status: row.status ?? 'ok',
+        startMs: row.start_ms ?? 0,
+        endMs: row.end_ms ?? 0,
+      });
+    }
+  }
+  if (current !== undefined) yield current;
+}
+
+function toCall(row: CallRow): TraceToolCall {
+  return {
+    stepId: row.step_id,
+    tool: row.tool,
+    args: row.args_json,
+    status: row.status,
+    startMs: row.start_ms,
+    endMs: row.end_ms,
+    attempts: row.attempts,
+    ...(row.result_summary === null ? {} : { resultSummary: row.result_summary }),
+    ...(row.error === null ? {} : { error: row.error }),
+  };
+}
+
+function toIso(since: string | Date): string {
+  return typeof since === 'string' ? since : since.toISOString();
+}
