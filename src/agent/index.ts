@@ -1,4 +1,10 @@
 export { loopParallelStrategy, loopSequentialStrategy } from './loop-strategies.js';
+export {
+  loopFullHistoryStrategy,
+  loopQuickWinsStrategy,
+  sessionStrategy,
+} from './multi-turn-strategies.js';
+export type { Conversation, MultiTurnStrategy } from './multi-turn-strategy.js';
 export { runToolLoop, type RunToolLoopOptions, type ToolLoopResult } from './run-tool-loop.js';
 export type { Strategy, StrategyContext, StrategyResult } from './strategy.js';
 export {

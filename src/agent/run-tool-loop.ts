@@ -1,5 +1,5 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
-import { generateText, stepCountIs } from 'ai';
+import { generateText, stepCountIs, type ModelMessage } from 'ai';
 import { toAiSdkTools } from '../model/to-ai-sdk-tools.js';
 import type { ToolRegistry } from '../tools/index.js';
 
@@ -8,6 +8,12 @@ export interface RunToolLoopOptions {
   model: LanguageModelV3;
   tools: ToolRegistry;
   query: string;
+  /**
+   * Earlier turns of the conversation, sent before `query` as they are (a multi-turn loop passes
+   * the previous turns' `messages` back, whole or compacted).
+   * @default [] (the query alone)
+   */
+  history?: readonly ModelMessage[];
   system?: string;
   /**
    * Most model turns before the loop stops.
@@ -22,6 +28,8 @@ export interface ToolLoopResult {
   /** Model turns taken. */
   turns: number;
   toolCalls: number;
+  /** This turn's messages after the query (the assistant's calls, the tool results, the answer). */
+  messages: ModelMessage[];
 }
 
 /**
@@ -35,7 +43,9 @@ export async function runToolLoop(options: RunToolLoopOptions): Promise<ToolLoop
     model: options.model,
     tools: toAiSdkTools(options.tools),
     ...(options.system === undefined ? {} : { system: options.system }),
-    prompt: options.query,
+    ...(options.history === undefined || options.history.length === 0
+      ? { prompt: options.query }
+      : { messages: [...options.history, { role: 'user', content: options.query }] }),
     stopWhen: stepCountIs(options.maxSteps ?? 20),
     maxRetries: 0,
     ...(options.signal === undefined ? {} : { abortSignal: options.signal }),
@@ -44,5 +54,6 @@ export async function runToolLoop(options: RunToolLoopOptions): Promise<ToolLoop
     answer: result.text,
     turns: result.steps.length,
     toolCalls: result.steps.reduce((count, step) => count + step.toolCalls.length, 0),
+    messages: result.response.messages,
   };
 }

@@ -30,8 +30,27 @@ export interface StrategyFigures {
   completePlanBoundMs?: number;
   /** Tokens of the strategy's stable prompt (instructions and tools), mean per case. */
   promptTokens?: number;
+  /**
+   * Multi-turn scenarios: the figures of each turn (means over the runs), in turn order. The
+   * strategy's own figures are then per conversation (the turns summed).
+   */
+  perTurn?: TurnFigures[];
   /** The first few reasons cases were wrong or failed. */
   failures?: string[];
+}
+
+/** One turn of a multi-turn scenario: means over the runs of its conversation. */
+export interface TurnFigures {
+  latencyMs: number;
+  llmCalls: number;
+  /** All input tokens of the turn's model calls, cached ones included. */
+  inputTokens: number;
+  cachedInputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  toolCalls: number;
+  /** Runs in which this turn's answer was right. */
+  correctRuns: number;
 }
 
 /** What `toolplan bench --json` writes (its documented fields are a contract). */

@@ -3,6 +3,9 @@ import type { BenchReport, StrategyFigures } from './bench-figures.js';
 /** The strategies every other one is compared with. */
 export const BASELINES = ['loop-sequential', 'loop-parallel'] as const;
 
+/** The multi-turn strategy the others' input tokens are compared with. */
+export const MULTI_TURN_BASELINE = 'loop-full-history';
+
 /**
  * The bench report as text: per scenario, one row per strategy with every figure, then each
  * strategy's speed-up and cost cut against each baseline (baseline ÷ strategy: above 1 means
@@ -113,12 +116,87 @@ export function formatBenchReport(
         ),
       );
     }
+    lines.push(...formatTurns(byStrategy));
     for (const [name, figures] of entries) {
       for (const failure of figures.failures ?? []) lines.push(`  ✗ ${name}: ${failure}`);
     }
     blocks.push(lines.join('\n'));
   }
   return blocks.join('\n\n');
+}
+
+/**
+ * Multi-turn scenarios: input tokens turn by turn, the tool calls made so far, and how far below
+ * `loop-full-history` each strategy's input is, per turn and over the conversation.
+ */
+function formatTurns(byStrategy: Record<string, StrategyFigures>): string[] {
+  const entries = Object.entries(byStrategy).filter(([, figures]) => figures.perTurn !== undefined);
+  if (entries.length === 0) return [];
+  const turns = Math.max(...entries.map(([, figures]) => (figures.perTurn ?? []).length));
+  const numbers = Array.from({ length: turns }, (_, index) => `turn ${index + 1}`);
+  const base = byStrategy[MULTI_TURN_BASELINE]?.perTurn;
+  const lines = ['', 'input tokens per turn (all model calls of the turn, cached included)'];
+  lines.push(
+    table(
+      ['strategy', ...numbers, 'total', 'cost', 'correct turns'],
+      entries.map(([name, figures]) => {
+        const perTurn = figures.perTurn ?? [];
+        return [
+          name,
+          ...numbers.map((_, index) => {
+            const turn = perTurn[index];
+            return turn === undefined ? '–' : number(Math.round(turn.inputTokens));
+          }),
+          number(Math.round(figures.inputTokens)),
+          `$${figures.costUsd.toFixed(5)}`,
+          perTurn
+            .map((turn) =>
+              turn.correctRuns === figures.runs ? '✓' : `${turn.correctRuns}/${figures.runs}`,
+            )
+            .join(' '),
+        ];
+      }),
+    ),
+  );
+  if (base !== undefined) {
+    let calls = 0;
+    const callsSoFar = base.map((turn) => (calls += turn.toolCalls));
+    const baseTotal = byStrategy[MULTI_TURN_BASELINE]?.inputTokens ?? 0;
+    lines.push('');
+    lines.push(
+      `fewer input tokens than ${MULTI_TURN_BASELINE} (1 − strategy ÷ baseline), per turn and in total`,
+    );
+    lines.push(
+      table(
+        ['strategy', ...numbers, 'total'],
+        [
+          [
+            `(tool calls so far, ${MULTI_TURN_BASELINE})`,
+            ...numbers.map((_, index) => number(callsSoFar[index] ?? 0)),
+            '',
+          ],
+          ...entries
+            .filter(([name]) => name !== MULTI_TURN_BASELINE)
+            .map(([name, figures]) => [
+              name,
+              ...numbers.map((_, index) =>
+                reduction(
+                  base[index]?.inputTokens ?? 0,
+                  figures.perTurn?.[index]?.inputTokens ?? 0,
+                ),
+              ),
+              reduction(baseTotal, figures.inputTokens),
+            ]),
+        ],
+      ),
+    );
+  }
+  return lines;
+}
+
+function reduction(base: number, value: number): string {
+  if (base === 0) return '–';
+  return `${((1 - value / base) * 100).toFixed(1)}%`;
 }
 
 function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {

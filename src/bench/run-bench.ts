@@ -1,6 +1,6 @@
 import PQueue from 'p-queue';
 import { stringify } from 'safe-stable-stringify';
-import type { Strategy } from '../agent/index.js';
+import type { MultiTurnStrategy, Strategy } from '../agent/index.js';
 import {
   createOpenAICompatibleModel,
   meterModel,
@@ -21,11 +21,26 @@ import {
   streamingPlanCompleteBoundMs,
   streamingPlanLowerBoundMs,
 } from './lower-bound.js';
+import { runConversation, summariseConversations } from './run-conversation.js';
 import type { BenchCase, BenchScenario, OpenedScenario } from './scenarios/bench-scenario.js';
+import type {
+  ConversationScenario,
+  OpenedConversationScenario,
+} from './scenarios/conversation-scenario.js';
 
 export interface BenchOptions {
   scenarios: readonly BenchScenario[];
   strategies: readonly Strategy[];
+  /**
+   * Multi-turn scenarios and the strategies they are run with (conversations, not single
+   * queries). The i-th multi-turn strategy runs alongside the i-th single-query one, in the same
+   * pool and with the same cold prompt cache, so the conversations add little wall time.
+   * @default none
+   */
+  conversations?: {
+    scenarios: readonly ConversationScenario[];
+    strategies: readonly MultiTurnStrategy[];
+  };
   /** The simulated model's profile, and the prices costs are computed with. */
   profile: ModelProfile;
   /**
@@ -80,10 +95,17 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const speed = options.speed ?? 1;
   const seed = options.seed ?? 1;
   const opened: Array<{ scenario: BenchScenario; opened: OpenedScenario }> = [];
+  const conversations: Array<{
+    scenario: ConversationScenario;
+    opened: OpenedConversationScenario;
+  }> = [];
   let provider: SimulatedProvider | undefined;
   try {
     for (const scenario of options.scenarios) {
       opened.push({ scenario, opened: await scenario.open({ speed, seed }) });
+    }
+    for (const scenario of options.conversations?.scenarios ?? []) {
+      conversations.push({ scenario, opened: await scenario.open({ speed, seed }) });
     }
     let endpoint = options.endpoint;
     if (endpoint === undefined) {
@@ -92,15 +114,18 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         speed,
         seed,
         scripts: {
-          scenarios: opened.flatMap(({ opened }) =>
-            opened.cases.map((benchCase) => benchCase.script),
-          ),
+          scenarios: [
+            ...opened.flatMap(({ opened }) => opened.cases.map((benchCase) => benchCase.script)),
+            ...conversations.flatMap(({ opened }) =>
+              opened.cases.flatMap((conversation) => conversation.turns.map((turn) => turn.script)),
+            ),
+          ],
         },
       });
       endpoint = { baseURL: provider.url, modelId: options.profile.name };
     }
     const report: BenchReport = { profile: options.profile.name, speed, seed, scenarios: {} };
-    for (const { scenario } of opened) report.scenarios[scenario.name] = {};
+    for (const { scenario } of [...opened, ...conversations]) report.scenarios[scenario.name] = {};
     const minRuns = options.minRuns ?? 8;
     const work = opened.flatMap(({ scenario, opened: scenarioCases }) => {
       const repeats = Math.max(1, Math.ceil(minRuns / Math.max(1, scenarioCases.cases.length)));
@@ -108,13 +133,40 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         scenarioCases.cases.map((benchCase) => ({ scenario, scenarioCases, benchCase })),
       ).flat();
     });
-    for (const strategy of options.strategies) {
+    const conversationWork = conversations.flatMap(({ scenario, opened: scenarioCases }) => {
+      const repeats = Math.max(1, Math.ceil(minRuns / Math.max(1, scenarioCases.cases.length)));
+      return Array.from({ length: repeats }, () =>
+        scenarioCases.cases.map((conversation) => ({ scenario, scenarioCases, conversation })),
+      ).flat();
+    });
+    const multiTurnStrategies = options.conversations?.strategies ?? [];
+    const rounds = Math.max(options.strategies.length, multiTurnStrategies.length);
+    for (let round = 0; round < rounds; round += 1) {
+      const strategy = options.strategies[round];
+      const multiTurn = multiTurnStrategies[round];
       // Each strategy starts cold: one strategy's requests must not warm the prompt cache for the next.
       provider?.clearPromptCache();
-      options.onProgress?.({ type: 'strategy-start', strategy: strategy.name, cases: work.length });
       // The cases of every scenario share one pool: each case's latency is still its own (the
       // provider and tools spend time in timers, not in CPU), and the bench ends sooner.
       const queue = new PQueue({ concurrency: options.caseConcurrency ?? 64 });
+      const conversationsDone =
+        multiTurn === undefined
+          ? Promise.resolve()
+          : runConversationRound({
+              strategy: multiTurn,
+              work: conversationWork,
+              conversations,
+              queue,
+              report,
+              endpoint: endpoint as NonNullable<BenchOptions['endpoint']>,
+              profile: options.profile,
+              ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+            });
+      if (strategy === undefined) {
+        await conversationsDone;
+        continue;
+      }
+      options.onProgress?.({ type: 'strategy-start', strategy: strategy.name, cases: work.length });
       let done = 0;
       const outcomes = await Promise.all(
         work.map(({ scenarioCases, benchCase }) =>
@@ -152,11 +204,71 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           figures,
         });
       }
+      await conversationsDone;
     }
     return report;
   } finally {
     await provider?.close();
-    for (const { opened: scenarioCases } of opened) await scenarioCases.close();
+    for (const { opened: scenarioCases } of [...opened, ...conversations]) {
+      await scenarioCases.close();
+    }
+  }
+}
+
+/** One multi-turn strategy over every conversation, in the round's pool. */
+async function runConversationRound(options: {
+  strategy: MultiTurnStrategy;
+  work: ReadonlyArray<{
+    scenario: ConversationScenario;
+    scenarioCases: OpenedConversationScenario;
+    conversation: OpenedConversationScenario['cases'][number];
+  }>;
+  conversations: ReadonlyArray<{
+    scenario: ConversationScenario;
+    opened: OpenedConversationScenario;
+  }>;
+  queue: PQueue;
+  report: BenchReport;
+  endpoint: NonNullable<BenchOptions['endpoint']>;
+  profile: ModelProfile;
+  onProgress?: (event: BenchProgress) => void;
+}): Promise<void> {
+  const { strategy, work, queue, report } = options;
+  options.onProgress?.({ type: 'strategy-start', strategy: strategy.name, cases: work.length });
+  let done = 0;
+  const outcomes = await Promise.all(
+    work.map(({ scenarioCases, conversation }) =>
+      queue.add(async () => {
+        const outcome = await runConversation({
+          strategy,
+          conversation,
+          tools: scenarioCases.toolsFor(conversation),
+          endpoint: options.endpoint,
+          profile: options.profile,
+        });
+        done += 1;
+        options.onProgress?.({
+          type: 'case-end',
+          strategy: strategy.name,
+          done,
+          cases: work.length,
+        });
+        return outcome;
+      }),
+    ),
+  );
+  for (const { scenario, opened } of options.conversations) {
+    const figures = summariseConversations({
+      outcomes: outcomes.filter((_, index) => work[index]?.scenario === scenario),
+      cases: opened.cases.length,
+    });
+    (report.scenarios[scenario.name] as Record<string, StrategyFigures>)[strategy.name] = figures;
+    options.onProgress?.({
+      type: 'strategy-end',
+      scenario: scenario.name,
+      strategy: strategy.name,
+      figures,
+    });
   }
 }
 

@@ -1,7 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Command } from 'commander';
-import { benchScenarios, benchStrategies, pickByName } from '../bench/bench-catalog.js';
+import {
+  benchConversationScenarios,
+  benchMultiTurnStrategies,
+  benchScenarios,
+  benchStrategies,
+  pickBenchSelection,
+} from '../bench/bench-catalog.js';
 import { formatBenchReport } from '../bench/format-bench-report.js';
 import { formatToolRendering, measureToolRendering } from '../bench/measure-tool-rendering.js';
 import { runBench, type BenchProgress } from '../bench/run-bench.js';
@@ -26,11 +32,11 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
     .description('Run every scenario × strategy against the simulated provider and compare them')
     .option(
       '--scenario <names...>',
-      `scenarios to run (${benchScenarios.map((scenario) => scenario.name).join(', ')})`,
+      `scenarios to run (${[...benchScenarios, ...benchConversationScenarios].map((scenario) => scenario.name).join(', ')})`,
     )
     .option(
       '--strategy <names...>',
-      `strategies to run (${benchStrategies.map((strategy) => strategy.name).join(', ')})`,
+      `strategies to run (${benchStrategies.map((strategy) => strategy.name).join(', ')}; multi-turn: ${benchMultiTurnStrategies.map((strategy) => strategy.name).join(', ')})`,
     )
     .option('--profile <name>', 'model profile of the simulated provider', 'gpt-4o')
     .option('--json <file>', 'also write the figures as JSON to this file')
@@ -56,15 +62,14 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
     .action(async (flags: BenchFlags) => {
       let scenarios;
       let strategies;
+      let conversations;
       let profile;
       let endpoint;
       try {
-        scenarios = pickByName({ items: benchScenarios, names: flags.scenario, what: 'scenario' });
-        strategies = pickByName({
-          items: benchStrategies,
-          names: flags.strategy,
-          what: 'strategy',
-        });
+        ({ scenarios, strategies, conversations } = pickBenchSelection({
+          scenarios: flags.scenario,
+          strategies: flags.strategy,
+        }));
         profile = resolveModelProfile(flags.profile);
         endpoint = endpointFromOptions(flags);
       } catch (error) {
@@ -76,6 +81,7 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
       const report = await runBench({
         scenarios,
         strategies,
+        conversations,
         profile,
         speed: flags.speed,
         seed: flags.seed,
@@ -85,18 +91,22 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
         onProgress: (event) => io.progress?.(describeProgress(event)),
       });
       const descriptions = Object.fromEntries(
-        scenarios.map((scenario) => [scenario.name, scenario.description]),
+        [...scenarios, ...conversations.scenarios].map((scenario) => [
+          scenario.name,
+          scenario.description,
+        ]),
       );
       io.stdout(formatBenchReport(report, descriptions));
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       io.stdout(
-        `\n${scenarios.length} scenarios × ${strategies.length} strategies in ${seconds} s · profile ${report.profile} · speed ${report.speed} · seed ${report.seed}${endpoint === undefined ? ' · simulated provider over HTTP' : ` · ${endpoint.baseURL}`}`,
+        `\n${describeSelection(scenarios.length, strategies.length, conversations)} in ${seconds} s · profile ${report.profile} · speed ${report.speed} · seed ${report.seed}${endpoint === undefined ? ' · simulated provider over HTTP' : ` · ${endpoint.baseURL}`}`,
       );
       const toolRendering = await measureToolRendering(scenarios, {
         speed: flags.speed,
         seed: flags.seed,
       });
-      io.stdout(`\n${formatToolRendering(toolRendering)}`);
+      // Only multi-turn scenarios picked: there are no single-query tools to render.
+      if (scenarios.length > 0) io.stdout(`\n${formatToolRendering(toolRendering)}`);
       if (flags.json !== undefined) {
         await mkdir(dirname(flags.json), { recursive: true });
         await writeFile(flags.json, `${JSON.stringify({ ...report, toolRendering }, null, 2)}\n`);
@@ -107,6 +117,23 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
       );
       io.setExitCode(wrong ? 1 : 0);
     });
+}
+
+/** What was run, for the closing line: each kind of scenario only where some ran. */
+function describeSelection(
+  scenarios: number,
+  strategies: number,
+  conversations: { scenarios: readonly unknown[]; strategies: readonly unknown[] },
+): string {
+  const parts: string[] = [];
+  if (scenarios > 0 && strategies > 0)
+    parts.push(`${scenarios} scenarios × ${strategies} strategies`);
+  if (conversations.scenarios.length > 0 && conversations.strategies.length > 0) {
+    parts.push(
+      `${conversations.scenarios.length} multi-turn × ${conversations.strategies.length} strategies`,
+    );
+  }
+  return parts.join(', ') || 'nothing';
 }
 
 function describeProgress(event: BenchProgress): string {

@@ -30,3 +30,4 @@ export { PromptBudgetError } from './prompt-budget-error.js';
 export type { PromptPurpose, PromptReport } from './prompt-report.js';
 export type { CompressedContext } from './compressed-context.js';
 export { summarizeTurns, type SummarizeTurnsOptions } from './summarize-turns.js';
+export { compressToolResults } from './compress-tool-results.js';

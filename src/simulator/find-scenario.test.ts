@@ -24,12 +24,19 @@ describe('findScenario', () => {
     expect(find([{ role: 'user', content: 'User query: Weather in Boston.' }])).toBe('short');
   });
 
-  it('tries the first user message first, and ignores other roles', () => {
+  it('tries the latest user message first, and ignores other roles', () => {
     expect(
       find([
         { role: 'system', content: 'Weather in Boston and NYC' },
         { role: 'user', content: 'Stock of AAPL' },
         { role: 'user', content: 'Weather in Boston' },
+      ]),
+    ).toBe('short');
+    expect(
+      find([
+        { role: 'user', content: 'Stock of AAPL' },
+        { role: 'assistant', content: 'It is up.' },
+        { role: 'user', content: 'Thanks, that is all.' },
       ]),
     ).toBe('other');
     expect(
@@ -38,6 +45,17 @@ describe('findScenario', () => {
         { role: 'user', content: [{ type: 'text', text: 'Weather in Boston' }] },
       ]),
     ).toBe('short');
+  });
+
+  it('prefers the query asked last in a message that quotes earlier ones', () => {
+    expect(
+      find([
+        {
+          role: 'user',
+          content: 'Earlier: Q: Weather in Boston and NYC A: cold | Question: Stock of AAPL',
+        },
+      ]),
+    ).toBe('other');
   });
 
   it('finds nothing for an unknown query', () => {

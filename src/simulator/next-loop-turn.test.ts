@@ -149,6 +149,25 @@ describe('nextLoopTurn', () => {
     expect(callsOf(turn({ messages }))).toEqual([['hotels', { city: 'Oslo', guest: 'Ada' }]]);
   });
 
+  it('reads only the calls made since the question was last asked (earlier turns are history)', () => {
+    // An earlier question of the same conversation, with a call this script does not make.
+    const earlier = conversation([
+      { id: 'call_x', name: 'mail_send', args: { body: 'Other' }, result: { ok: true } },
+    ]).slice(1);
+    const messages: ChatMessage[] = [
+      { role: 'user', content: 'Something else first.' },
+      ...earlier,
+      { role: 'assistant', content: 'Done.' },
+      ...conversation([
+        { id: 'call_u', name: 'users_get', args: { id: 1 }, result: results['user'] },
+      ]),
+    ];
+    expect(callsOf(turn({ messages }))).toEqual([
+      ['flights', { from: 'Berlin', to: 'Oslo' }],
+      ['hotels', { city: 'Oslo', guest: 'Ada' }],
+    ]);
+  });
+
   it('refuses a call the script does not make (400 unscripted_turn)', () => {
     const messages = conversation([
       { id: 'x1', name: 'users_get', args: { id: 2 }, result: results['user'] },

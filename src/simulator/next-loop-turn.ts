@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { resolveValue, type CompiledValue } from '../plan/index.js';
 import type { ChatMessage } from './chat-request.js';
 import type { CompiledCall, CompiledScenario } from './compile-script-book.js';
+import { askedAt } from './find-scenario.js';
 import type { IssuedCall } from './issued-calls.js';
 import { readResult, readToolCalls, type ConversationToolCall } from './read-tool-calls.js';
 import { scriptFailure, unscriptedQuery, unscriptedTurn } from './script-failures.js';
@@ -31,7 +32,9 @@ export function nextLoopTurn(options: {
       `The script book has no tool loop for scenario \`${scenario.name}\` (query ${JSON.stringify(scenario.query)}).`,
     );
   }
-  const made = readToolCalls(messages);
+  // Only the calls made since the question was asked: in a multi-turn conversation the earlier
+  // calls answered earlier questions (other scenarios) and are history, not this script's calls.
+  const made = readToolCalls(messages.slice(askedAt(messages, scenario.query) + 1));
   const matched = new Map<string, ConversationToolCall>();
   const used = new Set<ConversationToolCall>();
   const results = new Map<string, unknown>();

@@ -26,9 +26,11 @@
  * ```
  *
  * **Which scenario.** A request belongs to the scenario whose `query` (trimmed) occurs in the text
- * of one of its user messages: the first user message is tried first, then the later ones; where
- * several queries occur in the same message, the longest wins, so a query that extends another is
- * not shadowed by it. Containment rather than equality lets a planner or a joiner wrap the query
+ * of one of its user messages: the latest user message is tried first, then the earlier ones (in a
+ * multi-turn conversation the newest question is the one being answered); where several queries
+ * occur in the same message, the one whose occurrence ends last wins (a follow-up prompt quotes
+ * earlier questions before the one it asks), and of those ending at the same place the longest,
+ * so a query that extends another is not shadowed by it. Containment rather than equality lets a planner or a joiner wrap the query
  * in its own prompt. A request matching no scenario is answered with a 400 error that quotes the
  * first user message.
  *
@@ -39,8 +41,9 @@
  *   serialised compactly; a string is sent as written, so a scenario can script a broken plan).
  *   The marker wins over `tools`.
  * - *Tool loop*: otherwise, when the request has `tools` (and `tool_choice` is not `"none"`).
- *   The model reads the conversation: the assistant tool calls already made and the `role: "tool"`
- *   results answering them (by `tool_call_id`). A scripted call is *ready* when every call it
+ *   The model reads the conversation since the question was last asked (the latest user message
+ *   containing the query; calls before it answered earlier questions): the assistant tool calls
+ *   already made and the `role: "tool"` results answering them (by `tool_call_id`). A scripted call is *ready* when every call it
  *   depends on — its `after` and every call its `args` reference — has a result. With parallel
  *   tool calls (the default) the reply holds every ready call at once; with
  *   `parallel_tool_calls: false` only the first ready one, in script order. Once every call has a
