@@ -1,12 +1,7 @@
 import PQueue from 'p-queue';
 import { stringify } from 'safe-stable-stringify';
 import type { MultiTurnStrategy, Strategy } from '../agent/index.js';
-import {
-  createOpenAICompatibleModel,
-  meterModel,
-  sumUsage,
-  type MeteredModel,
-} from '../model/index.js';
+import { sumUsage } from '../model/index.js';
 import {
   computeRequestCost,
   createSimulatedProvider,
@@ -27,6 +22,7 @@ import type {
   ConversationScenario,
   OpenedConversationScenario,
 } from './scenarios/conversation-scenario.js';
+import { createMeteredModels } from './create-metered-models.js';
 
 export interface BenchOptions {
   scenarios: readonly BenchScenario[];
@@ -287,7 +283,8 @@ async function runCase(options: {
     origin,
     record: (call) => calls.push(call),
   });
-  const meters: MeteredModel[] = [];
+  const models = createMeteredModels({ endpoint, origin });
+  const meters = models.meters;
   let answer = '';
   let lowerBoundMs: number | undefined;
   let completePlanBoundMs: number | undefined;
@@ -297,19 +294,7 @@ async function runCase(options: {
     const result = await strategy.run({
       query: benchCase.query,
       tools,
-      model: ({ parallelToolCalls } = {}) => {
-        const meter = meterModel(
-          createOpenAICompatibleModel({
-            baseURL: endpoint.baseURL,
-            modelId: endpoint.modelId,
-            ...(endpoint.apiKey === undefined ? {} : { apiKey: endpoint.apiKey }),
-            ...(parallelToolCalls === undefined ? {} : { parallelToolCalls }),
-          }),
-          { origin },
-        );
-        meters.push(meter);
-        return meter.model;
-      },
+      model: models.model,
     });
     answer = result.answer;
     if (result.plans !== undefined && result.steps !== undefined) {

@@ -1,15 +1,11 @@
 import type { MultiTurnStrategy } from '../agent/index.js';
-import {
-  createOpenAICompatibleModel,
-  meterModel,
-  sumUsage,
-  type MeteredModel,
-} from '../model/index.js';
+import { sumUsage } from '../model/index.js';
 import { computeRequestCost, type ModelProfile } from '../simulator/index.js';
 import { createToolRegistry, type ToolSource } from '../tools/index.js';
 import type { StrategyFigures, TurnFigures } from './bench-figures.js';
 import { instrumentTools } from './instrument-tools.js';
 import type { ConversationCase } from './scenarios/conversation-scenario.js';
+import { createMeteredModels } from './create-metered-models.js';
 
 /** One turn of one conversation as measured. */
 export interface TurnOutcome {
@@ -51,22 +47,11 @@ export async function runConversation(options: {
     origin,
     record: () => (toolCalls += 1),
   });
-  const meters: MeteredModel[] = [];
+  const models = createMeteredModels({ endpoint, origin });
+  const meters = models.meters;
   const chat = strategy.start({
     tools,
-    model: ({ parallelToolCalls } = {}) => {
-      const meter = meterModel(
-        createOpenAICompatibleModel({
-          baseURL: endpoint.baseURL,
-          modelId: endpoint.modelId,
-          ...(endpoint.apiKey === undefined ? {} : { apiKey: endpoint.apiKey }),
-          ...(parallelToolCalls === undefined ? {} : { parallelToolCalls }),
-        }),
-        { origin },
-      );
-      meters.push(meter);
-      return meter.model;
-    },
+    model: models.model,
   });
   const turns: TurnOutcome[] = [];
   let broken: string | undefined;
