@@ -83,3 +83,29 @@ describe('runPlanned', () => {
     expect(JSON.stringify(model.doStreamCalls[1]?.prompt)).toContain('errors');
   });
 });
+
+describe('replanning and side effects', () => {
+  it('never makes the same side-effect call twice across a plan and its replan', async () => {
+    const sent: string[] = [];
+    const tools = createToolRegistry([
+      defineTool({
+        name: 'charge',
+        description: 'Charges a card (side effect); fails after charging',
+        inputSchema: z.object({ amount: z.number() }),
+        execute: ({ amount }) => {
+          sent.push(String(amount));
+          throw new Error('timeout after the charge went through');
+        },
+      }),
+    ]);
+    const model = scriptedModel([
+      '{"steps":[{"id":"c","tool":"charge","args":{"amount":20}}],"answer":"${c.ok}"}',
+      '{"steps":[{"id":"d","tool":"charge","args":{"amount":20}}],"answer":"${d.ok}"}',
+      'The charge could not be confirmed.',
+    ]);
+    const run = await runPlanned({ model, tools, query: 'Charge 20' });
+    expect(sent).toEqual(['20']);
+    expect(run.steps.find((step) => step.id === 'd')?.error?.name).toBe('RepeatedSideEffectError');
+    expect(run.answeredBy).toBe('joiner');
+  });
+});

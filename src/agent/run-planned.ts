@@ -23,6 +23,7 @@ import {
   type ValidatedPlan,
 } from '../plan/index.js';
 import {
+  createSideEffectLedger,
   executePlan,
   startStreamingExecution,
   type ExecutePlanOptions,
@@ -134,8 +135,11 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
   const results: Record<string, unknown> = {};
   const stream = options.stream ?? true;
   const maxResumes = options.maxResumes ?? 1;
+  // One ledger for the plan and its replans: a side-effect call is never made twice.
+  const sideEffects = options.execute?.sideEffects ?? createSideEffectLedger();
   const executeOptions = (): ExecutePlanOptions => ({
     ...options.execute,
+    sideEffects,
     results: { ...earlier, ...results },
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(signal === undefined ? {} : { signal }),

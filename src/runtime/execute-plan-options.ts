@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { ResultCache } from './result-cache.js';
 import type { ExecutionEvent } from './run-result.js';
 import { processSingleFlight, type SingleFlight } from './single-flight.js';
+import type { SideEffectLedger } from './side-effect-ledger.js';
 
 /** How failed calls of `idempotent` tools are retried. Other tools are never retried. */
 export interface RetryOptions {
@@ -72,6 +73,12 @@ export interface ExecutePlanOptions {
    * @default undefined (no cache)
    */
   cache?: ResultCache;
+  /**
+   * Side-effect calls already made by earlier runs of the same task; a call found in it is not
+   * made again (`RepeatedSideEffectError`), and the calls this run makes are added. `runPlanned`
+   * passes one ledger to a plan and its replans. @default undefined (no ledger)
+   */
+  sideEffects?: SideEffectLedger;
 }
 
 export interface ResolvedExecuteOptions {
@@ -88,6 +95,7 @@ export interface ResolvedExecuteOptions {
   batchWindowMs: number;
   inFlight: SingleFlight | undefined;
   cache: ResultCache | undefined;
+  sideEffects: SideEffectLedger | undefined;
 }
 
 export const defaultRetryOptions: Readonly<RetryOptions> = Object.freeze({
@@ -153,5 +161,6 @@ export function resolveExecuteOptions(options: ExecutePlanOptions = {}): Resolve
     batchWindowMs,
     inFlight: options.inFlight === false ? undefined : (options.inFlight ?? processSingleFlight),
     cache: options.cache,
+    sideEffects: options.sideEffects,
   };
 }

@@ -26,6 +26,7 @@ export {
 export {
   BatchResultCountError,
   DependencyFailedError,
+  RepeatedSideEffectError,
   ForEachError,
   RunAbortedError,
   StepTimeoutError,
@@ -39,3 +40,8 @@ export {
   type OfferOutcome,
   type StreamingExecution,
 } from './start-streaming-execution.js';
+export {
+  createSideEffectLedger,
+  sideEffectKey,
+  type SideEffectLedger,
+} from './side-effect-ledger.js';

@@ -14,12 +14,14 @@ import {
   BatchResultCountError,
   DependencyFailedError,
   ForEachError,
+  RepeatedSideEffectError,
   RunAbortedError,
   StepTimeoutError,
   ToolExecutionError,
   ToolInputError,
   ToolOutputError,
 } from './step-errors.js';
+import { sideEffectKey } from './side-effect-ledger.js';
 
 type StepPhase = 'waiting' | 'queued' | 'running' | 'ok' | 'error' | 'skipped';
 
@@ -182,6 +184,8 @@ export class PlanRun {
   #startedAt = 0;
   #over = false;
   #started = false;
+  /** Ledger keys of the side-effect calls this run made (see `#refuseRepeatedSideEffects`). */
+  readonly #ownSideEffects = new Set<string>();
   #sealed = false;
   #resolve!: (result: RunResult) => void;
   #reject!: (error: unknown) => void;
@@ -310,6 +314,7 @@ export class PlanRun {
           state,
           resolveValue(validated.args, { results: this.#results, stepId: state.id }),
         );
+        this.#refuseRepeatedSideEffects(state, [input]);
         this.#enqueue(state, undefined, input);
         return;
       }
@@ -341,11 +346,30 @@ export class PlanRun {
           index,
         ),
       );
+      this.#refuseRepeatedSideEffects(state, inputs);
       state.values = new Array<unknown>(items.length);
       if (inputs.length === 0) this.#succeed(state, []);
       inputs.forEach((input, index) => this.#enqueue(state, index, input));
     } catch (error) {
       this.#fail(state, error as Error);
+    }
+  }
+
+  /**
+   * Throws (failing the step, before any of its calls goes out) when a call with side effects
+   * was already made by an earlier run of the task; otherwise records the step's calls. Calls
+   * this run itself recorded do not count: two identical calls in one plan are the plan's choice.
+   */
+  #refuseRepeatedSideEffects(state: StepState, inputs: readonly unknown[]): void {
+    const ledger = this.#options.sideEffects;
+    if (ledger === undefined || state.tool.readOnly === true) return;
+    const keys = inputs.map((input) => sideEffectKey(state.tool.name, input));
+    if (keys.some((key) => ledger.has(key) && !this.#ownSideEffects.has(key))) {
+      throw new RepeatedSideEffectError({ stepId: state.id, toolName: state.tool.name });
+    }
+    for (const key of keys) {
+      ledger.add(key);
+      this.#ownSideEffects.add(key);
     }
   }
 

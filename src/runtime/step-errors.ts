@@ -185,3 +185,21 @@ function messageOf(value: unknown): string {
   if (value instanceof Error) return value.message;
   return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 }
+
+/**
+ * A call with side effects that an earlier run of the same task (the plan before a replan)
+ * already made. It was not made again.
+ */
+export class RepeatedSideEffectError extends ToolplanError {
+  readonly stepId: string;
+  readonly toolName: string;
+
+  constructor(options: { stepId: string; toolName: string }) {
+    super({
+      name: 'RepeatedSideEffectError',
+      message: `Step \`${options.stepId}\`: \`${options.toolName}\` has side effects and was already called with these arguments earlier in this task; it is not called twice. Use the earlier outcome, or change the arguments if a second call is really meant.`,
+    });
+    this.stepId = options.stepId;
+    this.toolName = options.toolName;
+  }
+}
