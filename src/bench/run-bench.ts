@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import PQueue from 'p-queue';
 import { stringify } from 'safe-stable-stringify';
-import type { MultiTurnStrategy, Strategy } from '../agent/index.js';
+import type { MultiTurnStrategy, Strategy, StrategyResult } from '../agent/index.js';
 import { sumUsage } from '../model/index.js';
 import {
   computeRequestCost,
@@ -23,10 +24,13 @@ import type {
   OpenedConversationScenario,
 } from './scenarios/conversation-scenario.js';
 import { createMeteredModels } from './create-metered-models.js';
+import { toTraceRun, type TraceStore } from '../trace/index.js';
 
 export interface BenchOptions {
   scenarios: readonly BenchScenario[];
   strategies: readonly Strategy[];
+  /** Records every run of every strategy (single-query scenarios) in this trace store. */
+  traces?: TraceStore;
   /**
    * Multi-turn scenarios and the strategies they are run with (conversations, not single
    * queries). The i-th multi-turn strategy runs alongside the i-th single-query one, in the same
@@ -174,6 +178,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
               endpoint: endpoint as NonNullable<BenchOptions['endpoint']>,
               profile: options.profile,
               speed,
+              ...(options.traces === undefined ? {} : { traces: options.traces }),
             });
             done += 1;
             options.onProgress?.({
@@ -275,6 +280,7 @@ async function runCase(options: {
   endpoint: NonNullable<BenchOptions['endpoint']>;
   profile: ModelProfile;
   speed: number;
+  traces?: TraceStore;
 }): Promise<CaseOutcome> {
   const { strategy, benchCase, endpoint } = options;
   const origin = performance.now();
@@ -289,9 +295,11 @@ async function runCase(options: {
   let lowerBoundMs: number | undefined;
   let completePlanBoundMs: number | undefined;
   let failure: string | undefined;
+  let result: StrategyResult | undefined;
+  const startedAt = new Date();
   const started = performance.now();
   try {
-    const result = await strategy.run({
+    result = await strategy.run({
       query: benchCase.query,
       tools,
       model: models.model,
@@ -327,6 +335,31 @@ async function runCase(options: {
   }
   const latencyMs = performance.now() - started;
   const usage = sumUsage(...meters.map((meter) => meter.totals()));
+  options.traces?.record(
+    toTraceRun({
+      runId: randomUUID(),
+      strategy: strategy.name,
+      query: benchCase.query,
+      startedAt,
+      wallMs: latencyMs,
+      // Planning strategies report their steps; a tool loop's steps are the calls it made.
+      steps:
+        result?.steps ??
+        calls.map((call, index) => ({
+          id: `call${index}`,
+          tool: call.tool,
+          status: call.ok ? ('ok' as const) : ('error' as const),
+          startMs: call.startMs,
+          endMs: call.endMs,
+          attempts: 1,
+          args: call.args,
+        })),
+      ...(result?.plans === undefined ? {} : { plans: result.plans }),
+      ...(result === undefined ? {} : { answer: result.answer }),
+      ...(failure === undefined ? {} : { error: failure }),
+      usage,
+    }),
+  );
   if (failure === undefined && answer.trim() !== benchCase.expectedAnswer.trim()) {
     failure = `${benchCase.id}: answered ${JSON.stringify(answer.slice(0, 200))}, expected ${JSON.stringify(benchCase.expectedAnswer.slice(0, 200))}`;
   }

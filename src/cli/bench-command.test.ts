@@ -118,3 +118,47 @@ describe('toolplan serve-model', () => {
     await expect(fetch(`${url}/models`)).rejects.toThrow();
   });
 });
+
+describe('toolplan bench --traces', () => {
+  it('records every run of every strategy in the trace log', async () => {
+    const db = join(directory, 'traces', 'bench.sqlite');
+    const bench = await run(
+      'bench',
+      '--scenario',
+      'weather',
+      '--strategy',
+      'loop-parallel',
+      'plan',
+      '--speed',
+      '200',
+      '--min-runs',
+      '2',
+      '--traces',
+      db,
+    );
+    expect(bench.exitCode).toBe(0);
+    const { stdout, exitCode } = await run('traces', '--db', db, '--json', '--limit', '10');
+    expect(exitCode).toBe(0);
+    const { runs } = JSON.parse(stdout) as {
+      runs: Array<{
+        strategy: string;
+        query: string;
+        plan?: unknown;
+        steps: Array<{ tool: string; args: unknown }>;
+      }>;
+    };
+    expect(runs.map((entry) => entry.strategy).sort()).toEqual([
+      'loop-parallel',
+      'loop-parallel',
+      'plan',
+      'plan',
+    ]);
+    const loop = runs.find((entry) => entry.strategy === 'loop-parallel');
+    expect(loop?.steps.filter((step) => step.tool === 'get_weather')).toHaveLength(5);
+    const planned = runs.find((entry) => entry.strategy === 'plan');
+    expect(planned?.plan).toMatchObject({
+      steps: [{ id: 'w', tool: 'get_weather' }, { id: 'cmp' }],
+    });
+    expect(planned?.query).toContain('Boston');
+  });
+});

@@ -15,6 +15,7 @@ import { resolveModelProfile } from '../simulator/index.js';
 import type { CommandIo } from './exec-command.js';
 import { endpointFromOptions, type EndpointFlags } from './endpoint-options.js';
 import { integer, positiveInteger, positiveNumber } from './option-parsers.js';
+import { createTraceStore } from '../trace/index.js';
 
 interface BenchFlags extends EndpointFlags {
   scenario?: string[];
@@ -25,6 +26,7 @@ interface BenchFlags extends EndpointFlags {
   seed: number;
   caseConcurrency: number;
   minRuns: number;
+  traces?: string;
 }
 
 export function benchCommand(io: CommandIo & { progress?: (text: string) => void }): Command {
@@ -40,6 +42,7 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
     )
     .option('--profile <name>', 'model profile of the simulated provider', 'gpt-4o')
     .option('--json <file>', 'also write the figures as JSON to this file')
+    .option('--traces <file>', 'record every run in this SQLite trace log (see `toolplan traces`)')
     .option(
       '--speed <x>',
       'divide every model and tool duration by this (ratios are unchanged)',
@@ -78,7 +81,10 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
         return;
       }
       const started = performance.now();
+      const traces =
+        flags.traces === undefined ? undefined : createTraceStore({ path: flags.traces });
       const report = await runBench({
+        ...(traces === undefined ? {} : { traces }),
         scenarios,
         strategies,
         conversations,
@@ -89,7 +95,7 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
         minRuns: flags.minRuns,
         ...(endpoint === undefined ? {} : { endpoint }),
         onProgress: (event) => io.progress?.(describeProgress(event)),
-      });
+      }).finally(() => traces?.close());
       const descriptions = Object.fromEntries(
         [...scenarios, ...conversations.scenarios].map((scenario) => [
           scenario.name,
