@@ -1,3 +1,16 @@
+/** What one measured run (a query, or a turn of a conversation) cost and whether it was right. */
+export interface RunMeasurement {
+  latencyMs: number;
+  llmCalls: number;
+  inputTokens: number;
+  cachedInputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  toolCalls: number;
+  correct: boolean;
+  failure?: string;
+}
+
 /** One strategy's figures on one scenario: means over its runs (each case once, or repeated). */
 export interface StrategyFigures {
   /** Wall time from query to answer, ms (mean per case). */

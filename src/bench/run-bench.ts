@@ -10,7 +10,7 @@ import {
   type SimulatedProvider,
 } from '../simulator/index.js';
 import { createToolRegistry } from '../tools/index.js';
-import type { BenchReport, StrategyFigures } from './bench-figures.js';
+import type { BenchReport, RunMeasurement, StrategyFigures } from './bench-figures.js';
 import { instrumentTools, type ToolCallRecord } from './instrument-tools.js';
 import {
   planLowerBoundMs,
@@ -71,19 +71,10 @@ export type BenchProgress =
   | { type: 'case-end'; strategy: string; done: number; cases: number }
   | { type: 'strategy-end'; scenario: string; strategy: string; figures: StrategyFigures };
 
-interface CaseOutcome {
-  latencyMs: number;
-  llmCalls: number;
-  inputTokens: number;
-  cachedInputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-  toolCalls: number;
-  correct: boolean;
+interface CaseOutcome extends RunMeasurement {
   lowerBoundMs?: number;
   completePlanBoundMs?: number;
   promptTokens?: number;
-  failure?: string;
 }
 
 /**

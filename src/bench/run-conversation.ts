@@ -2,23 +2,13 @@ import type { MultiTurnStrategy } from '../agent/index.js';
 import { sumUsage } from '../model/index.js';
 import { computeRequestCost, type ModelProfile } from '../simulator/index.js';
 import { createToolRegistry, type ToolSource } from '../tools/index.js';
-import type { StrategyFigures, TurnFigures } from './bench-figures.js';
+import type { RunMeasurement, StrategyFigures, TurnFigures } from './bench-figures.js';
 import { instrumentTools } from './instrument-tools.js';
 import type { ConversationCase } from './scenarios/conversation-scenario.js';
 import { createMeteredModels } from './create-metered-models.js';
 
 /** One turn of one conversation as measured. */
-export interface TurnOutcome {
-  latencyMs: number;
-  llmCalls: number;
-  inputTokens: number;
-  cachedInputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-  toolCalls: number;
-  correct: boolean;
-  failure?: string;
-}
+export type TurnOutcome = RunMeasurement;
 
 /** One conversation, every turn in order. */
 export interface ConversationOutcome {

@@ -323,13 +323,7 @@ export function userContextTools(
       compute: ({ email }): UserRecord => {
         const row = userByEmail.get(email.trim());
         if (row === undefined) throw new Error(`No user with email ${email}.`);
-        return {
-          id: row.id,
-          email: row.email,
-          name: row.name,
-          tier: row.tier,
-          memberSince: row.member_since,
-        };
+        return toUserRecord(row);
       },
       annotations: { readOnly: true, idempotent: true },
       ...(batches === undefined ? {} : { batch: batches.users }),
@@ -370,16 +364,9 @@ export function userContextTools(
       latency: ORDERS_QUERY_LATENCY,
       compute: ({ userId, limit }): { userId: number; orders: OrderRecord[] } => ({
         userId,
-        orders: recentOrders.all(userId, limit).map((row) => ({
-          id: row.id,
-          placedAt: row.placed_at,
-          status: row.status,
-          currency: row.currency,
-          totalCents: row.total_cents,
-          items: itemsOfOrder
-            .all(row.id)
-            .map(({ name, quantity }) => (quantity === 1 ? name : `${quantity} × ${name}`)),
-        })),
+        orders: recentOrders
+          .all(userId, limit)
+          .map((row) => toOrderRecord(row, itemsOfOrder.all(row.id))),
       }),
       annotations: { readOnly: true, idempotent: true },
       ...(batches === undefined ? {} : { batch: batches.orders }),
@@ -477,13 +464,7 @@ function userContextBatches(db: Database.Database) {
       return emails.map((email) => {
         const row = byEmail.get(email.toLowerCase());
         if (row === undefined) throw new Error(`No user with email ${email}.`);
-        return {
-          id: row.id,
-          email: row.email,
-          name: row.name,
-          tier: row.tier,
-          memberSince: row.member_since,
-        };
+        return toUserRecord(row);
       });
     },
     preferences(inputs: ReadonlyArray<{ userId: number }>): PreferencesRecord[] {
@@ -515,18 +496,43 @@ function userContextBatches(db: Database.Database) {
       // Two inputs for one user with different limits share its ranked rows; each takes its own.
       return inputs.map(({ userId, limit }) => ({
         userId,
-        orders: (byUser.get(userId) ?? []).slice(0, limit).map((row) => ({
-          id: row.id,
-          placedAt: row.placed_at,
-          status: row.status,
-          currency: row.currency,
-          totalCents: row.total_cents,
-          items: (items.get(row.id) ?? []).map(({ name, quantity }) =>
-            quantity === 1 ? name : `${quantity} × ${name}`,
-          ),
-        })),
+        orders: (byUser.get(userId) ?? [])
+          .slice(0, limit)
+          .map((row) => toOrderRecord(row, items.get(row.id) ?? [])),
       }));
     },
+  };
+}
+
+/** A `users` row as the tools return it (one mapping for the single and the batch query). */
+function toUserRecord(row: {
+  id: number;
+  email: string;
+  name: string;
+  tier: string;
+  member_since: string;
+}): UserRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    tier: row.tier,
+    memberSince: row.member_since,
+  };
+}
+
+/** An `orders` row and its items as the tools return them; `2 × Paper filters` for quantities. */
+function toOrderRecord(
+  row: { id: number; placed_at: string; status: string; currency: string; total_cents: number },
+  items: ReadonlyArray<{ name: string; quantity: number }>,
+): OrderRecord {
+  return {
+    id: row.id,
+    placedAt: row.placed_at,
+    status: row.status,
+    currency: row.currency,
+    totalCents: row.total_cents,
+    items: items.map(({ name, quantity }) => (quantity === 1 ? name : `${quantity} × ${name}`)),
   };
 }
 
