@@ -14,7 +14,14 @@ export {
   type PlanOutputMode,
   type PlanResult,
 } from './create-planner.js';
-export { planNoStreamStrategy, planStrategy } from './plan-strategy.js';
+export { planNoStreamStrategy, planPredictStrategy, planStrategy } from './plan-strategy.js';
+export { createTracePredictor, type TracePredictorOptions } from './create-trace-predictor.js';
+export {
+  entityShape,
+  extractQueryEntities,
+  type EntityShape,
+  type QueryEntity,
+} from './extract-query-entities.js';
 export { PlanningError } from './planning-error.js';
 export { runPlanned, type PlannedRun, type RunPlannedOptions } from './run-planned.js';
 export {
@@ -23,3 +30,24 @@ export {
   type Session,
   type SessionTurn,
 } from './create-session.js';
+export {
+  createPlanCache,
+  type CreatePlanCacheOptions,
+  type PlanCache,
+  type PlanCacheHit,
+  type PlanCacheStats,
+  type RememberOutcome,
+} from './create-plan-cache.js';
+export { runChain, type RunChainOptions } from './run-chain.js';
+export { tryChains, type ChainAttempt, type TryChainsOptions } from './try-chains.js';
+export {
+  answerWithoutModel,
+  type AnswerWithoutModelOptions,
+  type CompiledAnswer,
+  type CompiledMiss,
+} from './answer-without-model.js';
+export {
+  createPlanChainsStrategy,
+  planChainsStrategy,
+  type PlanChainsStrategyOptions,
+} from './plan-chains-strategy.js';

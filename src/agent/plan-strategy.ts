@@ -7,23 +7,27 @@ function planningStrategy(options: {
   name: string;
   description: string;
   stream: boolean;
+  /** Speculate the calls the context's predictors propose (issue #9). */
+  predict?: boolean;
 }): Strategy {
   return {
     name: options.name,
     description: options.description,
-    async run({ query, tools, model, signal }) {
+    async run({ query, tools, model, signal, predictors }) {
       const run = await runPlanned({
         model: model(),
         tools,
         query,
         stream: options.stream,
         ...(signal === undefined ? {} : { signal }),
+        ...(options.predict === true && predictors !== undefined ? { predictors } : {}),
       });
       return {
         answer: run.answer,
         plans: run.plans,
         steps: run.steps,
         ...(run.arrivals === undefined ? {} : { arrivals: run.arrivals }),
+        ...(run.speculation === undefined ? {} : { speculation: run.speculation }),
       };
     },
     promptTokens: (tools) => countTokens(renderPlannerPrompt(tools)),
@@ -45,4 +49,16 @@ export const planNoStreamStrategy: Strategy = planningStrategy({
   name: 'plan-nostream',
   description: 'toolplan: one planning call, executed once complete',
   stream: false,
+});
+
+/**
+ * The streaming planner plus predictive execution (issue #9): the read-only calls the context's
+ * predictors make likely start at time zero, before the planning request, within the default
+ * budget; plan steps take or join them. Without predictors it is `plan`.
+ */
+export const planPredictStrategy: Strategy = planningStrategy({
+  name: 'plan+predict',
+  description: 'toolplan: plan, with likely read-only calls started while the planner thinks',
+  stream: true,
+  predict: true,
 });

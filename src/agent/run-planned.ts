@@ -24,7 +24,12 @@ import {
 } from '../plan/index.js';
 import {
   createSideEffectLedger,
+  createSpeculator,
   executePlan,
+  type Predictor,
+  type SpeculationMetrics,
+  type SpeculationOptions,
+  type Speculator,
   startStreamingExecution,
   type ExecutePlanOptions,
   type RunResult,
@@ -84,6 +89,18 @@ export interface RunPlannedOptions {
    * @default the query
    */
   request?: CompressibleText;
+  /**
+   * Predictors of the calls the query makes likely (issue #9: predictive execution). Their
+   * read-only proposals start before the planning request, and the first plan's steps take their
+   * results instead of calling again. The session's `earlier` results are shown to them.
+   * @default [] (no speculation)
+   */
+  predictors?: readonly Predictor[];
+  /**
+   * Speculation's budget and threshold (see `SpeculationOptions`); only with `predictors`.
+   * @default {} (the defaults of `SpeculationOptions`)
+   */
+  speculation?: SpeculationOptions;
 }
 
 /** What the compiler pattern did for one query. */
@@ -107,6 +124,8 @@ export interface PlannedRun {
   dispatchedEarly: string[];
   /** Every prompt sent, in order: its size, its budget and what was cut from it. */
   promptReports: PromptReport[];
+  /** With `predictors`: what speculation proposed, ran, hit and wasted. */
+  speculation?: SpeculationMetrics;
 }
 
 /**
@@ -139,6 +158,7 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
   const sideEffects = options.execute?.sideEffects ?? createSideEffectLedger();
   const executeOptions = (): ExecutePlanOptions => ({
     ...options.execute,
+    ...(speculation === undefined ? {} : { speculation }),
     sideEffects,
     results: { ...earlier, ...results },
     ...(options.limits === undefined ? {} : { limits: options.limits }),
@@ -152,112 +172,136 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
   let request: string | CompressibleText = options.request ?? query;
   let purpose: 'plan' | 'replan' | 'resume' = 'plan';
   let resumes = 0;
-  for (let round = 0; ; round += 1) {
-    let execution: StreamingExecution | undefined;
-    let plan: ValidatedPlan;
-    try {
-      ({ plan } = await planner.plan(request, {
-        available: [...Object.keys(earlier), ...Object.keys(results)],
-        onPrompt,
-        purpose,
-        ...(signal === undefined ? {} : { signal }),
-        ...(stream
-          ? {
-              onAttempt: () => {
-                const current = startStreamingExecution(tools, executeOptions());
-                execution = current;
-                const parser = createPlanStreamParser({
-                  onStep: (step, index) => current.offer(step, index),
-                });
-                return {
-                  write: (delta: string) => parser.write(delta),
-                  rejected: (error: unknown) => current.cancel(error),
-                };
-              },
-            }
-          : {}),
-      }));
-    } catch (error) {
+  const predictors = options.predictors ?? [];
+  const speculator =
+    predictors.length === 0
+      ? undefined
+      : createSpeculator({
+          ...options.speculation,
+          tools,
+          predictors,
+          ...(options.execute?.clock === undefined ? {} : { clock: options.execute.clock }),
+          ...(options.execute?.cache === undefined ? {} : { cache: options.execute.cache }),
+          ...(signal === undefined ? {} : { signal }),
+        });
+  // At time zero, before the planning request: the point is to overlap the planner's thinking.
+  speculator?.start({ query, session: earlier });
+  // Speculation serves the first plan only; a replan is a new trust boundary and a new guess.
+  let speculation: Speculator | undefined = speculator;
+  try {
+    for (let round = 0; ; round += 1) {
+      let execution: StreamingExecution | undefined;
+      let plan: ValidatedPlan;
+      try {
+        ({ plan } = await planner.plan(request, {
+          available: [...Object.keys(earlier), ...Object.keys(results)],
+          onPrompt,
+          purpose,
+          ...(signal === undefined ? {} : { signal }),
+          ...(stream
+            ? {
+                onAttempt: () => {
+                  const current = startStreamingExecution(tools, executeOptions());
+                  execution = current;
+                  const parser = createPlanStreamParser({
+                    onStep: (step, index) => current.offer(step, index),
+                  });
+                  return {
+                    write: (delta: string) => parser.write(delta),
+                    rejected: (error: unknown) => current.cancel(error),
+                  };
+                },
+              }
+            : {}),
+        }));
+      } catch (error) {
+        const current = execution as StreamingExecution | undefined;
+        if (error instanceof ModelCallError && current !== undefined && resumes < maxResumes) {
+          // The plan broke off mid-stream: keep what its early steps finished, ask for the rest.
+          resumes += 1;
+          round -= 1;
+          dispatchedEarly.push(...current.dispatched);
+          Object.assign(results, await current.salvage());
+          const partialPlan = error.partialText;
+          purpose = 'resume';
+          request = {
+            ...compressed(),
+            render: (finished) => renderResumeRequest({ query, partialPlan, finished }),
+          };
+          continue;
+        }
+        current?.cancel(error);
+        throw error;
+      }
+      plans.push(plan.plan);
+      speculation?.planComplete(plan, { ...earlier, ...results });
       const current = execution as StreamingExecution | undefined;
-      if (error instanceof ModelCallError && current !== undefined && resumes < maxResumes) {
-        // The plan broke off mid-stream: keep what its early steps finished, ask for the rest.
-        resumes += 1;
-        round -= 1;
+      let run: RunResult;
+      if (current === undefined) {
+        run = await executePlan(plan, tools, executeOptions());
+        arrivals = undefined;
+      } else {
+        run = await current.finish(plan);
         dispatchedEarly.push(...current.dispatched);
-        Object.assign(results, await current.salvage());
-        const partialPlan = error.partialText;
-        purpose = 'resume';
+        arrivals = Object.fromEntries(current.arrivals);
+      }
+      runs.push(run);
+      speculation?.finish();
+      speculation = undefined;
+      Object.assign(results, run.results);
+      const failed = run.steps.filter((step) => step.status !== 'ok');
+      if (failed.length > 0 && round < maxReplans) {
+        const failures = Object.fromEntries(
+          failed.map((step) => [step.id, step.error?.message ?? step.status]),
+        );
+        purpose = 'replan';
         request = {
           ...compressed(),
-          render: (finished) => renderResumeRequest({ query, partialPlan, finished }),
+          render: (finished) => renderReplanRequest({ query, finished, failed: failures }),
         };
         continue;
       }
-      current?.cancel(error);
-      throw error;
-    }
-    plans.push(plan.plan);
-    const current = execution as StreamingExecution | undefined;
-    let run: RunResult;
-    if (current === undefined) {
-      run = await executePlan(plan, tools, executeOptions());
-      arrivals = undefined;
-    } else {
-      run = await current.finish(plan);
-      dispatchedEarly.push(...current.dispatched);
-      arrivals = Object.fromEntries(current.arrivals);
-    }
-    runs.push(run);
-    Object.assign(results, run.results);
-    const failed = run.steps.filter((step) => step.status !== 'ok');
-    if (failed.length > 0 && round < maxReplans) {
-      const failures = Object.fromEntries(
+      const steps = runs.flatMap((each) => each.steps);
+      const outcome = (answer: string, answeredBy: PlannedRun['answeredBy']): PlannedRun => ({
+        answer,
+        answeredBy,
+        plans,
+        results,
+        steps,
+        runs,
+        ...(arrivals === undefined ? {} : { arrivals }),
+        dispatchedEarly,
+        promptReports,
+        ...(speculator === undefined ? {} : { speculation: speculator.metrics() }),
+      });
+      if (run.answer !== undefined && plan.plan.needsReasoning !== true && failed.length === 0) {
+        return outcome(run.answer, 'template');
+      }
+      const errors = Object.fromEntries(
         failed.map((step) => [step.id, step.error?.message ?? step.status]),
       );
-      purpose = 'replan';
-      request = {
-        ...compressed(),
-        render: (finished) => renderReplanRequest({ query, finished, failed: failures }),
-      };
-      continue;
+      const { prompt, report } = fitPrompt({
+        purpose: 'answer',
+        budget: maxPromptTokens,
+        text: {
+          ...compressed(),
+          render: (shown) => renderJoinRequest({ query, results: shown, errors }),
+        },
+        build: (text) => [
+          stableSystemMessage(JOINER_SYSTEM_PROMPT),
+          { role: 'user', content: [{ type: 'text', text }] },
+        ],
+      });
+      onPrompt(report);
+      const { text } = await streamModelText({
+        model,
+        purpose: 'answer',
+        prompt,
+        ...(signal === undefined ? {} : { signal }),
+      });
+      return outcome(text, 'joiner');
     }
-    const steps = runs.flatMap((each) => each.steps);
-    const outcome = (answer: string, answeredBy: PlannedRun['answeredBy']): PlannedRun => ({
-      answer,
-      answeredBy,
-      plans,
-      results,
-      steps,
-      runs,
-      ...(arrivals === undefined ? {} : { arrivals }),
-      dispatchedEarly,
-      promptReports,
-    });
-    if (run.answer !== undefined && plan.plan.needsReasoning !== true && failed.length === 0) {
-      return outcome(run.answer, 'template');
-    }
-    const errors = Object.fromEntries(
-      failed.map((step) => [step.id, step.error?.message ?? step.status]),
-    );
-    const { prompt, report } = fitPrompt({
-      purpose: 'answer',
-      budget: maxPromptTokens,
-      text: {
-        ...compressed(),
-        render: (shown) => renderJoinRequest({ query, results: shown, errors }),
-      },
-      build: (text) => [
-        stableSystemMessage(JOINER_SYSTEM_PROMPT),
-        { role: 'user', content: [{ type: 'text', text }] },
-      ],
-    });
-    onPrompt(report);
-    const { text } = await streamModelText({
-      model,
-      purpose: 'answer',
-      prompt,
-      ...(signal === undefined ? {} : { signal }),
-    });
-    return outcome(text, 'joiner');
+  } finally {
+    speculator?.finish();
   }
 }

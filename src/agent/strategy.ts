@@ -1,6 +1,6 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Plan } from '../plan/index.js';
-import type { StepRecord } from '../runtime/index.js';
+import type { Predictor, SpeculationMetrics, StepRecord } from '../runtime/index.js';
 import type { ToolRegistry } from '../tools/index.js';
 
 /** What a strategy needs to answer one query. */
@@ -13,6 +13,8 @@ export interface StrategyContext {
    */
   model(options?: { parallelToolCalls?: boolean }): LanguageModelV3;
   signal?: AbortSignal;
+  /** Predictors for the query's likely calls; strategies that speculate (`plan+predict`) use them. */
+  predictors?: readonly Predictor[];
 }
 
 export interface StrategyResult {
@@ -23,6 +25,13 @@ export interface StrategyResult {
   steps?: StepRecord[];
   /** Streaming: when each step's JSON closed, in ms since the plan was asked for. */
   arrivals?: Record<string, number>;
+  /**
+   * How the answer was made, where the strategy knows: from a compiled chain or the plan cache
+   * (no model call), the plan's template, or a join call.
+   */
+  answeredBy?: 'chain' | 'plan-cache' | 'template' | 'joiner';
+  /** Speculating strategies: what their speculation proposed, ran, hit and wasted. */
+  speculation?: SpeculationMetrics;
 }
 
 /** A way of answering a query with tools: a baseline loop, or one of toolplan's pipelines. */
@@ -33,4 +42,10 @@ export interface Strategy {
   run(context: StrategyContext): Promise<StrategyResult>;
   /** Tokens of the stable prompt the strategy sends for these tools, where it has one. */
   promptTokens?(tools: ToolRegistry): number;
+  /**
+   * Strategies that learn across queries (compiled chains, the plan cache) return a new instance
+   * that has learned nothing. The bench gives each stream of traffic its own instance, and every
+   * other run a fresh one, so that nothing learned leaks between scenarios or strategies.
+   */
+  fresh?(): Strategy;
 }

@@ -5,7 +5,9 @@ import {
   type MultiTurnStrategy,
   loopParallelStrategy,
   loopSequentialStrategy,
+  planChainsStrategy,
   planNoStreamStrategy,
+  planPredictStrategy,
   planStrategy,
   type Strategy,
 } from '../agent/index.js';
@@ -15,7 +17,10 @@ import { multiTurnScenario } from './scenarios/multi-turn-scenario.js';
 import {
   bfclScenario,
   moviePickScenario,
+  mispredictScenario,
   multiHopScenario,
+  newsSearchScenario,
+  repeatTrafficScenario,
   researchScenario,
   userContextBatchScenario,
   userContextScenario,
@@ -32,7 +37,10 @@ export const benchScenarios: readonly BenchScenario[] = [
   moviePickScenario,
   multiHopScenario,
   researchScenario,
+  newsSearchScenario,
+  mispredictScenario,
   bfclScenario,
+  repeatTrafficScenario,
 ];
 
 /** Every strategy `toolplan bench` knows, baselines first. Names are a contract. */
@@ -41,6 +49,8 @@ export const benchStrategies: readonly Strategy[] = [
   loopParallelStrategy,
   planStrategy,
   planNoStreamStrategy,
+  planPredictStrategy,
+  planChainsStrategy,
 ];
 
 /** Every multi-turn scenario `toolplan bench` knows, after the single-query ones. */

@@ -1,3 +1,5 @@
+import type { BenchTimeline } from './bench-timeline.js';
+
 /** What one measured run (a query, or a turn of a conversation) cost and whether it was right. */
 export interface RunMeasurement {
   latencyMs: number;
@@ -50,6 +52,43 @@ export interface StrategyFigures {
   perTurn?: TurnFigures[];
   /** The first few reasons cases were wrong or failed. */
   failures?: string[];
+  /** Speculating strategies (`plan+predict`): what speculation did, means per run. */
+  speculation?: SpeculationFigures;
+  /** Stream scenarios (`repeat-traffic`): the figures of the stream as traffic. */
+  stream?: StreamFigures;
+}
+
+/** A stream scenario's figures for one strategy (see `BenchScenario.stream`). */
+export interface StreamFigures {
+  /** Queries at the head of the stream counted as warm-up. */
+  warmUp: number;
+  /** After the warm-up, the share of the repeated kinds' queries answered right with 0 model calls. */
+  zeroModelCallShare: number;
+  /** The same share over the whole stream, warm-up and novel queries included. */
+  zeroModelCallShareAll: number;
+  /** What the whole stream cost (USD), every run summed. */
+  totalCostUsd: number;
+  /** Runs answered without a model call whose plan was known (a chain or the plan cache). */
+  compiledRuns?: number;
+  /**
+   * Those runs: the mean of latency minus their tools' critical path, ms — what the compiled path
+   * costs beyond the tools themselves (matching, validation, scheduling).
+   */
+  compiledOverheadMs?: number;
+  /** After the warm-up, each request kind alone (means per run). */
+  perKind: Record<string, KindFigures>;
+}
+
+export interface KindFigures {
+  runs: number;
+  latencyMs: number;
+  latencyP95Ms: number;
+  costUsd: number;
+  llmCalls: number;
+  inputTokens: number;
+  outputTokens: number;
+  zeroModelCallShare: number;
+  correctRuns: number;
 }
 
 /** One turn of a multi-turn scenario: means over the runs of its conversation. */
@@ -72,4 +111,31 @@ export interface BenchReport {
   speed: number;
   seed: number;
   scenarios: Record<string, Record<string, StrategyFigures>>;
+  /** The model was the in-process simulated provider (not an endpoint given with `--base-url`). */
+  simulated?: boolean;
+  /**
+   * One representative run of each scenario × strategy, as it happened (the run nearest the
+   * median latency): drawn by `toolplan bench --report`.
+   */
+  timelines?: BenchTimeline[];
+}
+
+/** Predictive execution's figures for one strategy on one scenario (means per run). */
+export interface SpeculationFigures {
+  /** Distinct calls the predictors proposed. */
+  proposals: number;
+  /** Speculative calls made (each is also counted in `toolCalls`). */
+  started: number;
+  /** Speculative calls a plan step used. */
+  hits: number;
+  /** Of the hits, those joined while still in flight. */
+  joins: number;
+  /** Speculative calls no step used. */
+  wasted: number;
+  /** Of the wasted, those cancelled in flight. */
+  cancelled: number;
+  /** Hits ÷ speculative calls made, over every run. */
+  hitRate: number;
+  /** Time the served steps finished earlier than had they made their calls when dispatched. */
+  savedMs: number;
 }

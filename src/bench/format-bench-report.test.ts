@@ -20,6 +20,35 @@ const figures = (overrides: Partial<StrategyFigures>): StrategyFigures => ({
 });
 
 describe('formatBenchReport', () => {
+  it('prints what speculation did, and the cut against plan', () => {
+    const text = formatBenchReport({
+      profile: 'gpt-4o',
+      speed: 1,
+      seed: 1,
+      scenarios: {
+        news: {
+          plan: figures({ latencyMs: 3000, toolCalls: 3 }),
+          'plan+predict': figures({
+            latencyMs: 2000,
+            toolCalls: 4,
+            speculation: {
+              proposals: 4,
+              started: 4,
+              hits: 3,
+              joins: 2,
+              wasted: 1,
+              cancelled: 1,
+              hitRate: 0.75,
+              savedMs: 1200,
+            },
+          }),
+        },
+      },
+    });
+    expect(text).toContain('predictive execution');
+    expect(text).toMatch(/plan\+predict\s+4\s+4\s+75\.0%\s+2\s+1\s+4\s+1,200 ms\s+33\.3%/);
+  });
+
   it('prints every figure and the ratios to each baseline', () => {
     const text = formatBenchReport(
       {

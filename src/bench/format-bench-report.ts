@@ -117,6 +117,8 @@ export function formatBenchReport(
       );
     }
     lines.push(...formatTurns(byStrategy));
+    lines.push(...formatStream(byStrategy));
+    lines.push(...formatSpeculation(byStrategy));
     for (const [name, figures] of entries) {
       for (const failure of figures.failures ?? []) lines.push(`  ✗ ${name}: ${failure}`);
     }
@@ -192,6 +194,136 @@ function formatTurns(byStrategy: Record<string, StrategyFigures>): string[] {
     );
   }
   return lines;
+}
+
+/**
+ * Stream scenarios: how much of the repeated traffic was answered without a model call after the
+ * warm-up, what the whole stream cost, what the compiled path costs beyond its tools, and each
+ * request kind against the sequential loop.
+ */
+function formatStream(byStrategy: Record<string, StrategyFigures>): string[] {
+  const entries = Object.entries(byStrategy).filter(([, figures]) => figures.stream !== undefined);
+  const first = entries[0]?.[1].stream;
+  if (first === undefined) return [];
+  const lines = [
+    '',
+    `as traffic — after the first ${first.warmUp} queries (warm-up): share of the repeated kinds answered right with 0 LLM calls; the whole stream's cost; compiled path's time beyond its tools' critical path`,
+    table(
+      [
+        'strategy',
+        '0-LLM share',
+        '0-LLM (all)',
+        'latency',
+        'p95',
+        'total cost',
+        'compiled runs',
+        'overhead',
+      ],
+      entries.map(([name, figures]) => {
+        const stream = figures.stream as NonNullable<StrategyFigures['stream']>;
+        return [
+          name,
+          percent(stream.zeroModelCallShare),
+          percent(stream.zeroModelCallShareAll),
+          milliseconds(figures.latencyMs),
+          milliseconds(figures.latencyP95Ms),
+          `$${stream.totalCostUsd.toFixed(4)}`,
+          stream.compiledRuns === undefined ? '–' : number(stream.compiledRuns),
+          stream.compiledOverheadMs === undefined
+            ? '–'
+            : `${stream.compiledOverheadMs.toFixed(2)} ms`,
+        ];
+      }),
+    ),
+  ];
+  const base = byStrategy[BASELINES[0]]?.stream;
+  for (const kind of Object.keys(first.perKind)) {
+    lines.push('');
+    lines.push(`kind ${kind} (after warm-up; ratios are ${BASELINES[0]} ÷ strategy)`);
+    lines.push(
+      table(
+        [
+          'strategy',
+          'runs',
+          'latency',
+          'p95',
+          'LLM calls',
+          'cost',
+          '0-LLM',
+          'latency ×',
+          'cost ×',
+          'correct',
+        ],
+        entries.map(([name, figures]) => {
+          const own = figures.stream?.perKind[kind];
+          const baseline = base?.perKind[kind];
+          if (own === undefined) return [name, '–'];
+          return [
+            name,
+            number(own.runs),
+            milliseconds(own.latencyMs),
+            milliseconds(own.latencyP95Ms),
+            number(own.llmCalls),
+            `$${own.costUsd.toFixed(5)}`,
+            percent(own.zeroModelCallShare),
+            baseline === undefined ? '–' : ratio(baseline.latencyMs, own.latencyMs),
+            baseline === undefined ? '–' : ratio(baseline.costUsd, own.costUsd),
+            `${own.correctRuns}/${own.runs}`,
+          ];
+        }),
+      ),
+    );
+  }
+  return lines;
+}
+
+/**
+ * Speculating strategies: what their guesses did, and their latency against `plan` (the same
+ * planner without speculation). Tool calls include the wasted speculative ones.
+ */
+function formatSpeculation(byStrategy: Record<string, StrategyFigures>): string[] {
+  const entries = Object.entries(byStrategy).filter(
+    ([, figures]) => figures.speculation !== undefined,
+  );
+  if (entries.length === 0) return [];
+  const plan = byStrategy['plan'];
+  return [
+    '',
+    "predictive execution — guesses started at time zero; lower bound: the later of the complete plan and the tools' critical path from time zero",
+    table(
+      [
+        'strategy',
+        'guesses',
+        'started',
+        'hit rate',
+        'joined',
+        'wasted',
+        'tool calls',
+        'saved / run',
+        'latency vs plan',
+        'cost',
+      ],
+      entries.map(([name, figures]) => {
+        const speculation = figures.speculation as NonNullable<StrategyFigures['speculation']>;
+        return [
+          name,
+          number(speculation.proposals),
+          number(speculation.started),
+          speculation.started === 0 ? '–' : percent(speculation.hitRate),
+          number(speculation.joins),
+          number(speculation.wasted),
+          number(figures.toolCalls),
+          milliseconds(speculation.savedMs),
+          plan === undefined ? '–' : reduction(plan.latencyMs, figures.latencyMs),
+          `$${figures.costUsd.toFixed(5)}`,
+        ];
+      }),
+    ),
+  ];
+}
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
 }
 
 function reduction(base: number, value: number): string {

@@ -24,6 +24,14 @@ import type {
   OpenedConversationScenario,
 } from './scenarios/conversation-scenario.js';
 import { createMeteredModels } from './create-metered-models.js';
+import { predictivePlanLowerBoundMs } from './predictive-plan-lower-bound.js';
+import { summarizeSpeculation } from './summarize-speculation.js';
+import type { Predictor, SpeculationMetrics } from '../runtime/index.js';
+import { quantile } from './quantile.js';
+import { summariseStream } from './summarise-stream.js';
+import { uniqueScripts } from './unique-scripts.js';
+import { captureTimeline, type RunRecording } from './capture-timeline.js';
+import { pickRepresentativeRun } from './pick-representative-run.js';
 import { toTraceRun, type TraceStore } from '../trace/index.js';
 
 export interface BenchOptions {
@@ -72,6 +80,8 @@ export type BenchProgress =
   | { type: 'strategy-end'; scenario: string; strategy: string; figures: StrategyFigures };
 
 interface CaseOutcome extends RunMeasurement {
+  recording: RunRecording;
+  speculation?: SpeculationMetrics;
   lowerBoundMs?: number;
   completePlanBoundMs?: number;
   promptTokens?: number;
@@ -105,21 +115,32 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         speed,
         seed,
         scripts: {
-          scenarios: [
+          scenarios: uniqueScripts([
             ...opened.flatMap(({ opened }) => opened.cases.map((benchCase) => benchCase.script)),
             ...conversations.flatMap(({ opened }) =>
               opened.cases.flatMap((conversation) => conversation.turns.map((turn) => turn.script)),
             ),
-          ],
+          ]),
         },
       });
       endpoint = { baseURL: provider.url, modelId: options.profile.name };
     }
-    const report: BenchReport = { profile: options.profile.name, speed, seed, scenarios: {} };
+    const report: BenchReport = {
+      profile: options.profile.name,
+      speed,
+      seed,
+      scenarios: {},
+      simulated: options.endpoint === undefined,
+      timelines: [],
+    };
     for (const { scenario } of [...opened, ...conversations]) report.scenarios[scenario.name] = {};
     const minRuns = options.minRuns ?? 8;
     const work = opened.flatMap(({ scenario, opened: scenarioCases }) => {
-      const repeats = Math.max(1, Math.ceil(minRuns / Math.max(1, scenarioCases.cases.length)));
+      // A stream is traffic: each query once, in its order.
+      const repeats =
+        scenario.stream === undefined
+          ? Math.max(1, Math.ceil(minRuns / Math.max(1, scenarioCases.cases.length)))
+          : 1;
       return Array.from({ length: repeats }, () =>
         scenarioCases.cases.map((benchCase) => ({ scenario, scenarioCases, benchCase })),
       ).flat();
@@ -137,6 +158,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       const multiTurn = multiTurnStrategies[round];
       // Each strategy starts cold: one strategy's requests must not warm the prompt cache for the next.
       provider?.clearPromptCache();
+      // Strategies that send identical requests (plan, plan+predict) meet identical model timings.
+      provider?.restartDraws();
       // The cases of every scenario share one pool: each case's latency is still its own (the
       // provider and tools spend time in timers, not in CPU), and the bench ends sooner.
       const queue = new PQueue({ concurrency: options.caseConcurrency ?? 64 });
@@ -159,13 +182,31 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       }
       options.onProgress?.({ type: 'strategy-start', strategy: strategy.name, cases: work.length });
       let done = 0;
+      // A stream runs in its own queue (arrival order, its own concurrency) with one instance of
+      // the strategy that learns over the whole stream; every other run gets a fresh instance.
+      const streams = new Map(
+        opened.flatMap(({ scenario }) =>
+          scenario.stream === undefined
+            ? []
+            : [
+                [
+                  scenario,
+                  {
+                    queue: new PQueue({ concurrency: scenario.stream.concurrency }),
+                    strategy: strategy.fresh?.() ?? strategy,
+                  },
+                ] as const,
+              ],
+        ),
+      );
       const outcomes = await Promise.all(
-        work.map(({ scenarioCases, benchCase }) =>
-          queue.add(async () => {
+        work.map(({ scenario, scenarioCases, benchCase }) =>
+          (streams.get(scenario)?.queue ?? queue).add(async () => {
             const outcome = await runCase({
-              strategy,
+              strategy: streams.get(scenario)?.strategy ?? strategy.fresh?.() ?? strategy,
               benchCase,
               opened: scenarioCases,
+              ...(scenario.predictors === undefined ? {} : { predictors: scenario.predictors }),
               endpoint: endpoint as NonNullable<BenchOptions['endpoint']>,
               profile: options.profile,
               speed,
@@ -187,8 +228,41 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           outcomes: outcomes.filter((_, index) => work[index]?.scenario === scenario),
           cases: scenarioCases.cases.length,
         });
+        if (scenario.stream !== undefined) {
+          figures.stream = summariseStream({
+            warmUp: scenario.stream.warmUp,
+            outcomes: outcomes.flatMap((outcome, index) => {
+              const item = work[index];
+              if (item?.scenario !== scenario) return [];
+              return [
+                {
+                  ...outcome,
+                  position: scenarioCases.cases.indexOf(item.benchCase),
+                  kind: item.benchCase.kind ?? 'unknown',
+                  // Without model calls, a plan's lower bound is its tools' critical path.
+                  ...(outcome.llmCalls === 0 && outcome.lowerBoundMs !== undefined
+                    ? { toolCriticalPathMs: outcome.lowerBoundMs }
+                    : {}),
+                },
+              ];
+            }),
+          });
+        }
         (report.scenarios[scenario.name] as Record<string, StrategyFigures>)[strategy.name] =
           figures;
+        const drawn = pickRepresentativeRun(
+          outcomes.filter((_, index) => work[index]?.scenario === scenario),
+        );
+        if (drawn !== undefined) {
+          report.timelines?.push(
+            captureTimeline({
+              scenario: scenario.name,
+              strategy: strategy.name,
+              recording: drawn.recording,
+              msPerOutputToken: 1000 / options.profile.decodeTokensPerSecond / speed,
+            }),
+          );
+        }
         options.onProgress?.({
           type: 'strategy-end',
           scenario: scenario.name,
@@ -255,6 +329,19 @@ async function runConversationRound(options: {
       cases: opened.cases.length,
     });
     (report.scenarios[scenario.name] as Record<string, StrategyFigures>)[strategy.name] = figures;
+    const drawn = pickRepresentativeRun(
+      outcomes.filter((_, index) => work[index]?.scenario === scenario),
+    );
+    if (drawn?.recording !== undefined) {
+      report.timelines?.push(
+        captureTimeline({
+          scenario: scenario.name,
+          strategy: strategy.name,
+          recording: drawn.recording,
+          msPerOutputToken: 1000 / options.profile.decodeTokensPerSecond / report.speed,
+        }),
+      );
+    }
     options.onProgress?.({
       type: 'strategy-end',
       scenario: scenario.name,
@@ -272,6 +359,7 @@ async function runCase(options: {
   profile: ModelProfile;
   speed: number;
   traces?: TraceStore;
+  predictors?: readonly Predictor[];
 }): Promise<CaseOutcome> {
   const { strategy, benchCase, endpoint } = options;
   const origin = performance.now();
@@ -294,6 +382,7 @@ async function runCase(options: {
       query: benchCase.query,
       tools,
       model: models.model,
+      ...(options.predictors === undefined ? {} : { predictors: options.predictors }),
     });
     answer = result.answer;
     if (result.plans !== undefined && result.steps !== undefined) {
@@ -312,6 +401,11 @@ async function runCase(options: {
         };
         lowerBoundMs = streamingPlanLowerBoundMs(bounds);
         completePlanBoundMs = streamingPlanCompleteBoundMs(bounds);
+        if (result.speculation !== undefined) {
+          // Speculated steps could start at time zero: both bounds become the predictive one.
+          lowerBoundMs = predictivePlanLowerBoundMs({ ...bounds, speculation: result.speculation });
+          completePlanBoundMs = lowerBoundMs;
+        }
       } else {
         lowerBoundMs = planLowerBoundMs({
           modelCalls,
@@ -325,6 +419,8 @@ async function runCase(options: {
     failure = `${benchCase.id}: ${(error as Error).message}`;
   }
   const latencyMs = performance.now() - started;
+  // Speculative calls cancelled as the run ended record themselves a tick later: count them.
+  await new Promise((resolve) => setImmediate(resolve));
   const usage = sumUsage(...meters.map((meter) => meter.totals()));
   options.traces?.record(
     toTraceRun({
@@ -348,6 +444,7 @@ async function runCase(options: {
       ...(result?.plans === undefined ? {} : { plans: result.plans }),
       ...(result === undefined ? {} : { answer: result.answer }),
       ...(failure === undefined ? {} : { error: failure }),
+      ...(result?.speculation === undefined ? {} : { speculation: result.speculation }),
       usage,
     }),
   );
@@ -370,6 +467,13 @@ async function runCase(options: {
     }
   }
   return {
+    recording: {
+      caseId: benchCase.id,
+      query: benchCase.query,
+      wallMs: latencyMs,
+      modelCalls: meters.flatMap((meter) => meter.calls()),
+      toolCalls: calls,
+    },
     latencyMs,
     llmCalls: usage.llmCalls,
     inputTokens: usage.inputTokens,
@@ -385,6 +489,7 @@ async function runCase(options: {
     ),
     toolCalls: calls.length,
     correct: failure === undefined,
+    ...(result?.speculation === undefined ? {} : { speculation: result.speculation }),
     ...(lowerBoundMs === undefined ? {} : { lowerBoundMs }),
     ...(completePlanBoundMs === undefined ? {} : { completePlanBoundMs }),
     ...(strategy.promptTokens === undefined ? {} : { promptTokens: strategy.promptTokens(tools) }),
@@ -406,6 +511,9 @@ function summarise(options: { outcomes: readonly CaseOutcome[]; cases: number })
   const bounded = outcomes.filter((outcome) => outcome.lowerBoundMs !== undefined);
   const prompted = outcomes.filter((outcome) => outcome.promptTokens !== undefined);
   const completed = outcomes.filter((outcome) => outcome.completePlanBoundMs !== undefined);
+  const speculation = summarizeSpeculation(
+    outcomes.flatMap((outcome) => (outcome.speculation === undefined ? [] : [outcome.speculation])),
+  );
   return {
     latencyMs: mean((outcome) => outcome.latencyMs),
     llmCalls: mean((outcome) => outcome.llmCalls),
@@ -442,11 +550,6 @@ function summarise(options: { outcomes: readonly CaseOutcome[]; cases: number })
             prompted.length,
         }),
     ...(failures.length === 0 ? {} : { failures: failures.slice(0, 5) }),
+    ...(speculation === undefined ? {} : { speculation }),
   };
-}
-
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  const position = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[position] as number;
 }

@@ -3,7 +3,8 @@ import { sumUsage } from '../model/index.js';
 import { computeRequestCost, type ModelProfile } from '../simulator/index.js';
 import { createToolRegistry, type ToolSource } from '../tools/index.js';
 import type { RunMeasurement, StrategyFigures, TurnFigures } from './bench-figures.js';
-import { instrumentTools } from './instrument-tools.js';
+import type { RunRecording } from './capture-timeline.js';
+import { instrumentTools, type ToolCallRecord } from './instrument-tools.js';
 import type { ConversationCase } from './scenarios/conversation-scenario.js';
 import { createMeteredModels } from './create-metered-models.js';
 
@@ -14,6 +15,8 @@ export type TurnOutcome = RunMeasurement;
 export interface ConversationOutcome {
   latencyMs: number;
   turns: TurnOutcome[];
+  /** The whole conversation's model and tool calls, for the report's timeline. */
+  recording?: RunRecording;
 }
 
 /**
@@ -32,10 +35,10 @@ export async function runConversation(options: {
 }): Promise<ConversationOutcome> {
   const { strategy, conversation, endpoint, profile } = options;
   const origin = performance.now();
-  let toolCalls = 0;
+  const toolRecords: ToolCallRecord[] = [];
   const tools = instrumentTools(createToolRegistry(options.tools), {
     origin,
-    record: () => (toolCalls += 1),
+    record: (call) => toolRecords.push(call),
   });
   const models = createMeteredModels({ endpoint, origin });
   const meters = models.meters;
@@ -51,7 +54,7 @@ export async function runConversation(options: {
       continue;
     }
     const before = sumUsage(...meters.map((meter) => meter.totals()));
-    const callsBefore = toolCalls;
+    const callsBefore = toolRecords.length;
     const started = performance.now();
     let failure: string | undefined;
     try {
@@ -81,12 +84,23 @@ export async function runConversation(options: {
         },
         profile,
       ),
-      toolCalls: toolCalls - callsBefore,
+      toolCalls: toolRecords.length - callsBefore,
       correct: failure === undefined,
       ...(failure === undefined ? {} : { failure }),
     });
   }
-  return { latencyMs: performance.now() - origin, turns };
+  const latencyMs = performance.now() - origin;
+  return {
+    latencyMs,
+    turns,
+    recording: {
+      caseId: conversation.id,
+      query: conversation.turns.map((turn) => turn.query).join(' ⏎ '),
+      wallMs: latencyMs,
+      modelCalls: meters.flatMap((meter) => meter.calls()),
+      toolCalls: toolRecords,
+    },
+  };
 }
 
 function emptyTurn(): TurnOutcome {

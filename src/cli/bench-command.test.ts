@@ -162,3 +162,35 @@ describe('toolplan bench --traces', () => {
     expect(planned?.query).toContain('Boston');
   });
 });
+
+describe('toolplan bench --report', () => {
+  it('writes the HTML report and its SVG images, and says where', async () => {
+    const reportDirectory = join(directory, 'report');
+    const { stdout, exitCode } = await run(
+      'bench',
+      '--scenario',
+      'weather',
+      '--strategy',
+      'loop-parallel',
+      'plan',
+      '--speed',
+      '200',
+      '--min-runs',
+      '1',
+      '--report',
+      reportDirectory,
+    );
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain(`report written to ${join(reportDirectory, 'index.html')}`);
+    const html = await readFile(join(reportDirectory, 'index.html'), 'utf8');
+    expect(html).toContain('data-scenario="weather"');
+    expect(html).toContain('data-strategy="plan"');
+    const timeline = await readFile(join(reportDirectory, 'weather-timeline.svg'), 'utf8');
+    expect(timeline).toContain('data-kind="model-decode"');
+    expect(timeline).toContain('data-kind="tool"');
+    for (const chart of ['latency', 'tokens', 'cost']) {
+      const svg = await readFile(join(reportDirectory, `weather-${chart}.svg`), 'utf8');
+      expect(svg.match(/data-kind="bar"/g), chart).toHaveLength(2);
+    }
+  });
+});

@@ -9,6 +9,7 @@ import {
   pickBenchSelection,
 } from '../bench/bench-catalog.js';
 import { formatBenchReport } from '../bench/format-bench-report.js';
+import { writeBenchReport } from '../bench/report/index.js';
 import { formatToolRendering, measureToolRendering } from '../bench/measure-tool-rendering.js';
 import { runBench, type BenchProgress } from '../bench/run-bench.js';
 import { resolveModelProfile } from '../simulator/index.js';
@@ -27,6 +28,7 @@ interface BenchFlags extends EndpointFlags {
   caseConcurrency: number;
   minRuns: number;
   traces?: string;
+  report?: string;
 }
 
 export function benchCommand(io: CommandIo & { progress?: (text: string) => void }): Command {
@@ -43,6 +45,10 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
     .option('--profile <name>', 'model profile of the simulated provider', 'gpt-4o')
     .option('--json <file>', 'also write the figures as JSON to this file')
     .option('--traces <file>', 'record every run in this SQLite trace log (see `toolplan traces`)')
+    .option(
+      '--report <dir>',
+      'also write an HTML report (timelines and charts, with the SVG images) into this directory',
+    )
     .option(
       '--speed <x>',
       'divide every model and tool duration by this (ratios are unchanged)',
@@ -81,6 +87,7 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
         return;
       }
       const started = performance.now();
+      const startedAt = new Date();
       const traces =
         flags.traces === undefined ? undefined : createTraceStore({ path: flags.traces });
       const report = await runBench({
@@ -117,6 +124,15 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
         await mkdir(dirname(flags.json), { recursive: true });
         await writeFile(flags.json, `${JSON.stringify({ ...report, toolRendering }, null, 2)}\n`);
         io.stdout(`figures written to ${flags.json}`);
+      }
+      if (flags.report !== undefined) {
+        const written = await writeBenchReport({
+          directory: flags.report,
+          report,
+          descriptions,
+          generatedAt: startedAt,
+        });
+        io.stdout(`report written to ${written.index}`);
       }
       const wrong = Object.values(report.scenarios).some((byStrategy) =>
         Object.values(byStrategy).some((figures) => !figures.correct),

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { benchCommand } from './bench-command.js';
+import { chainsCommand } from './chains-command.js';
 import { execCommand, type CommandIo } from './exec-command.js';
 import { runCommand } from './run-command.js';
 import { serveModelCommand } from './serve-model-command.js';
@@ -19,5 +20,6 @@ export function createProgram(
     .addCommand(runCommand(io))
     .addCommand(benchCommand(io))
     .addCommand(serveModelCommand(io))
-    .addCommand(tracesCommand(io));
+    .addCommand(tracesCommand(io))
+    .addCommand(chainsCommand(io));
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { PlanningError, runPlanned } from '../agent/index.js';
 import { benchScenarios } from '../bench/bench-catalog.js';
+import { uniqueScripts } from '../bench/unique-scripts.js';
 import { createOpenAICompatibleModel, meterModel, ModelCallError } from '../model/index.js';
 import { toErrorData } from '../plan/index.js';
 import { RunAbortedError } from '../runtime/index.js';
@@ -125,7 +126,9 @@ async function loadScripts(path: string | undefined): Promise<ScriptBook> {
   );
   try {
     return {
-      scenarios: opened.flatMap((scenario) => scenario.cases.map((benchCase) => benchCase.script)),
+      scenarios: uniqueScripts(
+        opened.flatMap((scenario) => scenario.cases.map((benchCase) => benchCase.script)),
+      ),
     };
   } finally {
     await Promise.all(opened.map((scenario) => scenario.close()));

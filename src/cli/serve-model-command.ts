@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { benchScenarios } from '../bench/bench-catalog.js';
+import { uniqueScripts } from '../bench/unique-scripts.js';
 import { createSimulatedProvider } from '../simulator/index.js';
 import type { CommandIo } from './exec-command.js';
 import { integer, portNumber, positiveNumber } from './option-parsers.js';
@@ -41,8 +42,8 @@ export function serveModelCommand(
           speed: flags.speed,
           seed: flags.seed,
           scripts: {
-            scenarios: opened.flatMap((scenario) =>
-              scenario.cases.map((benchCase) => benchCase.script),
+            scenarios: uniqueScripts(
+              opened.flatMap((scenario) => scenario.cases.map((benchCase) => benchCase.script)),
             ),
           },
         });

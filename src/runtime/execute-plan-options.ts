@@ -4,6 +4,7 @@ import type { ResultCache } from './result-cache.js';
 import type { ExecutionEvent } from './run-result.js';
 import { processSingleFlight, type SingleFlight } from './single-flight.js';
 import type { SideEffectLedger } from './side-effect-ledger.js';
+import type { Speculator } from './speculator.js';
 
 /** How failed calls of `idempotent` tools are retried. Other tools are never retried. */
 export interface RetryOptions {
@@ -79,6 +80,12 @@ export interface ExecutePlanOptions {
    * passes one ledger to a plan and its replans. @default undefined (no ledger)
    */
   sideEffects?: SideEffectLedger;
+  /**
+   * Calls made speculatively for this query (see `createSpeculator`): a step whose call was
+   * speculated takes its result, or joins it in flight, instead of calling again.
+   * @default undefined (no speculation)
+   */
+  speculation?: Speculator;
 }
 
 export interface ResolvedExecuteOptions {
@@ -96,6 +103,7 @@ export interface ResolvedExecuteOptions {
   inFlight: SingleFlight | undefined;
   cache: ResultCache | undefined;
   sideEffects: SideEffectLedger | undefined;
+  speculation: Speculator | undefined;
 }
 
 export const defaultRetryOptions: Readonly<RetryOptions> = Object.freeze({
@@ -162,5 +170,6 @@ export function resolveExecuteOptions(options: ExecutePlanOptions = {}): Resolve
     inFlight: options.inFlight === false ? undefined : (options.inFlight ?? processSingleFlight),
     cache: options.cache,
     sideEffects: options.sideEffects,
+    speculation: options.speculation,
   };
 }

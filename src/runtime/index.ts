@@ -45,3 +45,23 @@ export {
   sideEffectKey,
   type SideEffectLedger,
 } from './side-effect-ledger.js';
+export { callKey } from './call-key.js';
+export type { PredictedCall, PredictionInput, Predictor, SpeculativeResult } from './predictor.js';
+export {
+  createRulePredictor,
+  type PredictionRule,
+  type RulePredictorOptions,
+} from './create-rule-predictor.js';
+export {
+  createChainStepPredictor,
+  type ChainStepPredictorOptions,
+} from './create-chain-step-predictor.js';
+export {
+  createSpeculator,
+  Speculator,
+  type SpeculationClaim,
+  type SpeculationMetrics,
+  type SpeculationOptions,
+  type SpeculativeCallRecord,
+  type SpeculatorOptions,
+} from './speculator.js';

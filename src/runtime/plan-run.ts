@@ -1,4 +1,3 @@
-import { stringify } from 'safe-stable-stringify';
 import {
   resolveValue,
   type PlanLimits,
@@ -6,6 +5,7 @@ import {
   type ValidatedStep,
 } from '../plan/index.js';
 import type { Tool, ToolExecutionContext, ToolRegistry } from '../tools/index.js';
+import { callKey } from './call-key.js';
 import type { TimerHandle } from './clock.js';
 import type { ResolvedExecuteOptions } from './execute-plan-options.js';
 import type { BatchRecord, ExecutionEvent, RunResult, StepRecord } from './run-result.js';
@@ -47,6 +47,8 @@ interface StepState {
   /** The batch whose result is being delivered to it (for its step-end event). */
   lastBatchId: string | undefined;
   cacheHits: number;
+  /** Calls of it served by speculation (taken finished, or joined in flight). */
+  speculated: number;
 }
 
 /** One input for one step (or one `forEach` item) of a tool. */
@@ -143,8 +145,8 @@ const TERMINAL: ReadonlySet<StepPhase> = new Set(['ok', 'error', 'skipped']);
  * `BatchResultCountError`. A lone call goes through `execute`.
  *
  * Calls of read-only tools with the same canonical arguments share one execution (single
- * flight): within the run, and across runs through the `inFlight` registry; with `ttlMs` and a
- * `cache` they are served from earlier results. Deduplication happens before batching, so a batch
+ * flight): within the run, then with a call made speculatively (`speculation`), and across runs
+ * through the `inFlight` registry; with `ttlMs` and a `cache` they are served from earlier results. Deduplication happens before batching, so a batch
  * never carries the same read-only call twice. Failures of `idempotent` tools are retried with
  * back-off, holding their slot. The run is over when every step is ok, error or skipped; an abort
  * ends it at once.
@@ -251,6 +253,7 @@ export class PlanRun {
         batchIds: undefined,
         lastBatchId: undefined,
         cacheHits: 0,
+        speculated: 0,
       };
       this.#byId.set(state.id, state);
       this.#states.push(state);
@@ -395,7 +398,7 @@ export class PlanRun {
       this.#submit({ step: state, index, input, key: undefined, flight: undefined });
       return;
     }
-    const key = `${tool.name}\u0000${stringify(input)}`;
+    const key = callKey(tool.name, input);
     const shared = this.#shared.get(key);
     if (shared !== undefined) {
       this.#markStarted(state, undefined);
@@ -409,6 +412,7 @@ export class PlanRun {
     }
     const entry: SharedCall = { ownerStepId: state.id, followers: [], outcome: undefined };
     this.#shared.set(key, entry);
+    if (this.#claimSpeculated(state, index, input, key, entry)) return;
     const cache = this.#options.cache;
     if (cache !== undefined && tool.ttlMs !== undefined) {
       const hit = cache.get(key);
@@ -422,6 +426,49 @@ export class PlanRun {
       }
     }
     this.#joinOrCall(state, index, input, key, entry);
+  }
+
+  /**
+   * Takes the identical call speculation made (issue #9) — its result if it has finished, else
+   * a place in its flight. A speculative call that fails is abandoned, and the step then makes
+   * the call itself, so speculation never hands a step an error its own call might not have had.
+   */
+  #claimSpeculated(
+    state: StepState,
+    index: number | undefined,
+    input: unknown,
+    key: string,
+    entry: SharedCall,
+  ): boolean {
+    const speculation = this.#options.speculation;
+    if (speculation === undefined) return false;
+    const claim = speculation.claim({
+      tool: state.tool,
+      key,
+      stepId: state.id,
+      follower: {
+        land: (outcome) => {
+          if (this.#over) return;
+          this.#publish(entry, state, index, outcome);
+          this.#pump();
+        },
+        abandon: () => {
+          if (this.#over || entry.outcome !== undefined) return;
+          state.speculated -= 1;
+          this.#joinOrCall(state, index, input, key, entry);
+          this.#pump();
+        },
+      },
+    });
+    if (claim === undefined) return false;
+    state.speculated += 1;
+    this.#markStarted(state, undefined);
+    if (claim.type === 'finished') {
+      const outcome: Outcome = { ok: true, value: claim.value };
+      entry.outcome = outcome;
+      this.#later(() => this.#deliver(state, index, outcome));
+    }
+    return true;
   }
 
   /**
@@ -939,6 +986,7 @@ export class PlanRun {
       if (state.sharedWith !== undefined) record.sharedWith = state.sharedWith;
       if (state.sharedRunId !== undefined) record.sharedRunId = state.sharedRunId;
       if (state.batchIds !== undefined) record.batchIds = state.batchIds;
+      if (state.speculated > 0) record.speculated = true;
       if (state.cacheHits > 0) {
         record.cacheHits = state.cacheHits;
         if (isCached(state)) record.cached = true;

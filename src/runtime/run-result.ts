@@ -32,6 +32,8 @@ export interface StepRecord {
   cached?: true;
   /** How many of its calls were served from the result cache (several for a `forEach` step). */
   cacheHits?: number;
+  /** Some of its calls were served by speculative calls made before the plan arrived (issue #9). */
+  speculated?: true;
 }
 
 /** One `batch` call: several ready calls of a batch tool that went out as one request. */

@@ -24,6 +24,11 @@ export interface SimulatedProvider {
   resetStats(): void;
   /** Forgets every cached prompt, as if the provider's cache had expired. */
   clearPromptCache(): void;
+  /**
+   * Starts the latency draws over: the next request with a given content gets the draws its first
+   * occurrence got. Strategies that send the same requests are then timed on the same draws.
+   */
+  restartDraws(): void;
 }
 
 /** Bodies beyond this are refused with 413, as a real API refuses oversized requests. */
@@ -75,6 +80,7 @@ export async function createSimulatedProvider(
     stats: () => state.stats.snapshot(),
     resetStats: () => state.stats.reset(),
     clearPromptCache: () => state.promptCache.clear(),
+    restartDraws: () => state.resetOccurrences(),
   };
 }
 

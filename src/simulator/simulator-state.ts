@@ -30,4 +30,9 @@ export class SimulatorState {
     this.#occurrences.set(key, count + 1);
     return count;
   }
+
+  /** Starts every request's draws over, as if none had been seen (see `restartDraws`). */
+  resetOccurrences(): void {
+    this.#occurrences.clear();
+  }
 }

@@ -28,6 +28,25 @@ describeTraceStoreContract('sqlite', (options) =>
 );
 
 describe('createTraceStore (SQLite)', () => {
+  it('keeps a run’s speculation figures', async () => {
+    const store = createTraceStore({ path: freshPath() });
+    const speculation = {
+      proposals: 4,
+      started: 3,
+      hits: 2,
+      joins: 1,
+      wasted: 1,
+      cancelled: 1,
+      savedMs: 250,
+    };
+    store.record(sampleRun(1, { speculation }));
+    store.record(sampleRun(2));
+    await store.flush();
+    expect((await store.getRun('run-1'))?.speculation).toEqual(speculation);
+    expect((await store.getRun('run-2'))?.speculation).toBeUndefined();
+    await store.close();
+  });
+
   it('creates the file and its folder on first use, in WAL mode at the latest schema', async () => {
     const path = join(directory, 'nested', 'deeper', 'traces.sqlite');
     const store = createTraceStore({ path });

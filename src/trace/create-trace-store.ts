@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { createWriteQueue } from './create-write-queue.js';
 import { summarizeTraces, type SummaryRun } from './summarize-traces.js';
 import { migrateTraceDatabase } from './trace-migrations.js';
-import type { TraceRun, TraceToolCall } from './trace-record.js';
+import type { TraceRun, TraceSpeculation, TraceToolCall } from './trace-record.js';
 import { checkListRunsOptions, type ListRunsOptions, type TraceStore } from './trace-store.js';
 import { TraceStoreError } from './trace-store-error.js';
 import { resolveTraceStoreOptions, type TraceStoreOptions } from './trace-store-options.js';
@@ -23,6 +23,7 @@ interface RunRow {
   input_tokens: number | null;
   cached_input_tokens: number | null;
   output_tokens: number | null;
+  speculation_json: string | null;
 }
 
 interface CallRow {
@@ -48,9 +49,10 @@ export function createTraceStore(options: TraceStoreOptions = {}): TraceStore {
   const db = openTraceDatabase(resolved.path, resolved.busyTimeoutMs);
   const insertRun = db.prepare(`
     INSERT OR REPLACE INTO runs (run_id, strategy, query, started_at, wall_ms, status, answer, error,
-      plans_json, llm_calls, input_tokens, cached_input_tokens, output_tokens)
+      plans_json, llm_calls, input_tokens, cached_input_tokens, output_tokens, speculation_json)
     VALUES (@run_id, @strategy, @query, @started_at, @wall_ms, @status, @answer, @error,
-      @plans_json, @llm_calls, @input_tokens, @cached_input_tokens, @output_tokens)`);
+      @plans_json, @llm_calls, @input_tokens, @cached_input_tokens, @output_tokens,
+      @speculation_json)`);
   const deleteCalls = db.prepare('DELETE FROM tool_calls WHERE run_id = ?');
   const insertCall = db.prepare(`
     INSERT INTO tool_calls (run_id, seq, step_id, tool, args_json, status, start_ms, end_ms,
@@ -79,6 +81,7 @@ export function createTraceStore(options: TraceStoreOptions = {}): TraceStore {
         input_tokens: run.usage?.inputTokens ?? null,
         cached_input_tokens: run.usage?.cachedInputTokens ?? null,
         output_tokens: run.usage?.outputTokens ?? null,
+        speculation_json: run.speculation === undefined ? null : JSON.stringify(run.speculation),
       });
       deleteCalls.run(run.runId);
       run.steps.forEach((step, seq) =>
@@ -126,6 +129,9 @@ export function createTraceStore(options: TraceStoreOptions = {}): TraceStore {
               outputTokens: row.output_tokens ?? 0,
             },
           }),
+      ...(row.speculation_json === null
+        ? {}
+        : { speculation: JSON.parse(row.speculation_json) as TraceSpeculation }),
       steps: selectCalls.all(row.run_id).map(toCall),
     };
   };

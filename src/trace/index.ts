@@ -22,6 +22,7 @@ export type {
   TraceRunStatus,
   TraceStepStatus,
   TraceToolCall,
+  TraceSpeculation,
   TraceUsage,
 } from './trace-record.js';
 export type { ListRunsOptions, TraceStore } from './trace-store.js';
@@ -31,3 +32,39 @@ export {
   type TraceQueueOptions,
   type TraceStoreOptions,
 } from './trace-store-options.js';
+export { bindChainParams } from './bind-chain-params.js';
+export {
+  CHAIN_NAME_PATTERN,
+  CHAIN_PARAM_TYPES,
+  chainDefinitionSchema,
+  type ChainDefinition,
+  type ChainMatchRules,
+  type ChainOrigin,
+  type ChainParam,
+  type ChainParamType,
+} from './chain-definition.js';
+export {
+  ChainDefinitionError,
+  ChainFileError,
+  ChainNotReviewedError,
+  ChainOptionsError,
+  ChainParamsError,
+  ChainStaleError,
+} from './chain-errors.js';
+export { CHAIN_FILE_SUFFIX, chainFileName } from './chain-file-name.js';
+export { CHAIN_PARAMS_ID } from './chain-params-id.js';
+export { compileChain, type CompiledChain } from './compile-chain.js';
+export { createChainMatcher, type ChainMatcher } from './create-chain-matcher.js';
+export {
+  defineChain,
+  type Chain,
+  type CustomChainMatch,
+  type CustomChainMatcher,
+  type DefineChainOptions,
+} from './define-chain.js';
+export { generalizePlan, type GeneralizedPlan } from './generalize-plan.js';
+export { loadChainFiles, parseChainFile } from './load-chain-files.js';
+export { DEFAULT_MIN_CONFIDENCE, matchChain, type ChainMatch } from './match-chain.js';
+export { mineChains, type MineChainsOptions, type MinedChains } from './mine-chains.js';
+export { trimQuery } from './trim-query.js';
+export { writeChainFile } from './write-chain-file.js';

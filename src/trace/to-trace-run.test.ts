@@ -110,6 +110,30 @@ describe('toTraceRun', () => {
     expect(thrown).not.toHaveProperty('plan');
   });
 
+  it('keeps speculation’s counts, not its call log', () => {
+    const run = toTraceRun({
+      runId: 'r',
+      strategy: 'plan+predict',
+      query: 'q',
+      startedAt: '2025-01-01T00:00:00.000Z',
+      wallMs: 1,
+      steps: [],
+      speculation: Object.assign(
+        { proposals: 2, started: 2, hits: 1, joins: 1, wasted: 1, cancelled: 0, savedMs: 40 },
+        { calls: [{ tool: 't' }] },
+      ),
+    });
+    expect(run.speculation).toEqual({
+      proposals: 2,
+      started: 2,
+      hits: 1,
+      joins: 1,
+      wasted: 1,
+      cancelled: 0,
+      savedMs: 40,
+    });
+  });
+
   it('writes canonical JSON: equal arguments, equal text', () => {
     expect(canonicalJson({ b: 1, a: { d: 2, c: 3 } })).toBe(
       canonicalJson({ a: { c: 3, d: 2 }, b: 1 }),

@@ -1,6 +1,12 @@
 import { stringify } from 'safe-stable-stringify';
 import { summarizeResult, type SummarizeResultOptions } from './summarize-result.js';
-import type { TraceRun, TraceStepStatus, TraceToolCall, TraceUsage } from './trace-record.js';
+import type {
+  TraceRun,
+  TraceSpeculation,
+  TraceStepStatus,
+  TraceToolCall,
+  TraceUsage,
+} from './trace-record.js';
 
 // Declared here by shape, not imported: trace/ sits beside runtime/ and agent/ in the layering, so
 // a `StepRecord`, a `RunResult` or a `PlannedRun` is accepted because it has these fields.
@@ -42,6 +48,8 @@ export interface ToTraceRunInput {
   error?: unknown;
   /** Model usage over the run (`UsageTotals` fits). */
   usage?: TraceUsage;
+  /** What speculation did (`SpeculationMetrics` fits; its call log is not kept). */
+  speculation?: TraceSpeculation;
   /** How results are summarised. */
   summarize?: SummarizeResultOptions;
 }
@@ -76,6 +84,19 @@ export function toTraceRun(input: ToTraceRunInput): TraceRun {
             inputTokens: input.usage.inputTokens,
             cachedInputTokens: input.usage.cachedInputTokens,
             outputTokens: input.usage.outputTokens,
+          },
+        }),
+    ...(input.speculation === undefined
+      ? {}
+      : {
+          speculation: {
+            proposals: input.speculation.proposals,
+            started: input.speculation.started,
+            hits: input.speculation.hits,
+            joins: input.speculation.joins,
+            wasted: input.speculation.wasted,
+            cancelled: input.speculation.cancelled,
+            savedMs: input.speculation.savedMs,
           },
         }),
     steps,

@@ -52,6 +52,10 @@ export const TRACE_MIGRATIONS: readonly TraceMigration[] = [
       CREATE INDEX runs_strategy_started_at ON runs (strategy, started_at);
     `);
   },
+  // 3: what predictive execution did in the run (issue #9), as JSON: counts only, read whole.
+  (db) => {
+    db.exec('ALTER TABLE runs ADD COLUMN speculation_json TEXT;');
+  },
 ];
 
 /**

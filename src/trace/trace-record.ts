@@ -56,6 +56,26 @@ export interface TraceRun {
   /** Why the run as a whole failed (a thrown error, not a failed step). */
   error?: string;
   usage?: TraceUsage;
+  /** Predictive execution's figures, when the run speculated (issue #9). */
+  speculation?: TraceSpeculation;
   /** Every tool call, in plan order (the order of the run's step records). */
   steps: TraceToolCall[];
+}
+
+/** What speculation did in one run (the counts of `SpeculationMetrics`, without its call log). */
+export interface TraceSpeculation {
+  /** Distinct calls the predictors proposed. */
+  proposals: number;
+  /** Speculative calls made. */
+  started: number;
+  /** Speculative calls a plan step used (taken finished, or joined in flight). */
+  hits: number;
+  /** Of the hits, those joined in flight. */
+  joins: number;
+  /** Speculative calls no step used. */
+  wasted: number;
+  /** Of the wasted, those cancelled in flight. */
+  cancelled: number;
+  /** How much earlier the served steps finished than had they called when dispatched. */
+  savedMs: number;
 }

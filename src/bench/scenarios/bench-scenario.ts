@@ -1,4 +1,5 @@
 import type { ScriptedScenario } from '../../simulator/index.js';
+import type { Predictor } from '../../runtime/index.js';
 import type { ToolSource } from '../../tools/index.js';
 
 /** What every scenario's tools are given: how fast to run and how to draw latencies. */
@@ -23,6 +24,11 @@ export interface BenchCase {
    * answer where given (BFCL grades calls, not text).
    */
   expectedCalls?: ReadonlyArray<{ tool: string; args: Record<string, unknown> }>;
+  /**
+   * The kind of request this case is (stream scenarios report figures per kind); `novel` marks a
+   * query that no earlier one resembles.
+   */
+  kind?: string;
 }
 
 /** Opened scenario: its cases and the tools for each. */
@@ -44,4 +50,16 @@ export interface BenchScenario {
   /** One line for reports. */
   description: string;
   open(context: ScenarioContext): Promise<OpenedScenario> | OpenedScenario;
+  /**
+   * A stream scenario: its cases are one stream of traffic, run once each in their order (at
+   * most `concurrency` at a time), and a strategy that learns keeps what it learned over the
+   * whole stream. Its first `warmUp` cases are the learners' warm-up; figures such as the share
+   * answered without a model call are reported over the rest.
+   */
+  stream?: { warmUp: number; concurrency: number };
+  /**
+   * Predictors for speculating strategies (`plan+predict`): rules written for the scenario's
+   * queries. Without them such a strategy speculates nothing.
+   */
+  predictors?: readonly Predictor[];
 }

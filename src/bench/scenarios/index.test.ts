@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileScriptBook } from '../../simulator/index.js';
+import { uniqueScripts } from '../unique-scripts.js';
 import * as scenarios from './index.js';
 import { TEST_CONTEXT } from './scenario-checks.test-utils.js';
 
@@ -17,7 +18,9 @@ describe('scenarios/index', () => {
     const opened = await Promise.all(all.map((scenario) => scenario.open(TEST_CONTEXT)));
     try {
       const book = compileScriptBook({
-        scenarios: opened.flatMap((scenario) => scenario.cases.map((item) => item.script)),
+        scenarios: uniqueScripts(
+          opened.flatMap((scenario) => scenario.cases.map((item) => item.script)),
+        ),
       });
       expect(book.scenarios.length).toBeGreaterThanOrEqual(4);
     } finally {

@@ -3,6 +3,7 @@ import { validatePlan } from '../../plan/index.js';
 import { countTokens, createToolRegistry } from '../../tools/index.js';
 import { researchScenario } from './research-scenario.js';
 import { callTool, describeScenarioChecks, TEST_CONTEXT } from './scenario-checks.test-utils.js';
+import { predictedAndPlannedCalls } from './predicted-calls.test-utils.js';
 
 describeScenarioChecks(researchScenario);
 
@@ -105,5 +106,13 @@ describe('research scenario', async () => {
     await expect(
       callTool(registry, 'rank', { items: [{ company: 'X' }], by: 'employees' }),
     ).rejects.toThrow(/X has no `employees`/);
+  });
+});
+
+describe('research predictor', () => {
+  it('guesses the plan’s four searches and nothing else', async () => {
+    const { planned, predicted } = await predictedAndPlannedCalls(researchScenario);
+    expect(predicted).toHaveLength(4);
+    expect(predicted.every((key) => planned.includes(key))).toBe(true);
   });
 });

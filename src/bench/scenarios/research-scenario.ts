@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { extractQueryEntities } from '../../agent/index.js';
 import type { Plan } from '../../plan/index.js';
+import { createRulePredictor, type Predictor } from '../../runtime/index.js';
 import type { BenchCase, BenchScenario, ScenarioContext } from './bench-scenario.js';
 import { simulatedTool } from './simulated-tool.js';
 import type { ToolLatency } from './tool-latency.js';
@@ -23,9 +25,9 @@ import type { ToolLatency } from './tool-latency.js';
  * The companies of the query. Invented, like every figure and page in this file: the benchmark
  * needs deterministic data, not facts (any resemblance to a real company is accidental).
  */
-const COMPANIES = ['Ionforge', 'Solvane', 'Cellora'] as const;
+export const COMPANIES = ['Ionforge', 'Solvane', 'Cellora'] as const;
 
-type Company = (typeof COMPANIES)[number];
+export type Company = (typeof COMPANIES)[number];
 
 /** The loop's ids for each company's calls. */
 const LOOP_IDS: Readonly<
@@ -38,10 +40,10 @@ const LOOP_IDS: Readonly<
 
 /** What the planner writes for each company's news search (`$item` is the company). */
 const NEWS_QUERY_TEMPLATE = '${item} solid-state battery news';
-const newsQuery = (company: Company): string => `${company} solid-state battery news`;
-const REPORT_QUERY = 'solid-state battery industry report 2025';
+export const newsQuery = (company: Company): string => `${company} solid-state battery news`;
+export const REPORT_QUERY = 'solid-state battery industry report 2025';
 
-interface SearchResult {
+export interface SearchResult {
   title: string;
   url: string;
   snippet: string;
@@ -286,7 +288,7 @@ function normalize(text: string): string {
 }
 
 /** The results of a query; a query the index does not know finds nothing, as a search would. */
-function search(query: string): { query: string; results: SearchResult[] } {
+export function search(query: string): { query: string; results: SearchResult[] } {
   const entry = SEARCH_INDEX.find((item) => normalize(item.query) === normalize(query));
   return { query, results: (entry?.urls ?? []).map(resultFor) };
 }
@@ -541,8 +543,35 @@ const researchCase: BenchCase = {
   expectedAnswer: expectedAnswer(),
 };
 
+/**
+ * The rules a research assistant would write (issue #9, the seed's pattern 6): the companies a
+ * query names get a news search each, and a question about "the industry report" gets the
+ * report search; this year's report is the guess.
+ */
+export const researchPredictor: Predictor = createRulePredictor({
+  name: 'research-rules',
+  rules: [
+    {
+      when: /\bnews\b/i,
+      propose: ({ query }) =>
+        extractQueryEntities(query)
+          .filter((entity) => entity.shape === 'name' && !entity.sentenceInitial)
+          .map((entity) => ({
+            tool: 'web_search',
+            args: { query: `${entity.text} solid-state battery news` },
+            confidence: 0.9,
+          })),
+    },
+    {
+      when: /industry report/i,
+      propose: () => [{ tool: 'web_search', args: { query: REPORT_QUERY }, confidence: 0.8 }],
+    },
+  ],
+});
+
 export const researchScenario: BenchScenario = {
   name: 'research',
+  predictors: [researchPredictor],
   description:
     'Slow web searches at the top of an 8-step plan feed page fetches; look-ups and rankings follow (streaming’s best case)',
   open(context) {

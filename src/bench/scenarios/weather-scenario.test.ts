@@ -4,6 +4,7 @@ import { callTool, describeScenarioChecks, TEST_CONTEXT } from './scenario-check
 import { executePlan } from '../../runtime/index.js';
 import { instrumentTools, type ToolCallRecord } from '../instrument-tools.js';
 import { weatherBatchScenario, weatherScenario } from './weather-scenario.js';
+import { predictedAndPlannedCalls } from './predicted-calls.test-utils.js';
 
 describeScenarioChecks(weatherScenario);
 
@@ -90,5 +91,13 @@ describe('weather-batch scenario', async () => {
       ['compare_temps', undefined],
     ]);
     expect(result.batches?.map((batch) => batch.stepIds)).toEqual([['w']]);
+  });
+});
+
+describe('weather predictor', () => {
+  it('guesses exactly the get_weather calls of the plan', async () => {
+    const { planned, predicted } = await predictedAndPlannedCalls(weatherScenario);
+    expect(predicted).toHaveLength(5);
+    expect(predicted).toEqual(planned);
   });
 });

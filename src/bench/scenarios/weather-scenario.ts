@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { extractQueryEntities } from '../../agent/index.js';
 import type { Plan } from '../../plan/index.js';
+import { createRulePredictor, type Predictor } from '../../runtime/index.js';
 import type { BenchCase, BenchScenario, ScenarioContext } from './bench-scenario.js';
 import { simulatedTool } from './simulated-tool.js';
 import type { ToolLatency } from './tool-latency.js';
@@ -201,8 +203,34 @@ function weatherCase(scenario: string, query: string): BenchCase {
   };
 }
 
+/**
+ * The seed's own example of a prediction rule: "if 'weather' is in the query, extract the
+ * cities" — one `get_weather` per capitalised name, on the query's date.
+ */
+export const weatherPredictor: Predictor = createRulePredictor({
+  name: 'weather-rules',
+  rules: [
+    {
+      when: /\bweather\b|\bwarmest\b/i,
+      propose: ({ query }) => {
+        const entities = extractQueryEntities(query);
+        const date = entities.find((entity) => entity.shape === 'date')?.text;
+        if (date === undefined) return [];
+        return entities
+          .filter((entity) => entity.shape === 'name' && !entity.sentenceInitial)
+          .map((entity) => ({
+            tool: 'get_weather',
+            args: { city: entity.text, date },
+            confidence: 0.9,
+          }));
+      },
+    },
+  ],
+});
+
 export const weatherScenario: BenchScenario = {
   name: 'weather',
+  predictors: [weatherPredictor],
   description: 'Weather for five cities on one date, then the warmest and coldest (seed example)',
   open(context) {
     const tools = weatherTools(context);

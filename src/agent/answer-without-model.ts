@@ -1,0 +1,92 @@
+import type { Plan } from '../plan/index.js';
+import { executePlan, type ExecutePlanOptions, type RunResult } from '../runtime/index.js';
+import type { ToolSource } from '../tools/index.js';
+import type { ChainMatcher } from '../trace/index.js';
+import type { PlanCache } from './create-plan-cache.js';
+import { tryChains, type ChainAttempt } from './try-chains.js';
+
+export interface AnswerWithoutModelOptions {
+  query: string;
+  tools: ToolSource;
+  /** Compiled chains (written in code, or mined and loaded from their files). */
+  chains?: ChainMatcher;
+  /** Plans of earlier queries of the same shape. */
+  planCache?: PlanCache;
+  /** How a chain's or a cached plan's steps are executed (`results` is the chain's own). */
+  execute?: Omit<ExecutePlanOptions, 'results'>;
+}
+
+/** A query answered from a known plan: no model call was made. */
+export interface CompiledAnswer {
+  answeredBy: 'chain' | 'plan-cache';
+  answer: string;
+  /** The plan that ran (a chain's template, whose `$params` were the match's values). */
+  plan: Plan;
+  run: RunResult;
+  /** The chain that answered, when one did. */
+  chainName?: string;
+}
+
+/** Why the known plans did not answer (the query then goes to the planner). */
+export interface CompiledMiss {
+  answeredBy: undefined;
+  /** What the chains came to: no match, a refusal (stale, unreviewed) or a run that failed. */
+  chain?: ChainAttempt['outcome'] | 'failed';
+  /** What the plan cache came to: no entry, or a cached plan that failed and was evicted. */
+  planCache?: 'miss' | 'failed';
+  /** Runs made before falling through: their tool calls were spent, their steps are kept here. */
+  runs: RunResult[];
+}
+
+/**
+ * The front of the request path: compiled chains first, then the plan cache. An answer needs a
+ * run whose every step succeeded and whose answer template resolved; anything less falls through
+ * to the planner (a cached plan that failed is evicted first). Both paths are validated against
+ * the current tools before anything runs.
+ */
+export async function answerWithoutModel(
+  options: AnswerWithoutModelOptions,
+): Promise<CompiledAnswer | CompiledMiss> {
+  const { query, tools, execute } = options;
+  const miss: CompiledMiss = { answeredBy: undefined, runs: [] };
+  if (options.chains !== undefined) {
+    const attempt = await tryChains({
+      query,
+      chains: options.chains,
+      tools,
+      ...(execute === undefined ? {} : { execute }),
+    });
+    miss.chain = attempt.outcome;
+    if (attempt.outcome === 'ran') {
+      if (answered(attempt.result)) {
+        return {
+          answeredBy: 'chain',
+          answer: attempt.result.answer,
+          plan: attempt.result.plan,
+          run: attempt.result,
+          chainName: attempt.match.chain.name,
+        };
+      }
+      miss.chain = 'failed';
+      miss.runs.push(attempt.result);
+    }
+  }
+  if (options.planCache !== undefined) {
+    const hit = options.planCache.lookup(query, tools);
+    miss.planCache = 'miss';
+    if (hit !== undefined) {
+      const run = await executePlan(hit.plan, tools, execute);
+      if (answered(run)) {
+        return { answeredBy: 'plan-cache', answer: run.answer, plan: run.plan, run };
+      }
+      options.planCache.evict(hit.key);
+      miss.planCache = 'failed';
+      miss.runs.push(run);
+    }
+  }
+  return miss;
+}
+
+function answered(run: RunResult): run is RunResult & { answer: string } {
+  return run.status === 'ok' && run.answer !== undefined && run.plan.needsReasoning !== true;
+}

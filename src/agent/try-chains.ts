@@ -1,0 +1,64 @@
+import type { ExecutePlanOptions, RunResult } from '../runtime/index.js';
+import type { ToolSource } from '../tools/index.js';
+import {
+  ChainNotReviewedError,
+  ChainParamsError,
+  ChainStaleError,
+  compileChain,
+  createChainMatcher,
+  type Chain,
+  type ChainDefinition,
+  type ChainMatch,
+  type ChainMatcher,
+} from '../trace/index.js';
+import { runChain } from './run-chain.js';
+
+export interface TryChainsOptions {
+  query: string;
+  /** The chains to try: a matcher, or the chains themselves. */
+  chains: ChainMatcher | ReadonlyArray<Chain | ChainDefinition>;
+  tools: ToolSource;
+  execute?: Omit<ExecutePlanOptions, 'results'>;
+}
+
+/**
+ * What trying the chains came to. Only `ran` answered the query; on `miss` and `refused` the
+ * query goes to the planner (`refused` carries why the matched chain could not run, to log or show).
+ */
+export type ChainAttempt =
+  | { outcome: 'ran'; match: ChainMatch; result: RunResult }
+  | { outcome: 'miss' }
+  | {
+      outcome: 'refused';
+      match: ChainMatch;
+      error: ChainStaleError | ChainNotReviewedError | ChainParamsError;
+    };
+
+/**
+ * The chains' side of the request path: match the query against the chains without a model, check
+ * the matched chain against the current tools, and run it. A stale or unreviewed chain is refused,
+ * never run, and the caller plans the query instead.
+ */
+export async function tryChains(options: TryChainsOptions): Promise<ChainAttempt> {
+  const matcher = 'match' in options.chains ? options.chains : createChainMatcher(options.chains);
+  const match = matcher.match(options.query);
+  if (match === undefined) return { outcome: 'miss' };
+  try {
+    const chain = compileChain(match.chain, options.tools);
+    const result = await runChain({
+      chain,
+      params: match.params,
+      ...(options.execute === undefined ? {} : { execute: options.execute }),
+    });
+    return { outcome: 'ran', match, result };
+  } catch (error) {
+    if (
+      error instanceof ChainStaleError ||
+      error instanceof ChainNotReviewedError ||
+      error instanceof ChainParamsError
+    ) {
+      return { outcome: 'refused', match, error };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,75 @@
+import type { RunMeasurement, StreamFigures } from './bench-figures.js';
+import { quantile } from './quantile.js';
+
+/** One run of a stream scenario, with where it stood in the stream. */
+export interface StreamOutcome extends RunMeasurement {
+  /** Position in the stream, from 0. */
+  position: number;
+  /** The request kind; `novel` for the tail. */
+  kind: string;
+  /**
+   * Runs that made no model call: the least time their tools needed (the critical path of the
+   * plan they ran, with the steps' actual durations).
+   */
+  toolCriticalPathMs?: number;
+}
+
+/**
+ * A stream scenario's own figures: how much of the repeated traffic was answered without the
+ * model once the warm-up was over, what that path cost beyond its tools, and each kind alone.
+ */
+export function summariseStream(options: {
+  outcomes: readonly StreamOutcome[];
+  warmUp: number;
+}): StreamFigures {
+  const { outcomes, warmUp } = options;
+  const afterWarmUp = outcomes.filter((outcome) => outcome.position >= warmUp);
+  const repeated = afterWarmUp.filter((outcome) => outcome.kind !== 'novel');
+  const zeroCall = (outcome: StreamOutcome) => outcome.llmCalls === 0 && outcome.correct;
+  const compiled = outcomes.filter(
+    (outcome) => outcome.llmCalls === 0 && outcome.toolCriticalPathMs !== undefined,
+  );
+  const kinds = [...new Set(outcomes.map((outcome) => outcome.kind))];
+  return {
+    warmUp,
+    zeroModelCallShare: share(repeated, zeroCall),
+    zeroModelCallShareAll: share(outcomes, zeroCall),
+    totalCostUsd: outcomes.reduce((sum, outcome) => sum + outcome.costUsd, 0),
+    ...(compiled.length === 0
+      ? {}
+      : {
+          compiledRuns: compiled.length,
+          compiledOverheadMs: mean(
+            compiled.map((outcome) => outcome.latencyMs - (outcome.toolCriticalPathMs as number)),
+          ),
+        }),
+    perKind: Object.fromEntries(
+      kinds.map((kind) => {
+        const ofKind = afterWarmUp.filter((outcome) => outcome.kind === kind);
+        const latencies = ofKind.map((outcome) => outcome.latencyMs).sort((a, b) => a - b);
+        return [
+          kind,
+          {
+            runs: ofKind.length,
+            latencyMs: mean(latencies),
+            latencyP95Ms: quantile(latencies, 0.95),
+            costUsd: mean(ofKind.map((outcome) => outcome.costUsd)),
+            llmCalls: mean(ofKind.map((outcome) => outcome.llmCalls)),
+            inputTokens: mean(ofKind.map((outcome) => outcome.inputTokens)),
+            outputTokens: mean(ofKind.map((outcome) => outcome.outputTokens)),
+            zeroModelCallShare: share(ofKind, zeroCall),
+            correctRuns: ofKind.filter((outcome) => outcome.correct).length,
+          },
+        ];
+      }),
+    ),
+  };
+}
+
+function share<Item>(items: readonly Item[], test: (item: Item) => boolean): number {
+  return items.length === 0 ? 0 : items.filter(test).length / items.length;
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
+}

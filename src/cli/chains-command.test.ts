@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTraceStore, type ChainDefinition, type TraceRun } from '../trace/index.js';
+import { createProgram } from './create-program.js';
+
+let directory: string;
+let dbPath: string;
+
+function run(index: number, city: string): TraceRun {
+  return {
+    runId: `r${index}`,
+    strategy: 'plan',
+    query: `What is the weather in ${city}?`,
+    startedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString(),
+    wallMs: 50,
+    status: 'ok',
+    plan: {
+      steps: [
+        { id: 'w', tool: 'get_weather', args: { city } },
+        { id: 'f', tool: 'format_report', args: { temp: '$w.temp' } },
+      ],
+      answer: '${f.text}',
+    },
+    steps: [],
+  };
+}
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'toolplan-chains-cli-'));
+  dbPath = join(directory, 'traces.sqlite');
+  const store = createTraceStore({ path: dbPath });
+  const cities = ['Boston', 'Paris', 'Oslo', 'Lima'];
+  for (let index = 0; index < 8; index += 1) store.record(run(index, cities[index % 4] as string));
+  store.record({
+    ...run(8, 'Rome'),
+    query: 'Something else entirely',
+    plan: { steps: [{ id: 'x', tool: 'other', args: {} }] },
+  });
+  store.record({ ...run(9, 'Rome'), strategy: 'loop-sequential', plan: undefined } as TraceRun);
+  await store.close();
+});
+
+afterAll(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+async function chains(...flags: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  let exitCode = 0;
+  const program = createProgram({
+    stdout: (text) => stdout.push(text),
+    stderr: (text) => stderr.push(text),
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
+  program.exitOverride();
+  for (const command of [
+    ...program.commands,
+    ...program.commands.flatMap((each) => each.commands),
+  ]) {
+    command.exitOverride().configureOutput({ writeErr: (text) => stderr.push(text) });
+  }
+  await program.parseAsync(['node', 'toolplan', 'chains', ...flags]);
+  return { stdout: stdout.join('\n'), stderr: stderr.join('\n'), exitCode };
+}
+
+describe('toolplan chains', () => {
+  it('mines the trace log into one reviewable file per proposal', async () => {
+    const out = join(directory, 'chains');
+    const { stdout, exitCode } = await chains('mine', '--traces', dbPath, '--out', out, '--json');
+    expect(exitCode).toBe(0);
+    const json = JSON.parse(stdout) as {
+      proposals: ChainDefinition[];
+      files: string[];
+      totalRuns: number;
+      coverage: number;
+    };
+    expect(json.totalRuns).toBe(10);
+    expect(json.coverage).toBeCloseTo(0.8);
+    expect(json.files).toEqual([join(out, 'get_weather-format_report.chain.json')]);
+    const written = JSON.parse(await readFile(json.files[0] as string, 'utf8')) as ChainDefinition;
+    expect(written).toMatchObject({
+      name: 'get_weather-format_report',
+      kept: false,
+      origin: 'mined',
+      support: 8,
+      params: { city: { type: 'string', entities: ['Boston', 'Lima', 'Oslo', 'Paris'] } },
+      dataFlow: [{ from: 'w.temp', to: 'f.temp' }],
+      queryArgs: [{ param: 'city', to: 'w.city' }],
+    });
+  });
+
+  it('prints a table for a reader, and lists the files as proposed until kept', async () => {
+    const out = join(directory, 'table');
+    const { stdout } = await chains('mine', '--traces', dbPath, '--out', out);
+    expect(stdout).toContain('1 proposal covering 80.0% of 10 runs');
+    expect(stdout).toMatch(
+      /get_weather-format_report\s+8\s+80\.0%\s+80\.0%\s+get_weather → format_report\s+What is the weather in/,
+    );
+    expect((await chains('list', '--dir', out)).stdout).toMatch(
+      /get_weather-format_report\s+proposed\s+mined\s+8/,
+    );
+    const file = join(out, 'get_weather-format_report.chain.json');
+    const chain = JSON.parse(await readFile(file, 'utf8')) as ChainDefinition;
+    await writeFile(file, JSON.stringify({ ...chain, kept: true }));
+    expect((await chains('list', '--dir', out)).stdout).toMatch(/get_weather-format_report\s+kept/);
+  });
+
+  it('drops shapes below --min-support', async () => {
+    const out = join(directory, 'strict');
+    const { stdout } = await chains('mine', '--traces', dbPath, '--out', out, '--min-support', '9');
+    expect(stdout).toBe('No plan shape recurs often enough in 10 runs; nothing proposed.');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('reports a missing trace log and a bad chain file', async () => {
+    const missing = await chains('mine', '--traces', join(directory, 'none.sqlite'));
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toMatch(/no trace log/);
+    const bad = join(directory, 'bad');
+    await chains('mine', '--traces', dbPath, '--out', bad);
+    await writeFile(join(bad, 'x.chain.json'), '{}');
+    const listed = await chains('list', '--dir', bad);
+    expect(listed.exitCode).toBe(2);
+    expect(listed.stderr).toMatch(/x\.chain\.json is not a valid chain/);
+  });
+
+  it('rejects a bad --min-support before reading anything', async () => {
+    await expect(chains('mine', '--traces', dbPath, '--min-support', '0')).rejects.toThrow(
+      /positive integer/,
+    );
+  });
+});

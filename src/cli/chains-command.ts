@@ -1,0 +1,154 @@
+import { existsSync } from 'node:fs';
+import { Command } from 'commander';
+import {
+  ChainFileError,
+  createTraceStore,
+  DEFAULT_TRACE_DB_PATH,
+  formatToolSequence,
+  loadChainFiles,
+  mineChains,
+  TraceStoreError,
+  writeChainFile,
+  type ChainDefinition,
+  type MinedChains,
+  type TraceRun,
+} from '../trace/index.js';
+import type { CommandIo } from './exec-command.js';
+import { positiveInteger } from './option-parsers.js';
+
+/** Where mined chains are written and kept chains are read when no folder is given. */
+export const DEFAULT_CHAINS_DIR = '.toolplan/chains';
+
+// The whole log is mined: a frequent shape is only frequent against everything else.
+const ALL_RUNS = Number.MAX_SAFE_INTEGER;
+
+/** `toolplan chains`: mine the trace log for frequent plan shapes, and list chain files. */
+export function chainsCommand(io: CommandIo): Command {
+  const chains = new Command('chains').description(
+    'Mine the trace log for frequent plan shapes and manage the chain files they become',
+  );
+  chains
+    .command('mine')
+    .description('Propose chain templates from the frequent plans in the trace log')
+    .option('--traces <file>', 'the trace file (SQLite)', DEFAULT_TRACE_DB_PATH)
+    .option('--min-support <n>', 'fewest runs a shape needs to be proposed', positiveInteger, 3)
+    .option('--out <dir>', 'where the proposals are written, one file each', DEFAULT_CHAINS_DIR)
+    .option('--json', 'print exactly one JSON object on stdout: { proposals, files, … }')
+    .action(
+      async (options: { traces: string; minSupport: number; out: string; json?: boolean }) => {
+        if (!existsSync(options.traces)) {
+          io.stderr(
+            `error: no trace log at ${options.traces}; record runs first (toolplan bench --traces).`,
+          );
+          io.setExitCode(2);
+          return;
+        }
+        let runs: TraceRun[];
+        try {
+          const store = createTraceStore({ path: options.traces });
+          try {
+            runs = await store.listRuns({ limit: ALL_RUNS });
+          } finally {
+            await store.close();
+          }
+        } catch (error) {
+          if (!(error instanceof TraceStoreError)) throw error;
+          io.stderr(`error: ${error.message}`);
+          io.setExitCode(2);
+          return;
+        }
+        const mined = mineChains(runs, { minSupport: options.minSupport });
+        const files: string[] = [];
+        for (const proposal of mined.proposals)
+          files.push(await writeChainFile(options.out, proposal));
+        io.stdout(
+          options.json === true
+            ? JSON.stringify({ ...mined, files })
+            : formatMined(mined, options.out),
+        );
+      },
+    );
+  chains
+    .command('list')
+    .description('List the chain files: kept by a developer, or proposed and not yet reviewed')
+    .option('--dir <dir>', 'the folder of chain files', DEFAULT_CHAINS_DIR)
+    .option('--json', 'print exactly one JSON object on stdout: { chains }')
+    .action(async (options: { dir: string; json?: boolean }) => {
+      let loaded: ChainDefinition[];
+      try {
+        loaded = await loadChainFiles(options.dir);
+      } catch (error) {
+        if (!(error instanceof ChainFileError)) throw error;
+        io.stderr(`error: ${error.message}`);
+        io.setExitCode(2);
+        return;
+      }
+      io.stdout(
+        options.json === true
+          ? JSON.stringify({ chains: loaded })
+          : formatList(loaded, options.dir),
+      );
+    });
+  return chains;
+}
+
+function formatMined(mined: MinedChains, out: string): string {
+  if (mined.proposals.length === 0) {
+    return `No plan shape recurs often enough in ${mined.totalRuns} runs; nothing proposed.`;
+  }
+  const rows = [['name', 'support', 'share', 'cumulative', 'tools', 'example']];
+  let cumulative = 0;
+  for (const proposal of mined.proposals) {
+    const share = proposal.coverage ?? 0;
+    cumulative += share;
+    rows.push([
+      proposal.name,
+      String(proposal.support ?? 0),
+      percent(share),
+      percent(cumulative),
+      formatToolSequence(proposal.plan.steps.map((step) => step.tool)),
+      truncate(proposal.examples?.[0] ?? '', 60),
+    ]);
+  }
+  return [
+    `${mined.proposals.length} proposal${mined.proposals.length === 1 ? '' : 's'} covering ${percent(mined.coverage)} of ${mined.totalRuns} runs, written to ${out} (kept: false — review each file and set "kept": true to keep it).`,
+    '',
+    ...table(rows),
+  ].join('\n');
+}
+
+function formatList(chains: readonly ChainDefinition[], dir: string): string {
+  if (chains.length === 0) return `No chain files in ${dir}.`;
+  const rows = [['name', 'status', 'origin', 'support', 'tools']];
+  for (const chain of chains) {
+    rows.push([
+      chain.name,
+      chain.kept ? 'kept' : 'proposed',
+      chain.origin,
+      chain.support === undefined ? '' : String(chain.support),
+      formatToolSequence(chain.plan.steps.map((step) => step.tool)),
+    ]);
+  }
+  return table(rows).join('\n');
+}
+
+function table(rows: readonly string[][]): string[] {
+  const widths = (rows[0] ?? []).map((_, column) =>
+    Math.max(...rows.map((row) => (row[column] ?? '').length)),
+  );
+  return rows.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+function truncate(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+}
