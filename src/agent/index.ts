@@ -51,3 +51,24 @@ export {
   planChainsStrategy,
   type PlanChainsStrategyOptions,
 } from './plan-chains-strategy.js';
+export {
+  createAgent,
+  type Agent,
+  type AgentRunOptions,
+  type CreateAgentOptions,
+} from './create-agent.js';
+export {
+  createChainLearner,
+  type ChainLearner,
+  type ChainLearnerOptions,
+} from './create-chain-learner.js';
+export { createOptimizedStrategy, optimizedStrategy } from './optimized-strategy.js';
+export {
+  combineChains,
+  runOptimized,
+  type AgentEvent,
+  type AgentRun,
+  type AgentTimeline,
+  type RunOptimizedOptions,
+} from './run-optimized.js';
+export { createDeferredWork, type DeferredWork } from './create-deferred-work.js';

@@ -19,6 +19,7 @@ import { streamModelText } from '../model/stream-model-text.js';
 import {
   createPlanStreamParser,
   type Plan,
+  type PlanStep,
   type PlanLimits,
   type ValidatedPlan,
 } from '../plan/index.js';
@@ -101,6 +102,14 @@ export interface RunPlannedOptions {
    * @default {} (the defaults of `SpeculationOptions`)
    */
   speculation?: SpeculationOptions;
+  /**
+   * Called with each step of a plan as it arrives: while the plan streams, as each step's JSON
+   * closes, as written (validation of the whole plan follows; a corrected or resumed plan's steps
+   * are reported again); otherwise once the plan is complete and valid. Must not throw.
+   */
+  onPlanStep?: (step: PlanStep, index: number) => void;
+  /** Called with the answer's text as it is written (a template's answer comes whole). */
+  onAnswerDelta?: (delta: string) => void;
 }
 
 /** What the compiler pattern did for one query. */
@@ -204,7 +213,11 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
                   const current = startStreamingExecution(tools, executeOptions());
                   execution = current;
                   const parser = createPlanStreamParser({
-                    onStep: (step, index) => current.offer(step, index),
+                    onStep: (step, index) => {
+                      // As the model wrote it: the whole plan is validated once complete.
+                      options.onPlanStep?.(step as PlanStep, index);
+                      current.offer(step, index);
+                    },
                   });
                   return {
                     write: (delta: string) => parser.write(delta),
@@ -236,6 +249,9 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
       plans.push(plan.plan);
       speculation?.planComplete(plan, { ...earlier, ...results });
       const current = execution as StreamingExecution | undefined;
+      if (current === undefined) {
+        plan.plan.steps.forEach((step, index) => options.onPlanStep?.(step, index));
+      }
       let run: RunResult;
       if (current === undefined) {
         run = await executePlan(plan, tools, executeOptions());
@@ -275,6 +291,7 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
         ...(speculator === undefined ? {} : { speculation: speculator.metrics() }),
       });
       if (run.answer !== undefined && plan.plan.needsReasoning !== true && failed.length === 0) {
+        options.onAnswerDelta?.(run.answer);
         return outcome(run.answer, 'template');
       }
       const errors = Object.fromEntries(
@@ -297,6 +314,7 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
         model,
         purpose: 'answer',
         prompt,
+        ...(options.onAnswerDelta === undefined ? {} : { onTextDelta: options.onAnswerDelta }),
         ...(signal === undefined ? {} : { signal }),
       });
       return outcome(text, 'joiner');

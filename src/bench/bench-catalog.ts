@@ -5,6 +5,7 @@ import {
   type MultiTurnStrategy,
   loopParallelStrategy,
   loopSequentialStrategy,
+  optimizedStrategy,
   planChainsStrategy,
   planNoStreamStrategy,
   planPredictStrategy,
@@ -51,6 +52,7 @@ export const benchStrategies: readonly Strategy[] = [
   planNoStreamStrategy,
   planPredictStrategy,
   planChainsStrategy,
+  optimizedStrategy,
 ];
 
 /** Every multi-turn scenario `toolplan bench` knows, after the single-query ones. */

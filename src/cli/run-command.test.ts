@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,14 @@ afterAll(async () => {
 });
 
 async function run(...args: string[]) {
+  return runCli('run', ...args);
+}
+
+async function runTraces(...args: string[]) {
+  return runCli('traces', ...args);
+}
+
+async function runCli(...args: string[]) {
   const stdout: string[] = [];
   const stderr: string[] = [];
   let exitCode = 0;
@@ -60,7 +68,7 @@ async function run(...args: string[]) {
     },
   });
   program.exitOverride();
-  await program.parseAsync(['node', 'toolplan', 'run', ...args]);
+  await program.parseAsync(['node', 'toolplan', ...args]);
   return { stdout: stdout.join('\n'), stderr: stderr.join('\n'), exitCode };
 }
 
@@ -75,17 +83,23 @@ describe('toolplan run', () => {
       '--speed',
       '100',
       '--json',
+      '--traces',
+      join(directory, 'run.sqlite'),
     );
     expect(exitCode).toBe(0);
     const json = JSON.parse(stdout) as Record<string, unknown>;
+    // The fields of the contract, and what was added since (never renamed).
     expect(Object.keys(json).sort()).toEqual([
       'answer',
+      'answeredBy',
       'plan',
       'results',
       'steps',
+      'timeline',
       'usage',
       'wallMs',
     ]);
+    expect(json['answeredBy']).toBe('template');
     expect(json['answer']).toBe('Oslo 4°C, Rome 18°C.');
     expect(json['results']).toEqual({
       t: [
@@ -110,8 +124,68 @@ describe('toolplan run', () => {
       scriptsPath,
       '--speed',
       '100',
+      '--no-traces',
     );
     expect(exitCode).toBe(2);
     expect(stderr).toContain('Something unscripted');
+  });
+
+  it('records the run in the trace log it is given', async () => {
+    const db = join(directory, 'recorded.sqlite');
+    await run(
+      QUERY,
+      '--tools',
+      toolsPath,
+      '--scripts',
+      scriptsPath,
+      '--speed',
+      '100',
+      '--traces',
+      db,
+    );
+    const { stdout } = await runTraces('--db', db, '--json');
+    const listed = JSON.parse(stdout) as { runs: Array<{ query: string; strategy: string }> };
+    expect(listed.runs.map((each) => [each.query, each.strategy])).toEqual([[QUERY, 'plan']]);
+  });
+
+  it('answers from a kept chain with no model call', async () => {
+    const chains = join(directory, 'chains');
+    await mkdir(chains, { recursive: true });
+    await writeFile(
+      join(chains, 'temps.chain.json'),
+      JSON.stringify({
+        version: 1,
+        name: 'temps',
+        origin: 'code',
+        kept: true,
+        params: { cities: { type: 'string[]', entities: ['Oslo', 'Rome'] } },
+        match: { patterns: ['how warm are (?<cities>.+), and which is warmer'] },
+        plan: {
+          steps: [
+            { id: 't', tool: 'get_temp', forEach: '$params.cities', args: { city: '$item' } },
+          ],
+          answer: 'Oslo ${t[0].temp}°C, Rome ${t[1].temp}°C.',
+        },
+      }),
+    );
+    const { stdout, exitCode } = await run(
+      QUERY,
+      '--tools',
+      toolsPath,
+      '--scripts',
+      scriptsPath,
+      '--chains',
+      chains,
+      '--no-traces',
+      '--json',
+    );
+    expect(exitCode).toBe(0);
+    const json = JSON.parse(stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({
+      answer: 'Oslo 4°C, Rome 18°C.',
+      answeredBy: 'chain',
+      chainName: 'temps',
+      usage: { llmCalls: 0 },
+    });
   });
 });

@@ -1,9 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { PlanningError, runPlanned } from '../agent/index.js';
+import { createAgent, PlanningError, type AgentRun } from '../agent/index.js';
 import { benchScenarios } from '../bench/bench-catalog.js';
 import { uniqueScripts } from '../bench/unique-scripts.js';
-import { createOpenAICompatibleModel, meterModel, ModelCallError } from '../model/index.js';
+import { createOpenAICompatibleModel, ModelCallError } from '../model/index.js';
+import {
+  ChainFileError,
+  createTraceStore,
+  DEFAULT_TRACE_DB_PATH,
+  loadChainFiles,
+} from '../trace/index.js';
 import { toErrorData } from '../plan/index.js';
 import { RunAbortedError } from '../runtime/index.js';
 import {
@@ -23,17 +29,20 @@ interface RunFlags extends EndpointFlags {
   scripts?: string;
   profile: string;
   speed: number;
+  chains?: string;
+  traces: string | false;
 }
 
 /**
- * `toolplan run "QUERY" --tools MODULE`: one query with the `plan` strategy — against any
+ * `toolplan run "QUERY" --tools MODULE`: one query through `createAgent` — compiled chains
+ * (`--chains DIR`), then one streamed planning call executed as it arrives — against any
  * OpenAI-compatible endpoint (`--base-url`, `--model`), or by default against the simulated
  * provider started in-process, which answers the queries of its script book (the bench
- * scenarios, or `--scripts FILE`).
+ * scenarios, or `--scripts FILE`). The run is recorded in the trace log unless `--no-traces`.
  */
 export function runCommand(io: CommandIo): Command {
   return new Command('run')
-    .description('Answer one query: one planned model call, the plan executed in parallel')
+    .description('Answer one query: chains first, else one planned model call executed in parallel')
     .argument('<query>', 'what to ask')
     .requiredOption(
       '--tools <module>',
@@ -48,10 +57,19 @@ export function runCommand(io: CommandIo): Command {
     )
     .option('--profile <name>', 'profile of the simulated provider', 'gpt-4o')
     .option('--speed <x>', 'speed of the simulated provider', positiveNumber, 1)
+    .option(
+      '--chains <dir>',
+      'compiled chains to try first (`*.chain.json`, see `toolplan chains`)',
+    )
+    .option('--traces <file>', 'the SQLite trace log the run is recorded in', DEFAULT_TRACE_DB_PATH)
+    .option('--no-traces', 'record nothing')
     .action(async (query: string, flags: RunFlags) => {
       let provider: SimulatedProvider | undefined;
+      const traceStore =
+        flags.traces === false ? undefined : createTraceStore({ path: flags.traces });
       try {
         const tools = await loadToolsModule(flags.tools);
+        const chains = flags.chains === undefined ? [] : await loadChainFiles(flags.chains);
         let endpoint = endpointFromOptions(flags);
         if (endpoint === undefined) {
           provider = await createSimulatedProvider({
@@ -61,17 +79,19 @@ export function runCommand(io: CommandIo): Command {
           });
           endpoint = { baseURL: provider.url, modelId: provider.profile.name };
         }
-        const meter = meterModel(
-          createOpenAICompatibleModel({
+        const agent = createAgent({
+          model: createOpenAICompatibleModel({
             baseURL: endpoint.baseURL,
             modelId: endpoint.modelId,
             ...(endpoint.apiKey === undefined ? {} : { apiKey: endpoint.apiKey }),
           }),
-        );
-        const started = performance.now();
-        const run = await runPlanned({ model: meter.model, tools, query });
-        const wallMs = Math.round((performance.now() - started) * 100) / 100;
-        const usage = meter.totals();
+          tools,
+          chains,
+          ...(traceStore === undefined ? {} : { traceStore }),
+        });
+        const run = await agent.run(query);
+        const wallMs = Math.round(run.wallMs * 100) / 100;
+        const { usage } = run;
         const failed = run.steps.some((step) => step.status !== 'ok');
         if (flags.json === true) {
           io.stdout(
@@ -89,16 +109,17 @@ export function runCommand(io: CommandIo): Command {
               })),
               usage,
               wallMs,
+              answeredBy: run.answeredBy,
+              ...(run.chainName === undefined ? {} : { chainName: run.chainName }),
+              timeline: run.timeline,
+              ...(run.speculation === undefined ? {} : { speculation: run.speculation }),
             }),
           );
         } else {
-          for (const [index, result] of run.runs.entries()) {
-            if (run.runs.length > 1) io.stdout(`plan ${index + 1} of ${run.runs.length}:`);
-            io.stdout(formatRunSummary(result));
-          }
+          io.stdout(formatAgentRun(run));
           io.stdout(`\n${run.answer}`);
           io.stdout(
-            `\n${usage.llmCalls} model call${usage.llmCalls === 1 ? '' : 's'} · ${usage.inputTokens} input tokens (${usage.cachedInputTokens} cached) · ${usage.outputTokens} output tokens · ${wallMs} ms · answered by the ${run.answeredBy}`,
+            `\n${usage.llmCalls} model call${usage.llmCalls === 1 ? '' : 's'} · ${usage.inputTokens} input tokens (${usage.cachedInputTokens} cached) · ${usage.outputTokens} output tokens · ${wallMs} ms · answered by ${ANSWERED_BY[run.answeredBy]}${run.chainName === undefined ? '' : ` \`${run.chainName}\``}`,
           );
         }
         io.setExitCode(failed ? 1 : 0);
@@ -108,6 +129,7 @@ export function runCommand(io: CommandIo): Command {
           error instanceof PlanningError ||
           error instanceof ModelCallError ||
           error instanceof RunAbortedError ||
+          error instanceof ChainFileError ||
           error instanceof TypeError
         ) {
           io.stderr(`error: ${error.message}`);
@@ -115,8 +137,39 @@ export function runCommand(io: CommandIo): Command {
         } else throw error;
       } finally {
         await provider?.close();
+        // The run is recorded after it answered; let that happen before the log is closed.
+        await new Promise((resolve) => setImmediate(resolve));
+        await traceStore?.close();
       }
     });
+}
+
+const ANSWERED_BY = {
+  chain: 'the chain',
+  'plan-cache': 'the plan cache',
+  template: "the plan's template",
+  joiner: 'the joiner',
+} as const;
+
+/** One line per step of every plan the run executed, as `toolplan exec` prints them. */
+function formatAgentRun(run: AgentRun): string {
+  return run.plans
+    .map((plan, index) => {
+      const ids = new Set(plan.steps.map((step) => step.id));
+      const steps = run.steps.filter((step) => ids.has(step.id));
+      const summary = formatRunSummary({
+        runId: run.runId,
+        status: steps.every((step) => step.status === 'ok') ? 'ok' : 'error',
+        plan,
+        results: {},
+        steps,
+        wallMs: Math.max(0, ...steps.map((step) => step.endMs)),
+      });
+      return run.plans.length > 1
+        ? `plan ${index + 1} of ${run.plans.length}:\n${summary}`
+        : summary;
+    })
+    .join('\n');
 }
 
 async function loadScripts(path: string | undefined): Promise<ScriptBook> {

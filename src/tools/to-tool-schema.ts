@@ -21,6 +21,21 @@ const AI_SDK_SCHEMA = Symbol.for('vercel.ai.schema');
  * {@link ToolSchema}.
  */
 export function toToolSchema(input: unknown, toolName: string): ToolSchema {
+  if (typeof input !== 'object' || input === null) return convertToolSchema(input, toolName);
+  // Registries are built per run (a bench case, a wrapped tool set) from the same schema objects;
+  // compiling a JSON Schema with ajv or rendering a zod one costs far more than the run's own
+  // validation (profiled: ajv's compile was the bench's fourth largest CPU cost). Schemas are
+  // treated as immutable once a tool is defined, as the AI SDK treats them.
+  const cached = converted.get(input);
+  if (cached !== undefined) return cached;
+  const schema = convertToolSchema(input, toolName);
+  converted.set(input, schema);
+  return schema;
+}
+
+const converted = new WeakMap<object, ToolSchema>();
+
+function convertToolSchema(input: unknown, toolName: string): ToolSchema {
   if (input === undefined || input === null)
     return fromJsonSchema({ type: 'object', properties: {} }, toolName);
   if (typeof input !== 'object') {

@@ -1,0 +1,257 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createRulePredictor } from '../runtime/index.js';
+import { defineTool, type Tool } from '../tools/index.js';
+import { createMemoryTraceStore, defineChain } from '../trace/index.js';
+import { createAgent } from './create-agent.js';
+import type { AgentEvent } from './run-optimized.js';
+import { scriptedModel } from './scripted-model.test-utils.js';
+
+const TEMPERATURES: Record<string, number> = { Boston: 28, Oslo: 20, Lima: 70 };
+
+function weatherTool(calls: string[], options: { signals?: AbortSignal[] } = {}): Tool {
+  return defineTool({
+    name: 'get_weather',
+    description: 'Weather for a city',
+    inputSchema: z.object({ city: z.string() }),
+    readOnly: true,
+    execute: ({ city }: { city: string }, { signal }) => {
+      calls.push(city);
+      options.signals?.push(signal);
+      const temp = TEMPERATURES[city];
+      if (temp === undefined) throw new Error(`No weather for ${city}`);
+      return { city, temp };
+    },
+  }) as Tool;
+}
+
+const planFor = (city: string) =>
+  JSON.stringify({
+    steps: [{ id: 'w', tool: 'get_weather', args: { city } }],
+    answer: '${w.city}: ${w.temp}°F',
+  });
+
+describe('createAgent', () => {
+  it('plans a query, then answers the same kind from its plan cache with no model call', async () => {
+    const calls: string[] = [];
+    const model = scriptedModel([planFor('Boston')]);
+    const agent = createAgent({ model, tools: [weatherTool(calls)], learn: false });
+    const first = await agent.run('Weather in Boston?');
+    expect(first).toMatchObject({
+      answer: 'Boston: 28°F',
+      answeredBy: 'template',
+      plan: { steps: [{ id: 'w', tool: 'get_weather', args: { city: 'Boston' } }] },
+      results: { w: { city: 'Boston', temp: 28 } },
+      usage: { llmCalls: 1 },
+    });
+    expect(first.timeline.modelCalls).toHaveLength(1);
+    expect(first.timeline.toolCalls).toMatchObject([{ stepId: 'w', tool: 'get_weather' }]);
+    const second = await agent.run('Weather in Oslo?');
+    expect(second).toMatchObject({
+      answer: 'Oslo: 20°F',
+      answeredBy: 'plan-cache',
+      usage: { llmCalls: 0 },
+    });
+    expect(second.timeline.modelCalls).toEqual([]);
+    expect(model.doStreamCalls).toHaveLength(1);
+    expect(agent.stats().planCache).toMatchObject({ hits: 1, size: 1 });
+  });
+
+  it('with the plan cache off, every query is planned', async () => {
+    const model = scriptedModel([planFor('Boston'), planFor('Oslo')]);
+    const agent = createAgent({
+      model,
+      tools: [weatherTool([])],
+      planCache: false,
+      learn: false,
+    });
+    await agent.run('Weather in Boston?');
+    const second = await agent.run('Weather in Oslo?');
+    expect(second.answeredBy).toBe('template');
+    expect(model.doStreamCalls).toHaveLength(2);
+    expect(agent.stats().planCache).toBeUndefined();
+  });
+
+  it('answers from a chain defined in code first, and plans when the chain is stale', async () => {
+    const chain = defineChain({
+      name: 'weather',
+      params: { city: 'string' },
+      match: { patterns: ['weather in (?<city>\\w+)\\??'] },
+      plan: {
+        steps: [{ id: 'w', tool: 'get_weather', args: { city: '$params.city' } }],
+        answer: '${w.city}: ${w.temp}°F',
+      },
+    });
+    const calls: string[] = [];
+    const fresh = createAgent({
+      model: scriptedModel([]),
+      tools: [weatherTool(calls)],
+      chains: [chain],
+    });
+    const run = await fresh.run('Weather in Lima?');
+    expect(run).toMatchObject({
+      answer: 'Lima: 70°F',
+      answeredBy: 'chain',
+      chainName: 'weather',
+      usage: { llmCalls: 0 },
+    });
+    // The tool the chain calls is gone: the chain is refused and the planner answers.
+    const lookUp = defineTool({
+      name: 'look_up_weather',
+      description: 'Weather for a city',
+      inputSchema: z.object({ city: z.string() }),
+      readOnly: true,
+      execute: ({ city }: { city: string }) => ({ city, temp: TEMPERATURES[city] ?? 0 }),
+    }) as Tool;
+    const stale = createAgent({
+      model: scriptedModel([
+        JSON.stringify({
+          steps: [{ id: 'w', tool: 'look_up_weather', args: { city: 'Lima' } }],
+          answer: '${w.city}: ${w.temp}°F',
+        }),
+      ]),
+      tools: [lookUp],
+      chains: [chain],
+    });
+    const planned = await stale.run('Weather in Lima?');
+    expect(planned).toMatchObject({ answer: 'Lima: 70°F', answeredBy: 'template' });
+  });
+
+  it('streams plan steps, step starts and ends, the answer and the result, in order', async () => {
+    const agent = createAgent({
+      model: scriptedModel([planFor('Boston')]),
+      tools: [weatherTool([])],
+    });
+    const events: AgentEvent[] = [];
+    for await (const event of agent.stream('Weather in Boston?')) events.push(event);
+    expect(events.map((event) => event.type)).toEqual([
+      'plan-step',
+      'step-start',
+      'step-end',
+      'answer-delta',
+      'finish',
+    ]);
+    expect(events[0]).toMatchObject({ step: { id: 'w', tool: 'get_weather' }, index: 0 });
+    expect(events[3]).toMatchObject({ delta: 'Boston: 28°F' });
+    const last = events[4];
+    expect(last?.type === 'finish' ? last.result.answer : undefined).toBe('Boston: 28°F');
+  });
+
+  it('aborts the run when the stream is left early', async () => {
+    const signals: AbortSignal[] = [];
+    const slow = defineTool({
+      name: 'get_weather',
+      description: 'Weather for a city',
+      inputSchema: z.object({ city: z.string() }),
+      readOnly: true,
+      execute: (_input: { city: string }, { signal }) =>
+        new Promise((_resolve, reject) => {
+          signals.push(signal);
+          signal.addEventListener('abort', () => reject(signal.reason as Error));
+        }),
+    }) as Tool;
+    const agent = createAgent({ model: scriptedModel([planFor('Boston')]), tools: [slow] });
+    for await (const event of agent.stream('Weather in Boston?')) {
+      if (event.type === 'step-start') break;
+    }
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(true);
+  });
+
+  it('speculates the calls its predictors propose, and the plan takes their results', async () => {
+    const calls: string[] = [];
+    const agent = createAgent({
+      model: scriptedModel([planFor('Boston')]),
+      tools: [weatherTool(calls)],
+      predictors: [
+        createRulePredictor({
+          rules: [
+            {
+              when: /weather in (\w+)/i,
+              propose: ({ match }) => [
+                { tool: 'get_weather', args: { city: match?.[1] }, confidence: 0.9 },
+              ],
+            },
+          ],
+        }),
+      ],
+    });
+    const run = await agent.run('Weather in Boston?');
+    expect(run.answer).toBe('Boston: 28°F');
+    expect(calls).toEqual(['Boston']);
+    expect(run.speculation).toMatchObject({ started: 1, hits: 1, wasted: 0 });
+  });
+
+  it('with predict off, never speculates', async () => {
+    const calls: string[] = [];
+    const agent = createAgent({
+      model: scriptedModel([planFor('Boston')]),
+      tools: [weatherTool(calls)],
+      predict: false,
+      predictors: [
+        createRulePredictor({
+          rules: [
+            { propose: () => [{ tool: 'get_weather', args: { city: 'Oslo' }, confidence: 1 }] },
+          ],
+        }),
+      ],
+    });
+    const run = await agent.run('Weather in Boston?');
+    expect(calls).toEqual(['Boston']);
+    expect(run.speculation).toBeUndefined();
+  });
+
+  it('records every run in its trace store, after answering', async () => {
+    const traceStore = createMemoryTraceStore();
+    const agent = createAgent({
+      model: scriptedModel([planFor('Boston')]),
+      tools: [weatherTool([])],
+      traceStore,
+    });
+    await agent.run('Weather in Boston?');
+    await agent.run('Weather in Oslo?');
+    await nextTurn();
+    await traceStore.flush();
+    const runs = await traceStore.listRuns();
+    expect(runs.map((run) => [run.query, run.strategy, run.usage?.llmCalls])).toEqual([
+      ['Weather in Oslo?', 'plan-cache', 0],
+      ['Weather in Boston?', 'plan', 1],
+    ]);
+    await traceStore.close();
+  });
+
+  it('learns chains from its own runs', async () => {
+    const agent = createAgent({
+      model: scriptedModel([planFor('Boston')]),
+      tools: [weatherTool([])],
+      learn: { mineEvery: 2, minSupport: 2 },
+    });
+    await agent.run('Weather in Boston?');
+    await agent.run('Weather in Oslo?');
+    const third = await agent.run('Weather in Lima?');
+    expect(third).toMatchObject({ answeredBy: 'chain', answer: 'Lima: 70°F' });
+    expect(agent.stats().learner).toMatchObject({ runs: 2, minings: 1, chains: 1 });
+  });
+
+  it('holds a conversation in a session', async () => {
+    const agent = createAgent({
+      model: scriptedModel([planFor('Boston'), planFor('Oslo')]),
+      tools: [weatherTool([])],
+    });
+    const session = agent.session();
+    expect((await session.ask('Weather in Boston?')).answer).toBe('Boston: 28°F');
+    expect((await session.ask('And in Oslo?')).answer).toBe('Oslo: 20°F');
+    expect(session.turns).toBe(2);
+  });
+
+  it('checks its options when it is created', () => {
+    expect(() =>
+      createAgent({
+        model: scriptedModel([]),
+        tools: [weatherTool([])],
+        learn: { mineEvery: 0 },
+      }),
+    ).toThrow('Expected `mineEvery` to be a positive integer, got `0`');
+  });
+});

@@ -1,0 +1,225 @@
+import type { Predictor } from '../runtime/index.js';
+import { createToolRegistry } from '../tools/index.js';
+import {
+  createChainMatcher,
+  type Chain,
+  type ChainDefinition,
+  type ChainMatcher,
+  type TraceStore,
+} from '../trace/index.js';
+import {
+  createChainLearner,
+  type ChainLearner,
+  type ChainLearnerOptions,
+} from './create-chain-learner.js';
+import { createDeferredWork } from './create-deferred-work.js';
+import { createPlanCache, type PlanCache, type PlanCacheStats } from './create-plan-cache.js';
+import { createPlanner } from './create-planner.js';
+import { createSession, type CreateSessionOptions, type Session } from './create-session.js';
+import type { RunPlannedOptions } from './run-planned.js';
+import { combineChains, runOptimized, type AgentEvent, type AgentRun } from './run-optimized.js';
+
+export interface CreateAgentOptions extends Omit<
+  RunPlannedOptions,
+  'query' | 'signal' | 'earlier' | 'request' | 'onPlanStep' | 'onAnswerDelta'
+> {
+  /**
+   * Compiled chains tried before anything else: written with `defineChain`, or kept from mined
+   * files (`loadChainFiles`). A chain that no longer fits the tools is refused and the query is
+   * planned.
+   * @default [] (none)
+   */
+  chains?: ReadonlyArray<Chain | ChainDefinition> | ChainMatcher;
+  /**
+   * Reuse the plans of earlier queries of the same shape (`true`: a cache of this agent's own;
+   * or one to share). Only plans whose every tool is read-only are cached.
+   * @default true
+   */
+  planCache?: boolean | PlanCache;
+  /**
+   * Learn from this agent's own runs: mine chains (read-only ones run without review) and a
+   * predictor of likely first calls. `false` learns nothing.
+   * @default true (the defaults of `ChainLearnerOptions`)
+   */
+  learn?: boolean | ChainLearnerOptions;
+  /**
+   * Start the calls the predictors (`predictors`, and what was learned) make likely before the
+   * plan asks for them. `false` never speculates.
+   * @default true
+   */
+  predict?: boolean;
+  /** Where every run is recorded (`createTraceStore` for the SQLite log). @default none */
+  traceStore?: TraceStore;
+}
+
+export interface AgentRunOptions {
+  signal?: AbortSignal;
+}
+
+export interface Agent {
+  /** Answers one query with the optimized pipeline. */
+  run(query: string, options?: AgentRunOptions): Promise<AgentRun>;
+  /**
+   * The same, as events while it happens: plan steps as they stream in, step starts and ends,
+   * the answer's text, and `finish` with the whole result. Leaving the loop early aborts the run.
+   */
+  stream(query: string, options?: AgentRunOptions): AsyncGenerator<AgentEvent, void, undefined>;
+  /** A conversation with these tools and this model (see `createSession`). */
+  session(options?: Pick<CreateSessionOptions, 'summary'>): Session;
+  /** What the agent has learned and reused so far. */
+  stats(): {
+    planCache?: Readonly<PlanCacheStats> & { size: number };
+    learner?: ChainLearner['stats'];
+  };
+}
+
+/**
+ * The one entry point: compiled chains first (no model call), then the plan cache, then one
+ * streamed planning call executed as it arrives, with likely calls already speculated, and the
+ * model again only when results need reasoning or a plan failed. Every part can be switched off;
+ * the defaults are the whole pipeline.
+ *
+ * ```ts
+ * const agent = createAgent({ model: openai('gpt-4o'), tools: [getWeather, compareTemps] });
+ * const { answer, usage } = await agent.run('Compare the weather in Boston and Miami today');
+ * ```
+ */
+export function createAgent(options: CreateAgentOptions): Agent {
+  const {
+    chains: chainOption,
+    planCache: planCacheOption,
+    learn,
+    predict,
+    traceStore,
+    predictors: given,
+    ...planned
+  } = options;
+  const tools = createToolRegistry(options.tools);
+  // Checked now, not at the first query: the planner checks the model-facing options.
+  createPlanner({
+    model: options.model,
+    tools,
+    ...(options.maxPromptTokens === undefined ? {} : { maxPromptTokens: options.maxPromptTokens }),
+  });
+  const kept: ChainMatcher | undefined =
+    chainOption === undefined
+      ? undefined
+      : 'match' in chainOption
+        ? chainOption
+        : chainOption.length === 0
+          ? undefined
+          : createChainMatcher(chainOption);
+  const planCache: PlanCache | undefined =
+    planCacheOption === false
+      ? undefined
+      : planCacheOption === undefined || planCacheOption === true
+        ? createPlanCache()
+        : planCacheOption;
+  const learner =
+    learn === false ? undefined : createChainLearner(learn === true ? {} : (learn ?? {}));
+  const predictors: readonly Predictor[] = predict === false ? [] : (given ?? []);
+  const deferred = createDeferredWork();
+
+  const run = (
+    query: string,
+    runOptions: AgentRunOptions & { onEvent?: (event: AgentEvent) => void },
+  ) => {
+    // What earlier runs taught (the learner's chains among it) must be in place first.
+    deferred.flush();
+    const chains = combineChains(kept, learner?.chains());
+    return runOptimized({
+      ...planned,
+      query,
+      tools,
+      ...(chains === undefined ? {} : { chains }),
+      ...(planCache === undefined ? {} : { planCache }),
+      // The learner's chains are in `chains` already; it still records and predicts.
+      ...(learner === undefined ? {} : { learner: withoutChains(learner, predict !== false) }),
+      predictors,
+      deferred,
+      ...(traceStore === undefined ? {} : { traceStore }),
+      ...(runOptions.signal === undefined ? {} : { signal: runOptions.signal }),
+      ...(runOptions.onEvent === undefined ? {} : { onEvent: runOptions.onEvent }),
+    });
+  };
+
+  return {
+    run: (query, runOptions = {}) => run(query, runOptions),
+    async *stream(query, runOptions = {}) {
+      const controller = new AbortController();
+      const outer = runOptions.signal;
+      const forward = () => controller.abort(outer?.reason);
+      if (outer?.aborted === true) forward();
+      outer?.addEventListener('abort', forward, { once: true });
+      const events: AgentEvent[] = [];
+      let wake: (() => void) | undefined;
+      let settled = false;
+      let failure: { error: unknown } | undefined;
+      const running = run(query, {
+        signal: controller.signal,
+        onEvent: (event) => {
+          events.push(event);
+          wake?.();
+        },
+      }).then(
+        () => {
+          settled = true;
+          wake?.();
+        },
+        (error: unknown) => {
+          failure = { error };
+          settled = true;
+          wake?.();
+        },
+      );
+      try {
+        for (;;) {
+          const event = events.shift();
+          if (event !== undefined) {
+            yield event;
+            continue;
+          }
+          if (settled) {
+            if (failure !== undefined) throw failure.error;
+            return;
+          }
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+          wake = undefined;
+        }
+      } finally {
+        outer?.removeEventListener('abort', forward);
+        if (!settled) {
+          controller.abort(new Error('agent.stream() was left before the run finished'));
+          await running;
+        }
+      }
+    },
+    session: (sessionOptions = {}) =>
+      createSession({
+        ...planned,
+        tools,
+        ...(predictors.length === 0 ? {} : { predictors }),
+        ...sessionOptions,
+      }),
+    stats: () => ({
+      ...(planCache === undefined
+        ? {}
+        : { planCache: { ...planCache.stats, size: planCache.size } }),
+      ...(learner === undefined ? {} : { learner: learner.stats }),
+    }),
+  };
+}
+
+/** The learner as `runOptimized` should see it when its chains are tried with the kept ones. */
+function withoutChains(learner: ChainLearner, predict: boolean): ChainLearner {
+  return {
+    record: (run) => learner.record(run),
+    chains: () => undefined,
+    predictor: () => (predict ? learner.predictor() : undefined),
+    get stats() {
+      return learner.stats;
+    },
+  };
+}

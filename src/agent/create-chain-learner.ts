@@ -1,0 +1,88 @@
+import type { Predictor } from '../runtime/index.js';
+import {
+  createChainMatcher,
+  mineChains,
+  type ChainMatcher,
+  type TraceRun,
+} from '../trace/index.js';
+import { createTracePredictor } from './create-trace-predictor.js';
+
+export interface ChainLearnerOptions {
+  /**
+   * Runs recorded before the log is first mined, and at least between two minings (later ones
+   * wait for the log to grow by half: mining reads the whole log on the event loop).
+   * @default 8
+   */
+  mineEvery?: number;
+  /**
+   * Runs of one shape needed before it is compiled into a chain.
+   * @default 3
+   */
+  minSupport?: number;
+  /**
+   * Runs kept in memory (the oldest are dropped first).
+   * @default 2000
+   */
+  maxRuns?: number;
+  /**
+   * Also learn a predictor of likely first calls (`createTracePredictor`) at each mining.
+   * @default true
+   */
+  predict?: boolean;
+}
+
+/** What an agent learns from its own traffic: chains and a predictor, from its own traces. */
+export interface ChainLearner {
+  /** Adds a run (one with a plan that succeeded teaches something; others are ignored). */
+  record(run: TraceRun): void;
+  /** The chains mined so far (never reviewed: only read-only ones may run), if any. */
+  chains(): ChainMatcher | undefined;
+  /** A predictor of the first calls of plans for similar queries, once something was learned. */
+  predictor(): Predictor | undefined;
+  /** Runs recorded, and minings done. */
+  readonly stats: { runs: number; minings: number; chains: number };
+}
+
+/**
+ * Learning from one's own traces, in memory: every run with a plan is kept; from time to time the
+ * log is mined into chains (the miner's proposals, unreviewed, so `compileChain` refuses any with
+ * side effects) and a trace predictor is rebuilt from it.
+ *
+ * States: empty → collecting (fewer runs than the next mining needs) → mined (chains and
+ * predictor replaced at each mining); `record` moves between them, nothing else does.
+ */
+export function createChainLearner(options: ChainLearnerOptions = {}): ChainLearner {
+  const mineEvery = options.mineEvery ?? 8;
+  const minSupport = options.minSupport ?? 3;
+  const maxRuns = options.maxRuns ?? 2000;
+  for (const [name, value] of Object.entries({ mineEvery, minSupport, maxRuns })) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new TypeError(
+        `Expected \`${name}\` to be a positive integer, got \`${String(value)}\``,
+      );
+    }
+  }
+  const runs: TraceRun[] = [];
+  let nextMining = mineEvery;
+  let matcher: ChainMatcher | undefined;
+  let predictor: Predictor | undefined;
+  const stats = { runs: 0, minings: 0, chains: 0 };
+  return {
+    stats,
+    chains: () => matcher,
+    predictor: () => predictor,
+    record(run) {
+      if (run.plan === undefined || run.status !== 'ok') return;
+      runs.push(run);
+      stats.runs += 1;
+      if (runs.length > maxRuns) runs.splice(0, runs.length - maxRuns);
+      if (stats.runs < nextMining) return;
+      nextMining = Math.max(stats.runs + mineEvery, Math.ceil(stats.runs * 1.5));
+      const mined = mineChains(runs, { minSupport, coverageTarget: 1 });
+      matcher = mined.proposals.length === 0 ? undefined : createChainMatcher(mined.proposals);
+      if (options.predict !== false) predictor = createTracePredictor({ runs, name: 'learned' });
+      stats.minings += 1;
+      stats.chains = mined.proposals.length;
+    },
+  };
+}

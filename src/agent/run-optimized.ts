@@ -1,0 +1,287 @@
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { meterModel, type ModelCallRecord, type UsageTotals } from '../model/index.js';
+import type { Plan, PlanStep } from '../plan/index.js';
+import {
+  createSideEffectLedger,
+  type ExecutionEvent,
+  type Predictor,
+  type SpeculationMetrics,
+  type StepRecord,
+} from '../runtime/index.js';
+import { createToolRegistry, type ToolSource } from '../tools/index.js';
+import {
+  createChainMatcher,
+  toTraceRun,
+  type ChainMatcher,
+  type TraceRun,
+  type TraceStore,
+} from '../trace/index.js';
+import { answerWithoutModel } from './answer-without-model.js';
+import type { ChainLearner } from './create-chain-learner.js';
+import type { DeferredWork } from './create-deferred-work.js';
+import type { PlanCache } from './create-plan-cache.js';
+import { runPlanned, type RunPlannedOptions } from './run-planned.js';
+
+/** What happened in one run, on one time axis: ms since the query arrived. */
+export interface AgentTimeline {
+  modelCalls: ModelCallRecord[];
+  toolCalls: Array<{
+    stepId: string;
+    tool: string;
+    startMs: number;
+    endMs: number;
+    status: StepRecord['status'];
+  }>;
+}
+
+/** The events of `agent.stream()`, in the order they happen. */
+export type AgentEvent =
+  | { type: 'plan-step'; step: PlanStep; index: number }
+  | { type: 'step-start'; stepId: string; tool: string; atMs: number }
+  | {
+      type: 'step-end';
+      stepId: string;
+      tool: string;
+      status: StepRecord['status'];
+      atMs: number;
+      error?: Error;
+    }
+  | { type: 'answer-delta'; delta: string }
+  | { type: 'finish'; result: AgentRun };
+
+/** One query answered by the optimized pipeline. */
+export interface AgentRun {
+  runId: string;
+  query: string;
+  answer: string;
+  /**
+   * What answered: a compiled chain or the plan cache (no model call), the plan's answer
+   * template, or a join call.
+   */
+  answeredBy: 'chain' | 'plan-cache' | 'template' | 'joiner';
+  /** The chain that answered, when one did. */
+  chainName?: string;
+  /** The first plan executed (a chain's template, a cached plan, or the planner's). */
+  plan: Plan | undefined;
+  /** Every plan executed, in order (more than one after a fall-through or a replan). */
+  plans: Plan[];
+  /** Every result that finished, by step id. */
+  results: Record<string, unknown>;
+  /** Every step of every plan, in order (each plan's times are from that plan's own start). */
+  steps: StepRecord[];
+  usage: UsageTotals;
+  timeline: AgentTimeline;
+  /** Speculative calls: proposed, run, used and wasted (when predictors ran). */
+  speculation?: SpeculationMetrics;
+  /** Streaming: when each step of the last plan arrived, ms since that plan was asked for. */
+  arrivals?: Record<string, number>;
+  wallMs: number;
+}
+
+export interface RunOptimizedOptions extends Omit<
+  RunPlannedOptions,
+  'query' | 'model' | 'tools' | 'predictors'
+> {
+  query: string;
+  model: LanguageModelV3;
+  tools: ToolSource;
+  /** Chains written in code or kept from mined files: tried first. */
+  chains?: ChainMatcher;
+  /** Learns chains and a predictor from this pipeline's own runs. */
+  learner?: ChainLearner;
+  planCache?: PlanCache;
+  /** Predictors given by the developer (the learner's is added to them). */
+  predictors?: readonly Predictor[];
+  traceStore?: TraceStore;
+  runId?: string;
+  onEvent?: (event: AgentEvent) => void;
+  /**
+   * Where learning from the run (plan cache, learner, trace store) is queued so that it happens
+   * after the answer is returned; it is flushed before this run looks anything up.
+   * @default none (learning happens before the run returns)
+   */
+  deferred?: DeferredWork;
+}
+
+/**
+ * The seed's "full optimized architecture" for one query: compiled chains and the plan cache
+ * first (no model call); on a miss, one streamed planning call whose read-only steps start as
+ * they arrive, with the likely calls already speculated; the model again only to join results
+ * that need reasoning or to replan around failures. Every run is traced and learned from.
+ */
+export async function runOptimized(options: RunOptimizedOptions): Promise<AgentRun> {
+  const {
+    query,
+    tools: source,
+    chains,
+    learner,
+    planCache,
+    traceStore,
+    onEvent,
+    signal,
+    predictors: given = [],
+    deferred,
+    ...planned
+  } = options;
+  // What earlier runs taught must be in place before this one looks anything up.
+  deferred?.flush();
+  const tools = createToolRegistry(source);
+  const runId = options.runId ?? crypto.randomUUID();
+  const origin = performance.now();
+  const startedAt = new Date();
+  const meter = meterModel(options.model, { origin });
+  const toolCalls: AgentTimeline['toolCalls'] = [];
+  const open = new Map<string, { tool: string; startMs: number }>();
+  const observe = (event: ExecutionEvent) => {
+    options.execute?.onEvent?.(event);
+    const atMs = performance.now() - origin;
+    if (event.type === 'step-start') {
+      open.set(event.stepId, { tool: event.tool, startMs: atMs });
+      onEvent?.({ type: 'step-start', stepId: event.stepId, tool: event.tool, atMs });
+    } else if (event.type === 'step-end') {
+      const started = open.get(event.stepId);
+      open.delete(event.stepId);
+      toolCalls.push({
+        stepId: event.stepId,
+        tool: event.tool,
+        startMs: started?.startMs ?? atMs,
+        endMs: atMs,
+        status: event.status,
+      });
+      onEvent?.({
+        type: 'step-end',
+        stepId: event.stepId,
+        tool: event.tool,
+        status: event.status,
+        atMs,
+        ...(event.error === undefined ? {} : { error: event.error }),
+      });
+    }
+  };
+  // One ledger per query: a side effect a failed chain made is never made again by the plan.
+  const sideEffects = options.execute?.sideEffects ?? createSideEffectLedger();
+  const execute = {
+    ...options.execute,
+    sideEffects,
+    onEvent: observe,
+    ...(signal === undefined ? {} : { signal }),
+  };
+  const finish = (
+    run: Omit<AgentRun, 'runId' | 'query' | 'usage' | 'timeline' | 'wallMs'> & {
+      /** The planner's plan answered on its own: the plan cache may keep it. */
+      remember?: boolean;
+    },
+  ) => {
+    const { remember, ...outcome } = run;
+    const result: AgentRun = {
+      runId,
+      query,
+      ...outcome,
+      usage: meter.totals(),
+      timeline: { modelCalls: [...meter.calls()], toolCalls },
+      wallMs: performance.now() - origin,
+    };
+    const learn = () => {
+      const [plan] = result.plans;
+      if (remember === true && plan !== undefined) planCache?.remember(query, plan, tools);
+      const trace = toTraceRun({
+        runId,
+        strategy:
+          result.answeredBy === 'chain' || result.answeredBy === 'plan-cache'
+            ? result.answeredBy
+            : 'plan',
+        query,
+        startedAt,
+        wallMs: result.wallMs,
+        steps: result.steps,
+        plans: result.plans,
+        answer: result.answer,
+        usage: result.usage,
+      });
+      learner?.record(trace);
+      traceStore?.record(trace);
+    };
+    if (deferred === undefined) learn();
+    else deferred.defer(learn);
+    onEvent?.({ type: 'finish', result });
+    return result;
+  };
+
+  for (const matcher of [chains, learner?.chains()]) {
+    if (matcher === undefined) continue;
+    const known = await answerWithoutModel({ query, tools, chains: matcher, execute });
+    if (known.answeredBy !== undefined) {
+      onEvent?.({ type: 'answer-delta', delta: known.answer });
+      return finish({
+        answer: known.answer,
+        answeredBy: known.answeredBy,
+        ...(known.chainName === undefined ? {} : { chainName: known.chainName }),
+        plan: known.plan,
+        plans: [known.plan],
+        results: known.run.results,
+        steps: known.run.steps,
+      });
+    }
+  }
+  if (planCache !== undefined) {
+    const known = await answerWithoutModel({ query, tools, planCache, execute });
+    if (known.answeredBy !== undefined) {
+      onEvent?.({ type: 'answer-delta', delta: known.answer });
+      return finish({
+        answer: known.answer,
+        answeredBy: known.answeredBy,
+        plan: known.plan,
+        plans: [known.plan],
+        results: known.run.results,
+        steps: known.run.steps,
+      });
+    }
+  }
+  const learned = learner?.predictor();
+  const predictors = learned === undefined ? given : [...given, learned];
+  const run = await runPlanned({
+    ...planned,
+    model: meter.model,
+    tools,
+    query,
+    execute,
+    ...(predictors.length === 0 ? {} : { predictors }),
+    ...(signal === undefined ? {} : { signal }),
+    ...(onEvent === undefined
+      ? {}
+      : {
+          onPlanStep: (step: PlanStep, index: number) =>
+            onEvent({ type: 'plan-step', step, index }),
+          onAnswerDelta: (delta: string) => onEvent({ type: 'answer-delta', delta }),
+        }),
+  });
+  const [plan] = run.plans;
+  const succeeded = run.steps.every((step) => step.status === 'ok');
+  return finish({
+    remember:
+      plan !== undefined && run.plans.length === 1 && succeeded && run.answeredBy === 'template',
+    answer: run.answer,
+    answeredBy: run.answeredBy,
+    plan,
+    plans: run.plans,
+    results: run.results,
+    steps: run.steps,
+    ...(run.speculation === undefined ? {} : { speculation: run.speculation }),
+    ...(run.arrivals === undefined ? {} : { arrivals: run.arrivals }),
+  });
+}
+
+/** Chains from code or files, and the learner's, as one matcher (a developer's name wins). */
+export function combineChains(
+  kept: ChainMatcher | undefined,
+  learned: ChainMatcher | undefined,
+): ChainMatcher | undefined {
+  if (kept === undefined || learned === undefined) return kept ?? learned;
+  const names = new Set(kept.chains.map((chain) => chain.name));
+  return createChainMatcher([
+    ...kept.chains,
+    ...learned.chains.filter((chain) => !names.has(chain.name)),
+  ]);
+}
+
+export type { TraceRun };
