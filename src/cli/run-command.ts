@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { createAgent, PlanningError, type AgentRun } from '../agent/index.js';
-import { benchScenarios } from '../bench/bench-catalog.js';
-import { uniqueScripts } from '../bench/unique-scripts.js';
 import { createOpenAICompatibleModel, ModelCallError } from '../model/index.js';
 import {
   ChainFileError,
@@ -12,13 +9,10 @@ import {
 } from '../trace/index.js';
 import { toErrorData } from '../plan/index.js';
 import { RunAbortedError } from '../runtime/index.js';
-import {
-  createSimulatedProvider,
-  type ScriptBook,
-  type SimulatedProvider,
-} from '../simulator/index.js';
+import { createSimulatedProvider, type SimulatedProvider } from '../simulator/index.js';
 import { endpointFromOptions, type EndpointFlags } from './endpoint-options.js';
 import type { CommandIo } from './exec-command.js';
+import { loadScriptBook } from './load-script-book.js';
 import { formatRunSummary } from './format-run-summary.js';
 import { loadToolsModule, ToolsModuleError } from './load-tools-module.js';
 import { positiveNumber } from './option-parsers.js';
@@ -75,7 +69,7 @@ export function runCommand(io: CommandIo): Command {
           provider = await createSimulatedProvider({
             profile: flags.profile,
             speed: flags.speed,
-            scripts: await loadScripts(flags.scripts),
+            scripts: await loadScriptBook({ path: flags.scripts, speed: flags.speed, seed: 1 }),
           });
           endpoint = { baseURL: provider.url, modelId: provider.profile.name };
         }
@@ -170,20 +164,4 @@ function formatAgentRun(run: AgentRun): string {
         : summary;
     })
     .join('\n');
-}
-
-async function loadScripts(path: string | undefined): Promise<ScriptBook> {
-  if (path !== undefined) return JSON.parse(await readFile(path, 'utf8')) as ScriptBook;
-  const opened = await Promise.all(
-    benchScenarios.map((scenario) => scenario.open({ speed: 1, seed: 1 })),
-  );
-  try {
-    return {
-      scenarios: uniqueScripts(
-        opened.flatMap((scenario) => scenario.cases.map((benchCase) => benchCase.script)),
-      ),
-    };
-  } finally {
-    await Promise.all(opened.map((scenario) => scenario.close()));
-  }
 }

@@ -1,8 +1,7 @@
 import { Command } from 'commander';
-import { benchScenarios } from '../bench/bench-catalog.js';
-import { uniqueScripts } from '../bench/unique-scripts.js';
 import { createSimulatedProvider } from '../simulator/index.js';
 import type { CommandIo } from './exec-command.js';
+import { loadScriptBook } from './load-script-book.js';
 import { integer, portNumber, positiveNumber } from './option-parsers.js';
 
 interface ServeFlags {
@@ -10,11 +9,13 @@ interface ServeFlags {
   profile: string;
   speed: number;
   seed: number;
+  scripts?: string;
 }
 
 /**
  * `toolplan serve-model`: the simulated provider as a server of its own, scripted with every bench
- * scenario, for pointing any OpenAI-compatible client at it. Runs until interrupted.
+ * scenario (or `--scripts FILE`), for pointing any OpenAI-compatible client at it. Runs until
+ * interrupted.
  */
 export function serveModelCommand(
   io: CommandIo & { waitForShutdown?: () => Promise<void> },
@@ -31,24 +32,24 @@ export function serveModelCommand(
     )
     .option('--speed <x>', 'divide every duration by this', positiveNumber, 1)
     .option('--seed <n>', 'seed of every random draw', integer, 1)
+    .option('--scripts <file>', "script book (JSON) to answer from (default: the bench scenarios')")
     .action(async (flags: ServeFlags) => {
-      const context = { speed: flags.speed, seed: flags.seed };
-      const opened = await Promise.all(benchScenarios.map((scenario) => scenario.open(context)));
       let provider;
+      let scripts;
       try {
+        scripts = await loadScriptBook({
+          path: flags.scripts,
+          speed: flags.speed,
+          seed: flags.seed,
+        });
         provider = await createSimulatedProvider({
           port: flags.port,
           profile: flags.profile,
           speed: flags.speed,
           seed: flags.seed,
-          scripts: {
-            scenarios: uniqueScripts(
-              opened.flatMap((scenario) => scenario.cases.map((benchCase) => benchCase.script)),
-            ),
-          },
+          scripts,
         });
       } catch (error) {
-        await Promise.all(opened.map((scenario) => scenario.close()));
         io.stderr(`error: ${(error as Error).message}`);
         io.setExitCode(2);
         return;
@@ -56,12 +57,9 @@ export function serveModelCommand(
       io.stdout(
         `simulated ${provider.profile.name} listening on ${provider.url} (speed ${flags.speed}, seed ${flags.seed})`,
       );
-      io.stdout(
-        `scripted queries: ${opened.reduce((count, scenario) => count + scenario.cases.length, 0)}; press Ctrl-C to stop`,
-      );
+      io.stdout(`scripted queries: ${scripts.scenarios.length}; press Ctrl-C to stop`);
       await (io.waitForShutdown ?? waitForSignal)();
       await provider.close();
-      await Promise.all(opened.map((scenario) => scenario.close()));
     });
 }
 

@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { benchScenarios } from '../bench/bench-catalog.js';
+import { uniqueScripts } from '../bench/unique-scripts.js';
+import type { ScriptBook } from '../simulator/index.js';
+
+/**
+ * The simulated provider's script book for `run` and `serve-model`: a JSON file, or by default
+ * every bench scenario's scripts (opened with the run's speed and seed, which some scenarios'
+ * queries depend on).
+ */
+export async function loadScriptBook(options: {
+  path?: string | undefined;
+  speed: number;
+  seed: number;
+}): Promise<ScriptBook> {
+  if (options.path !== undefined) {
+    return JSON.parse(await readFile(options.path, 'utf8')) as ScriptBook;
+  }
+  const context = { speed: options.speed, seed: options.seed };
+  const opened = await Promise.all(benchScenarios.map((scenario) => scenario.open(context)));
+  try {
+    return {
+      scenarios: uniqueScripts(
+        opened.flatMap((scenario) => scenario.cases.map((benchCase) => benchCase.script)),
+      ),
+    };
+  } finally {
+    await Promise.all(opened.map((scenario) => scenario.close()));
+  }
+}
