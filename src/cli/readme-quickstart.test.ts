@@ -18,7 +18,7 @@ interface QuickstartBlock {
 
 const blocks: QuickstartBlock[] = [
   ...readme.matchAll(
-    X,
+    /<!-- quickstart-test: (run|background)(?: expect="([^"]*)")? -->\n+```sh\n([\s\S]*?)```/g,
   ),
 ].map((match) => ({
   mode: match[1] as QuickstartBlock['mode'],
