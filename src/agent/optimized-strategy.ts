@@ -3,8 +3,8 @@ import { countTokens } from '../tools/index.js';
 import { createChainLearner } from './create-chain-learner.js';
 import { createDeferredWork } from './create-deferred-work.js';
 import { createPlanCache } from './create-plan-cache.js';
-import { runOptimized } from './run-optimized.js';
-import type { Strategy } from './strategy.js';
+import { runOptimized, type AgentRun } from './run-optimized.js';
+import type { Strategy, StrategyResult } from './strategy.js';
 
 /**
  * `optimized`: the pipeline `createAgent` runs — compiled chains learned from its own traces and
@@ -32,15 +32,20 @@ export function createOptimizedStrategy(): Strategy {
         predictors: predictors ?? [],
         ...(signal === undefined ? {} : { signal }),
       });
-      return {
-        answer: run.answer,
-        plans: run.plans,
-        steps: run.steps,
-        answeredBy: run.answeredBy,
-        ...(run.arrivals === undefined ? {} : { arrivals: run.arrivals }),
-        ...(run.speculation === undefined ? {} : { speculation: run.speculation }),
-      };
+      return toStrategyResult(run);
     },
+  };
+}
+
+/** What the bench reads of an agent's run. */
+export function toStrategyResult(run: AgentRun): StrategyResult {
+  return {
+    answer: run.answer,
+    plans: run.plans,
+    steps: run.steps,
+    answeredBy: run.answeredBy,
+    ...(run.arrivals === undefined ? {} : { arrivals: run.arrivals }),
+    ...(run.speculation === undefined ? {} : { speculation: run.speculation }),
   };
 }
 

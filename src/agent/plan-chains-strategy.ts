@@ -3,6 +3,7 @@ import { countTokens } from '../tools/index.js';
 import { createChainLearner } from './create-chain-learner.js';
 import { createDeferredWork } from './create-deferred-work.js';
 import { createPlanCache } from './create-plan-cache.js';
+import { toStrategyResult } from './optimized-strategy.js';
 import { runOptimized } from './run-optimized.js';
 import type { Strategy } from './strategy.js';
 
@@ -47,13 +48,7 @@ export function createPlanChainsStrategy(options: PlanChainsStrategyOptions = {}
         deferred,
         ...(signal === undefined ? {} : { signal }),
       });
-      return {
-        answer: run.answer,
-        plans: run.plans,
-        steps: run.steps,
-        answeredBy: run.answeredBy,
-        ...(run.arrivals === undefined ? {} : { arrivals: run.arrivals }),
-      };
+      return toStrategyResult(run);
     },
   };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTraceStore, type ChainDefinition, type TraceRun } from '../trace/index.js';
-import { createProgram } from './create-program.js';
+import { runCli } from './run-cli.test-utils.js';
 
 let directory: string;
 let dbPath: string;
@@ -47,26 +47,8 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-async function chains(...flags: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  let exitCode = 0;
-  const program = createProgram({
-    stdout: (text) => stdout.push(text),
-    stderr: (text) => stderr.push(text),
-    setExitCode: (code) => {
-      exitCode = code;
-    },
-  });
-  program.exitOverride();
-  for (const command of [
-    ...program.commands,
-    ...program.commands.flatMap((each) => each.commands),
-  ]) {
-    command.exitOverride().configureOutput({ writeErr: (text) => stderr.push(text) });
-  }
-  await program.parseAsync(['node', 'toolplan', 'chains', ...flags]);
-  return { stdout: stdout.join('\n'), stderr: stderr.join('\n'), exitCode };
+function chains(...flags: string[]) {
+  return runCli('chains', ...flags);
 }
 
 describe('toolplan chains', () => {

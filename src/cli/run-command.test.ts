@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProgram } from './create-program.js';
+import { runCli } from './run-cli.test-utils.js';
 
 let directory: string;
 let toolsPath: string;
@@ -54,22 +54,6 @@ async function run(...args: string[]) {
 
 async function runTraces(...args: string[]) {
   return runCli('traces', ...args);
-}
-
-async function runCli(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  let exitCode = 0;
-  const program = createProgram({
-    stdout: (text) => stdout.push(text),
-    stderr: (text) => stderr.push(text),
-    setExitCode: (code) => {
-      exitCode = code;
-    },
-  });
-  program.exitOverride();
-  await program.parseAsync(['node', 'toolplan', ...args]);
-  return { stdout: stdout.join('\n'), stderr: stderr.join('\n'), exitCode };
 }
 
 describe('toolplan run', () => {

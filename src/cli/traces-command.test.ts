@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTraceStore, type TraceRun, type TraceSummary } from '../trace/index.js';
-import { createProgram } from './create-program.js';
+import { runCli } from './run-cli.test-utils.js';
 
 let directory: string;
 let dbPath: string;
@@ -49,24 +49,8 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-async function traces(...flags: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  let exitCode = 0;
-  const program = createProgram({
-    stdout: (text) => stdout.push(text),
-    stderr: (text) => stderr.push(text),
-    setExitCode: (code) => {
-      exitCode = code;
-    },
-  });
-  program.exitOverride();
-  // Commander reports a bad flag of a subcommand through the subcommand: throw it, quietly.
-  for (const command of program.commands) {
-    command.exitOverride().configureOutput({ writeErr: (text) => stderr.push(text) });
-  }
-  await program.parseAsync(['node', 'toolplan', 'traces', ...flags]);
-  return { stdout: stdout.join('\n'), stderr: stderr.join('\n'), exitCode };
+function traces(...flags: string[]) {
+  return runCli('traces', ...flags);
 }
 
 describe('toolplan traces', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ScenarioContext } from './bench-scenario.js';
 import { simulatedTool } from './simulated-tool.js';
+import { compareTemperatures } from './weather-scenario.js';
 import type { ToolLatency } from './tool-latency.js';
 
 /**
@@ -164,23 +165,7 @@ export function repeatTrafficTools(context: ScenarioContext) {
           .describe('get_weather results'),
       }),
       latency: IN_PROCESS,
-      compute: ({ results }) => {
-        const [first] = results;
-        if (first === undefined) throw new Error('compare_temps needs at least one result.');
-        let warmest = first;
-        let coldest = first;
-        for (const result of results) {
-          if (result.temp > warmest.temp) warmest = result;
-          if (result.temp < coldest.temp) coldest = result;
-        }
-        return {
-          warmest: warmest.city,
-          high: warmest.temp,
-          coldest: coldest.city,
-          low: coldest.temp,
-          spread: warmest.temp - coldest.temp,
-        };
-      },
+      compute: ({ results }) => compareTemperatures(results),
       annotations: readOnly,
     }),
     simulatedTool({

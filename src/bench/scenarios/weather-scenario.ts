@@ -73,7 +73,7 @@ function lookUpWeather(city: string, date: string): WeatherReport {
   };
 }
 
-interface Comparison {
+export interface Comparison {
   warmest: string;
   high: number;
   coldest: string;
@@ -82,7 +82,7 @@ interface Comparison {
 }
 
 /** Warmest and coldest of the results; on a tie, the first given wins. */
-function compareTemperatures(results: ReadonlyArray<{ city: string; temp: number }>): Comparison {
+export function compareTemperatures(results: ReadonlyArray<{ city: string; temp: number }>): Comparison {
   let warmest = results[0];
   let coldest = results[0];
   if (warmest === undefined || coldest === undefined) {
