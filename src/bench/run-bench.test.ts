@@ -109,6 +109,30 @@ describe('runBench', () => {
     expect(parallel?.outputTokens).toBeGreaterThan(0);
   });
 
+  it('measures the same tokens and calls with the provider in a worker thread', async () => {
+    const run = (provider: 'worker' | 'in-process') =>
+      runBench({
+        scenarios: [tinyScenario],
+        strategies: [loopParallelStrategy, planStrategy],
+        profile: gpt4oProfile,
+        speed: 1000,
+        provider,
+      });
+    const [inProcess, worker] = [await run('in-process'), await run('worker')];
+    for (const strategy of ['loop-parallel', 'plan']) {
+      const expected = inProcess.scenarios['tiny']?.[strategy];
+      const actual = worker.scenarios['tiny']?.[strategy];
+      expect(actual?.correct).toBe(true);
+      expect(actual).toMatchObject({
+        llmCalls: expected?.llmCalls,
+        inputTokens: expected?.inputTokens,
+        cachedInputTokens: expected?.cachedInputTokens,
+        outputTokens: expected?.outputTokens,
+        toolCalls: expected?.toolCalls,
+      });
+    }
+  });
+
   it('reports a wrong answer instead of hiding it', async () => {
     const wrong: BenchScenario = {
       ...tinyScenario,

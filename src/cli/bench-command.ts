@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import {
   benchConversationScenarios,
   benchMultiTurnStrategies,
@@ -29,6 +29,7 @@ interface BenchFlags extends EndpointFlags {
   minRuns: number;
   traces?: string;
   report?: string;
+  provider: 'worker' | 'in-process';
 }
 
 export function benchCommand(io: CommandIo & { progress?: (text: string) => void }): Command {
@@ -56,7 +57,7 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
       1,
     )
     .option('--seed <n>', 'seed of every random draw (same seed, same run)', integer, 1)
-    .option('--case-concurrency <n>', 'cases run at once (over all scenarios)', positiveInteger, 64)
+    .option('--case-concurrency <n>', 'cases run at once (over all scenarios)', positiveInteger, 96)
     .option(
       '--min-runs <n>',
       "repeat a small scenario's cases until it has this many runs",
@@ -68,6 +69,11 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
       'an OpenAI-compatible endpoint to use instead of the simulated provider',
     )
     .option('--model <name>', 'the model to ask at --base-url')
+    .addOption(
+      new Option('--provider <place>', 'where the simulated provider runs')
+        .choices(['worker', 'in-process'])
+        .default('worker'),
+    )
     .action(async (flags: BenchFlags) => {
       let scenarios;
       let strategies;
@@ -100,6 +106,7 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
         seed: flags.seed,
         caseConcurrency: flags.caseConcurrency,
         minRuns: flags.minRuns,
+        provider: flags.provider,
         ...(endpoint === undefined ? {} : { endpoint }),
         onProgress: (event) => io.progress?.(describeProgress(event)),
       }).finally(() => traces?.close());

@@ -44,4 +44,10 @@ export type {
 } from './simulated-provider-options.js';
 export { systemClock, type SimulatorClock } from './simulator-clock.js';
 export { ScriptBookError, SimulatedApiError, SimulatorOptionsError } from './simulator-errors.js';
+export { SimulatorWorkerError } from './simulator-worker-error.js';
+export type { SimulatedProviderWorkerOptions } from './simulated-provider-worker.js';
+export {
+  startSimulatedProviderWorker,
+  type SimulatedProviderWorker,
+} from './start-simulated-provider-worker.js';
 export type { SimulatedRequestRecord, SimulatorStats } from './simulator-stats.js';
