@@ -6,6 +6,8 @@ export interface BenchEndpoint {
   baseURL: string;
   modelId: string;
   apiKey?: string;
+  /** Sent with every request; the bench names each strategy's namespace this way. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -26,6 +28,7 @@ export function createMeteredModels(options: { endpoint: BenchEndpoint; origin: 
           baseURL: endpoint.baseURL,
           modelId: endpoint.modelId,
           ...(endpoint.apiKey === undefined ? {} : { apiKey: endpoint.apiKey }),
+          ...(endpoint.headers === undefined ? {} : { headers: endpoint.headers }),
           ...(parallelToolCalls === undefined ? {} : { parallelToolCalls }),
         }),
         { origin },

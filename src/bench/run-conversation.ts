@@ -6,7 +6,7 @@ import type { RunMeasurement, StrategyFigures, TurnFigures } from './bench-figur
 import type { RunRecording } from './capture-timeline.js';
 import { instrumentTools, type ToolCallRecord } from './instrument-tools.js';
 import type { ConversationCase } from './scenarios/conversation-scenario.js';
-import { createMeteredModels } from './create-metered-models.js';
+import { createMeteredModels, type BenchEndpoint } from './create-metered-models.js';
 
 /** One turn of one conversation as measured. */
 export type TurnOutcome = RunMeasurement;
@@ -30,7 +30,7 @@ export async function runConversation(options: {
   strategy: MultiTurnStrategy;
   conversation: ConversationCase;
   tools: ToolSource;
-  endpoint: { baseURL: string; modelId: string; apiKey?: string };
+  endpoint: BenchEndpoint;
   profile: ModelProfile;
 }): Promise<ConversationOutcome> {
   const { strategy, conversation, endpoint, profile } = options;

@@ -17,6 +17,8 @@ export interface OpenAICompatibleModelOptions {
   parallelToolCalls?: boolean;
   /** @default true */
   supportsStructuredOutputs?: boolean;
+  /** Headers sent with every request (an organisation, a project, a namespace). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -32,6 +34,7 @@ export function createOpenAICompatibleModel(
     baseURL: options.baseURL,
     name: options.name ?? 'openai-compatible',
     ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+    ...(options.headers === undefined ? {} : { headers: options.headers }),
     includeUsage: true,
     convertUsage: convertChatUsage,
     supportsStructuredOutputs: options.supportsStructuredOutputs ?? true,

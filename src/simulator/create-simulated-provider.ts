@@ -79,7 +79,7 @@ export async function createSimulatedProvider(
     },
     stats: () => state.stats.snapshot(),
     resetStats: () => state.stats.reset(),
-    clearPromptCache: () => state.promptCache.clear(),
+    clearPromptCache: () => state.clearPromptCaches(),
     restartDraws: () => state.resetOccurrences(),
   };
 }

@@ -88,7 +88,7 @@ export async function handleChatCompletion(options: {
     const mode = classifyRequest(chat);
     record.mode = mode;
 
-    const random = requestRandoms(state, chat);
+    const random = requestRandoms(state, chat, namespaceOf(request));
     const scripted = scriptReply({
       request: chat,
       scenario,
@@ -121,7 +121,7 @@ export async function handleChatCompletion(options: {
     const promptTokens = encodePrompt(chat);
     const usage: TokenUsage = {
       promptTokens: promptTokens.length,
-      cachedTokens: state.promptCache.lookupAndStore(promptTokens),
+      cachedTokens: state.promptCache(namespaceOf(request)).lookupAndStore(promptTokens),
       completionTokens: completionTokensOf(reply),
     };
     const latency = planLatency({
@@ -264,14 +264,24 @@ function parseJsonBody(body: string): unknown {
 function requestRandoms(
   state: SimulatorState,
   chat: ChatRequest,
+  namespace: string,
 ): { latency: Random; ids: Random } {
   const key = createHash('sha256')
     .update(JSON.stringify([chat.messages, chat.tools ?? null, chat.response_format ?? null]))
     .digest('hex');
-  const occurrence = state.nextOccurrence(key);
+  const occurrence = state.nextOccurrence(key, namespace);
   const seed = state.options.seed;
   return {
     latency: createSeededRandom(deriveSeed(seed, key, occurrence, 'latency')),
     ids: createSeededRandom(deriveSeed(seed, key, occurrence, 'ids')),
   };
+}
+
+/**
+ * The namespace a request names (`X-Toolplan-Namespace`), as an organisation on a real provider:
+ * its own prompt cache and its own count of repeated requests. `''` when it names none.
+ */
+export function namespaceOf(request: IncomingMessage): string {
+  const value = request.headers['x-toolplan-namespace'];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
 }

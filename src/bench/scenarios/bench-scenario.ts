@@ -52,8 +52,8 @@ export interface BenchScenario {
   open(context: ScenarioContext): Promise<OpenedScenario> | OpenedScenario;
   /**
    * A stream scenario: its cases are one stream of traffic, run once each in their order (at
-   * most `concurrency` at a time), and a strategy that learns keeps what it learned over the
-   * whole stream. Its first `warmUp` cases are the learners' warm-up; figures such as the share
+   * most `concurrency` at a time for each strategy), and a strategy that learns keeps what it
+   * learned over the whole stream. Its first `warmUp` cases are the learners' warm-up; figures such as the share
    * answered without a model call are reported over the rest.
    */
   stream?: { warmUp: number; concurrency: number };

@@ -23,7 +23,7 @@ describe('repeat-traffic scenario', async () => {
   afterAll(() => opened.close());
 
   it('is a stream of 240 queries: 54 of each repeated kind and 24 novel ones', () => {
-    expect(repeatTrafficScenario.stream).toEqual({ warmUp: 48, concurrency: 48 });
+    expect(repeatTrafficScenario.stream).toEqual({ warmUp: 48, concurrency: 24 });
     expect(opened.cases).toHaveLength(240);
     const counts = new Map<string, number>();
     for (const benchCase of opened.cases) {

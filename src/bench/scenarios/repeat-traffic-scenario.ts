@@ -325,7 +325,7 @@ export const repeatTrafficScenario: BenchScenario = {
   name: 'repeat-traffic',
   description:
     '240 queries from four request kinds with varying entities plus 24 novel ones, in one stream',
-  stream: { warmUp: WARM_UP, concurrency: 48 },
+  stream: { warmUp: WARM_UP, concurrency: 24 },
   open(context) {
     const tools = repeatTrafficTools(context);
     return {
