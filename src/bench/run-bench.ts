@@ -312,53 +312,53 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         (_, index) =>
           allOutcomes[index * size + ((((position - index) % size) + size) % size)] as CaseOutcome,
       );
-    for (const { scenario, opened: scenarioCases } of opened) {
-      const figures = summarise({
-        outcomes: outcomes.filter((_, index) => work[index]?.scenario === scenario),
-        cases: scenarioCases.cases.length,
-      });
-      if (scenario.stream !== undefined) {
-        figures.stream = summariseStream({
-          warmUp: scenario.stream.warmUp,
-          outcomes: outcomes.flatMap((outcome, index) => {
-            const item = work[index];
-            if (item?.scenario !== scenario) return [];
-            return [
-              {
-                ...outcome,
-                position: scenarioCases.cases.indexOf(item.benchCase),
-                kind: item.benchCase.kind ?? 'unknown',
-                // Without model calls, a plan's lower bound is its tools' critical path.
-                ...(outcome.llmCalls === 0 && outcome.lowerBoundMs !== undefined
-                  ? { toolCriticalPathMs: outcome.lowerBoundMs }
-                  : {}),
-              },
-            ];
-          }),
+      for (const { scenario, opened: scenarioCases } of opened) {
+        const figures = summarise({
+          outcomes: outcomes.filter((_, index) => work[index]?.scenario === scenario),
+          cases: scenarioCases.cases.length,
+        });
+        if (scenario.stream !== undefined) {
+          figures.stream = summariseStream({
+            warmUp: scenario.stream.warmUp,
+            outcomes: outcomes.flatMap((outcome, index) => {
+              const item = work[index];
+              if (item?.scenario !== scenario) return [];
+              return [
+                {
+                  ...outcome,
+                  position: scenarioCases.cases.indexOf(item.benchCase),
+                  kind: item.benchCase.kind ?? 'unknown',
+                  // Without model calls, a plan's lower bound is its tools' critical path.
+                  ...(outcome.llmCalls === 0 && outcome.lowerBoundMs !== undefined
+                    ? { toolCriticalPathMs: outcome.lowerBoundMs }
+                    : {}),
+                },
+              ];
+            }),
+          });
+        }
+        (report.scenarios[scenario.name] as Record<string, StrategyFigures>)[strategy.name] =
+          figures;
+        const drawn = pickRepresentativeRun(
+          outcomes.filter((_, index) => work[index]?.scenario === scenario),
+        );
+        if (drawn !== undefined) {
+          report.timelines?.push(
+            captureTimeline({
+              scenario: scenario.name,
+              strategy: strategy.name,
+              recording: drawn.recording,
+              msPerOutputToken: 1000 / options.profile.decodeTokensPerSecond / speed,
+            }),
+          );
+        }
+        options.onProgress?.({
+          type: 'strategy-end',
+          scenario: scenario.name,
+          strategy: strategy.name,
+          figures,
         });
       }
-      (report.scenarios[scenario.name] as Record<string, StrategyFigures>)[strategy.name] =
-        figures;
-      const drawn = pickRepresentativeRun(
-        outcomes.filter((_, index) => work[index]?.scenario === scenario),
-      );
-      if (drawn !== undefined) {
-        report.timelines?.push(
-          captureTimeline({
-            scenario: scenario.name,
-            strategy: strategy.name,
-            recording: drawn.recording,
-            msPerOutputToken: 1000 / options.profile.decodeTokensPerSecond / speed,
-          }),
-        );
-      }
-      options.onProgress?.({
-        type: 'strategy-end',
-        scenario: scenario.name,
-        strategy: strategy.name,
-        figures,
-      });
-    }
     }
     await conversationsDone;
     clearInterval(ramp);

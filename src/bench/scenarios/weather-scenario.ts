@@ -82,7 +82,9 @@ export interface Comparison {
 }
 
 /** Warmest and coldest of the results; on a tie, the first given wins. */
-export function compareTemperatures(results: ReadonlyArray<{ city: string; temp: number }>): Comparison {
+export function compareTemperatures(
+  results: ReadonlyArray<{ city: string; temp: number }>,
+): Comparison {
   let warmest = results[0];
   let coldest = results[0];
   if (warmest === undefined || coldest === undefined) {
