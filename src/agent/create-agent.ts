@@ -17,7 +17,7 @@ import { createPlanCache, type PlanCache, type PlanCacheStats } from './create-p
 import { createPlanner } from './create-planner.js';
 import { createSession, type CreateSessionOptions, type Session } from './create-session.js';
 import type { RunPlannedOptions } from './run-planned.js';
-import { combineChains, runOptimized, type AgentEvent, type AgentRun } from './run-optimized.js';
+import { runOptimized, type AgentEvent, type AgentRun } from './run-optimized.js';
 
 export interface CreateAgentOptions extends Omit<
   RunPlannedOptions,
@@ -115,8 +115,14 @@ export function createAgent(options: CreateAgentOptions): Agent {
       : planCacheOption === undefined || planCacheOption === true
         ? createPlanCache()
         : planCacheOption;
+  // With `predict: false` nothing speculates, the learner's predictor included: it learns none.
   const learner =
-    learn === false ? undefined : createChainLearner(learn === true ? {} : (learn ?? {}));
+    learn === false
+      ? undefined
+      : createChainLearner({
+          ...(learn === true ? {} : learn),
+          ...(predict === false ? { predict: false } : {}),
+        });
   const predictors: readonly Predictor[] = predict === false ? [] : (given ?? []);
   const deferred = createDeferredWork();
 
@@ -124,17 +130,13 @@ export function createAgent(options: CreateAgentOptions): Agent {
     query: string,
     runOptions: AgentRunOptions & { onEvent?: (event: AgentEvent) => void },
   ) => {
-    // What earlier runs taught (the learner's chains among it) must be in place first.
-    deferred.flush();
-    const chains = combineChains(kept, learner?.chains());
     return runOptimized({
       ...planned,
       query,
       tools,
-      ...(chains === undefined ? {} : { chains }),
+      ...(kept === undefined ? {} : { chains: kept }),
       ...(planCache === undefined ? {} : { planCache }),
-      // The learner's chains are in `chains` already; it still records and predicts.
-      ...(learner === undefined ? {} : { learner: withoutChains(learner, predict !== false) }),
+      ...(learner === undefined ? {} : { learner }),
       predictors,
       deferred,
       ...(traceStore === undefined ? {} : { traceStore }),
@@ -209,17 +211,5 @@ export function createAgent(options: CreateAgentOptions): Agent {
         : { planCache: { ...planCache.stats, size: planCache.size } }),
       ...(learner === undefined ? {} : { learner: learner.stats }),
     }),
-  };
-}
-
-/** The learner as `runOptimized` should see it when its chains are tried with the kept ones. */
-function withoutChains(learner: ChainLearner, predict: boolean): ChainLearner {
-  return {
-    record: (run) => learner.record(run),
-    chains: () => undefined,
-    predictor: () => (predict ? learner.predictor() : undefined),
-    get stats() {
-      return learner.stats;
-    },
   };
 }

@@ -62,6 +62,11 @@ export {
   type ChainLearner,
   type ChainLearnerOptions,
 } from './create-chain-learner.js';
+export {
+  createLearningStrategy,
+  toStrategyResult,
+  type LearningStrategyOptions,
+} from './create-learning-strategy.js';
 export { createOptimizedStrategy, optimizedStrategy } from './optimized-strategy.js';
 export {
   combineChains,

@@ -1,10 +1,4 @@
-import { renderPlannerPrompt } from '../model/planner-prompt.js';
-import { countTokens } from '../tools/index.js';
-import { createChainLearner } from './create-chain-learner.js';
-import { createDeferredWork } from './create-deferred-work.js';
-import { createPlanCache } from './create-plan-cache.js';
-import { toStrategyResult } from './optimized-strategy.js';
-import { runOptimized } from './run-optimized.js';
+import { createLearningStrategy } from './create-learning-strategy.js';
 import type { Strategy } from './strategy.js';
 
 export interface PlanChainsStrategyOptions {
@@ -29,28 +23,13 @@ export interface PlanChainsStrategyOptions {
  * here, so only read-only ones run (`compileChain` refuses the rest).
  */
 export function createPlanChainsStrategy(options: PlanChainsStrategyOptions = {}): Strategy {
-  const learner = createChainLearner({ ...options, predict: false });
-  const planCache = createPlanCache();
-  const deferred = createDeferredWork();
-  return {
+  return createLearningStrategy({
     name: 'plan+chains',
     description:
       'toolplan: compiled chains mined from its traces, then the plan cache, then one streamed planning call',
-    fresh: () => createPlanChainsStrategy(options),
-    promptTokens: (tools) => countTokens(renderPlannerPrompt(tools)),
-    async run({ query, tools, model, signal }) {
-      const run = await runOptimized({
-        query,
-        model: model(),
-        tools,
-        learner,
-        planCache,
-        deferred,
-        ...(signal === undefined ? {} : { signal }),
-      });
-      return toStrategyResult(run);
-    },
-  };
+    learn: options,
+    predict: false,
+  });
 }
 
 /** The bench's `plan+chains`: a fresh learner per stream of traffic (see `Strategy.fresh`). */

@@ -207,29 +207,22 @@ export async function runOptimized(options: RunOptimizedOptions): Promise<AgentR
     return result;
   };
 
-  for (const matcher of [chains, learner?.chains()]) {
-    if (matcher === undefined) continue;
-    const known = await answerWithoutModel({ query, tools, chains: matcher, execute });
+  // Chains (a developer's, then what the learner mined) and the plan cache: no model call.
+  const matcher = combineChains(chains, learner?.chains());
+  if (matcher !== undefined || planCache !== undefined) {
+    const known = await answerWithoutModel({
+      query,
+      tools,
+      ...(matcher === undefined ? {} : { chains: matcher }),
+      ...(planCache === undefined ? {} : { planCache }),
+      execute,
+    });
     if (known.answeredBy !== undefined) {
       onEvent?.({ type: 'answer-delta', delta: known.answer });
       return finish({
         answer: known.answer,
         answeredBy: known.answeredBy,
         ...(known.chainName === undefined ? {} : { chainName: known.chainName }),
-        plan: known.plan,
-        plans: [known.plan],
-        results: known.run.results,
-        steps: known.run.steps,
-      });
-    }
-  }
-  if (planCache !== undefined) {
-    const known = await answerWithoutModel({ query, tools, planCache, execute });
-    if (known.answeredBy !== undefined) {
-      onEvent?.({ type: 'answer-delta', delta: known.answer });
-      return finish({
-        answer: known.answer,
-        answeredBy: known.answeredBy,
         plan: known.plan,
         plans: [known.plan],
         results: known.run.results,
