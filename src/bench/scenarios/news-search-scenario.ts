@@ -1,8 +1,14 @@
-import { extractQueryEntities } from '../../agent/index.js';
 import type { Plan } from '../../plan/index.js';
 import { createRulePredictor, type Predictor } from '../../runtime/index.js';
 import type { BenchCase, BenchScenario } from './bench-scenario.js';
-import { COMPANIES, newsQuery, researchTools, search, type Company } from './research-scenario.js';
+import {
+  COMPANIES,
+  newsQuery,
+  newsSearchRule,
+  researchTools,
+  search,
+  type Company,
+} from './research-scenario.js';
 
 /**
  * # news-search — slow searches behind a short plan (predictive execution's best case)
@@ -68,19 +74,7 @@ const newsCase: BenchCase = {
 /** A news search per company the query names: the rule a news assistant would write. */
 export const newsSearchPredictor: Predictor = createRulePredictor({
   name: 'news-rules',
-  rules: [
-    {
-      when: /\bnews\b/i,
-      propose: ({ query }) =>
-        extractQueryEntities(query)
-          .filter((entity) => entity.shape === 'name' && !entity.sentenceInitial)
-          .map((entity) => ({
-            tool: 'web_search',
-            args: { query: `${entity.text} solid-state battery news` },
-            confidence: 0.9,
-          })),
-    },
-  ],
+  rules: [newsSearchRule],
 });
 
 export const newsSearchScenario: BenchScenario = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ScenarioContext } from './bench-scenario.js';
 import { simulatedTool } from './simulated-tool.js';
-import { compareTemperatures } from './weather-scenario.js';
+import { weatherTools, type WeatherReport } from './weather-scenario.js';
 import type { ToolLatency } from './tool-latency.js';
 
 /**
@@ -83,11 +83,6 @@ export function accountSummary(options: {
 }
 
 /** Estimates, not measurements (no network here). */
-const WEATHER_API: ToolLatency = {
-  p50Ms: 200,
-  p95Ms: 500,
-  source: 'estimate: public weather REST API over HTTPS (keep-alive); not measured',
-};
 const USER_SERVICE: ToolLatency = {
   p50Ms: 30,
   p95Ms: 80,
@@ -109,10 +104,12 @@ const IN_PROCESS: ToolLatency = {
   source: 'estimate: pure in-process computation',
 };
 
-function findCity(city: string) {
+/** The weather API's answer for one of the traffic's cities, on the traffic's one date. */
+function trafficWeather(city: string, date: string): WeatherReport {
+  if (date !== TRAFFIC_DATE) throw new Error(`No weather data for ${city} on ${date}.`);
   const row = TRAFFIC_CITIES.find((entry) => entry.city.toLowerCase() === city.toLowerCase());
   if (row === undefined) throw new Error(`No weather data for ${city}.`);
-  return row;
+  return { city: row.city, date, temp: row.temp, condition: row.condition, windMph: row.windMph };
 }
 
 function findUser(username: string) {
@@ -132,42 +129,7 @@ function findUserById(userId: string) {
 export function repeatTrafficTools(context: ScenarioContext) {
   const readOnly = { readOnly: true, idempotent: true } as const;
   return [
-    simulatedTool({
-      context,
-      name: 'get_weather',
-      description: 'Weather for one city on one date: temperature (°F), condition, wind.',
-      inputSchema: z.object({
-        city: z.string().describe('City name, e.g. "Boston"'),
-        date: z.string().describe('YYYY-MM-DD'),
-      }),
-      latency: WEATHER_API,
-      compute: ({ city, date }) => {
-        if (date !== TRAFFIC_DATE) throw new Error(`No weather data for ${city} on ${date}.`);
-        const row = findCity(city);
-        return {
-          city: row.city,
-          date,
-          temp: row.temp,
-          condition: row.condition,
-          windMph: row.windMph,
-        };
-      },
-      annotations: readOnly,
-    }),
-    simulatedTool({
-      context,
-      name: 'compare_temps',
-      description: 'Compare weather results: the warmest and coldest city and the spread.',
-      inputSchema: z.object({
-        results: z
-          .array(z.object({ city: z.string(), temp: z.number() }))
-          .min(1)
-          .describe('get_weather results'),
-      }),
-      latency: IN_PROCESS,
-      compute: ({ results }) => compareTemperatures(results),
-      annotations: readOnly,
-    }),
+    ...weatherTools(context, { lookUp: trafficWeather }),
     simulatedTool({
       context,
       name: 'get_user',

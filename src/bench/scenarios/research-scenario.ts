@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { extractQueryEntities } from '../../agent/index.js';
 import type { Plan } from '../../plan/index.js';
-import { createRulePredictor, type Predictor } from '../../runtime/index.js';
+import { createRulePredictor, type PredictionRule, type Predictor } from '../../runtime/index.js';
 import type { BenchCase, BenchScenario, ScenarioContext } from './bench-scenario.js';
 import { simulatedTool } from './simulated-tool.js';
 import type { ToolLatency } from './tool-latency.js';
@@ -543,6 +543,19 @@ const researchCase: BenchCase = {
   expectedAnswer: expectedAnswer(),
 };
 
+/** A news search for each company a query about news names (research's and news-search's rule). */
+export const newsSearchRule: PredictionRule = {
+  when: /\bnews\b/i,
+  propose: ({ query }) =>
+    extractQueryEntities(query)
+      .filter((entity) => entity.shape === 'name' && !entity.sentenceInitial)
+      .map((entity) => ({
+        tool: 'web_search',
+        args: { query: `${entity.text} solid-state battery news` },
+        confidence: 0.9,
+      })),
+};
+
 /**
  * The rules a research assistant would write (issue #9, the seed's pattern 6): the companies a
  * query names get a news search each, and a question about "the industry report" gets the
@@ -551,17 +564,7 @@ const researchCase: BenchCase = {
 export const researchPredictor: Predictor = createRulePredictor({
   name: 'research-rules',
   rules: [
-    {
-      when: /\bnews\b/i,
-      propose: ({ query }) =>
-        extractQueryEntities(query)
-          .filter((entity) => entity.shape === 'name' && !entity.sentenceInitial)
-          .map((entity) => ({
-            tool: 'web_search',
-            args: { query: `${entity.text} solid-state battery news` },
-            confidence: 0.9,
-          })),
-    },
+    newsSearchRule,
     {
       when: /industry report/i,
       propose: () => [{ tool: 'web_search', args: { query: REPORT_QUERY }, confidence: 0.8 }],

@@ -51,7 +51,7 @@ const IN_PROCESS_LATENCY: ToolLatency = {
   source: 'estimate: pure in-process computation (dispatch + argument parsing)',
 };
 
-interface WeatherReport {
+export interface WeatherReport {
   city: string;
   date: string;
   temp: number;
@@ -108,7 +108,15 @@ export function compareTemperatures(
  * takes several cities in one request (weather APIs commonly do: a bulk or multi-location
  * endpoint), at one request's latency.
  */
-export function weatherTools(context: ScenarioContext, options: { batch?: boolean } = {}) {
+export function weatherTools(
+  context: ScenarioContext,
+  options: {
+    batch?: boolean;
+    /** Where the weather comes from. @default the five cities of this scenario's table */
+    lookUp?: (city: string, date: string) => WeatherReport;
+  } = {},
+) {
+  const lookUp = options.lookUp ?? lookUpWeather;
   return [
     simulatedTool({
       context,
@@ -119,7 +127,7 @@ export function weatherTools(context: ScenarioContext, options: { batch?: boolea
         date: z.string().describe('YYYY-MM-DD'),
       }),
       latency: WEATHER_API_LATENCY,
-      compute: ({ city, date }) => lookUpWeather(city, date),
+      compute: ({ city, date }) => lookUp(city, date),
       annotations: { readOnly: true, idempotent: true },
       ...(options.batch === true ? { batch: true } : {}),
     }),
