@@ -1,10 +1,10 @@
 import { stringify } from 'safe-stable-stringify';
 
 /**
- * The key under which identical calls of a read-only tool are shared: its name and canonical
- * arguments (after its input schema). Single flight, the result cache and speculation all use it,
- * so a call made by one is found by the others.
+ * The key of a call: its tool's name and canonical arguments (after its input schema). Single
+ * flight, the result cache and speculation share read-only calls under it, so a call made by one
+ * is found by the others; the side-effect ledger records calls under it.
  */
 export function callKey(toolName: string, input: unknown): string {
-  return `${toolName}\u0000${stringify(input)}`;
+  return `${toolName}\u0000${stringify(input) ?? ''}`;
 }

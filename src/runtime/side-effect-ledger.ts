@@ -1,4 +1,4 @@
-import { stringify } from 'safe-stable-stringify';
+import { callKey } from './call-key.js';
 
 /**
  * The side-effect calls made so far, by tool and canonical arguments, shared by the runs of one
@@ -23,7 +23,5 @@ export function createSideEffectLedger(): SideEffectLedger {
   };
 }
 
-/** The ledger key of a call: the tool's name and its canonical arguments. */
-export function sideEffectKey(tool: string, input: unknown): string {
-  return `${tool}\u0000${stringify(input) ?? ''}`;
-}
+/** The ledger key of a call: the tool's name and its canonical arguments (see `callKey`). */
+export const sideEffectKey: (tool: string, input: unknown) => string = callKey;
