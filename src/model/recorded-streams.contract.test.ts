@@ -25,7 +25,7 @@ import {
 import { streamModelText } from './stream-model-text.js';
 import { toAiSdkTools } from './to-ai-sdk-tools.js';
 
-// The model layer against real providers' recorded streams (shared/data/provider-streams/),
+// The model layer against real providers' recorded streams (data/provider-streams/ in this repository),
 // replayed over real HTTP: what toolplan does with a live provider it must do with these. The
 // expected values are read out of the recordings themselves (fragments joined, usage as sent),
 // independently of the provider packages that parse them.

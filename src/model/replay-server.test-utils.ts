@@ -7,10 +7,10 @@ import type { AddressInfo } from 'node:net';
  * their own `fetch`, headers, SSE parser and chunk schemas — exactly as they read a live provider.
  */
 
-/** A recording in `shared/data/provider-streams/` (the repository's `shared/` sits beside it). */
+/** A recording in the repository's `data/provider-streams/` (copied there with its licence). */
 export function readRecording(file: string): string {
   return readFileSync(
-    new URL(`../../../shared/data/provider-streams/${file}`, import.meta.url),
+    new URL(`../../data/provider-streams/${file}`, import.meta.url),
     'utf8',
   );
 }

@@ -6,7 +6,7 @@ import { HELLO_QUERY, testScripts, WEATHER_QUERY, weatherTools } from './simulat
 // The simulated stream must have the shape of OpenAI's recorded ones, chunk type by chunk type:
 // the same keys at every level (values of course differ).
 
-const recordings = new URL('../../../shared/data/provider-streams/', import.meta.url);
+const recordings = new URL('../../data/provider-streams/', import.meta.url);
 const recordedSse = readFileSync(
   new URL('openai-gpt-4o-parallel-tool-calls.sse', recordings),
   'utf8',

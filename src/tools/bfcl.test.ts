@@ -6,8 +6,8 @@ import { toTool } from './to-tool.js';
 import { createToolRegistry, type ToolRegistry } from './tool-registry.js';
 import type { JsonSchema } from './tool.js';
 
-// The repository's CI clones it with `shared/` beside the repository root.
-const DATA = new URL('../../../shared/data/bfcl/', import.meta.url);
+// The BFCL data is part of the repository (`data/bfcl/`, with its licence).
+const DATA = new URL('../../data/bfcl/', import.meta.url);
 
 interface BfclFunction {
   name: string;

@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { ToolplanError } from '../../plan/index.js';
 
 /**
- * Where the BFCL data lives: `shared/data/bfcl/` beside the repository (CI clones the repository
- * with `shared/` next to it). Resolved from this module, which sits at the same depth in `src/`
- * (tests) and in `dist/` (the built package): `src/bench/scenarios/` → `../../../../shared/`.
+ * Where the BFCL data lives: `data/bfcl/` in this repository (and package), copied there with its
+ * licence. Resolved from this module, which sits at the same depth in `src/` (tests) and in `dist/`
+ * (the built package): `src/bench/scenarios/` → `../../../data/`.
  */
-export const DEFAULT_BFCL_DIR = new URL('../../../../shared/data/bfcl/', import.meta.url);
+export const DEFAULT_BFCL_DIR = new URL('../../../data/bfcl/', import.meta.url);
 
 /** The environment variable that points the scenario at another copy of the data. */
 export const BFCL_DIR_VARIABLE = 'TOOLPLAN_BFCL_DIR';
@@ -77,7 +77,7 @@ export async function loadBfclCases(directory: string = bfclDataDirectory()): Pr
   );
   if (!isDirectory) {
     throw new BfclDataError({
-      message: `The BFCL data directory ${directory} does not exist. The bfcl scenario expects the repository's \`shared/data/bfcl/\` beside it (clone it there), or set ${BFCL_DIR_VARIABLE} to a directory holding ${BFCL_FILES.map((file) => `${file}.json`).join(' and ')} with their *.answers.json.`,
+      message: `The BFCL data directory ${directory} does not exist. The bfcl scenario reads the repository's \`data/bfcl/\`; restore it (\`git checkout -- data/bfcl\`), or set ${BFCL_DIR_VARIABLE} to a directory holding ${BFCL_FILES.map((file) => `${file}.json`).join(' and ')} with their *.answers.json.`,
       path: directory,
     });
   }

@@ -249,9 +249,9 @@ describe('the bfcl data directory', () => {
     else process.env[BFCL_DIR_VARIABLE] = saved;
   });
 
-  it('is found beside the repository by default', () => {
+  it('is data/bfcl in the repository by default', () => {
     delete process.env[BFCL_DIR_VARIABLE];
-    expect(bfclDataDirectory()).toMatch(/[/\\]shared[/\\]data[/\\]bfcl[/\\]?$/);
+    expect(bfclDataDirectory()).toMatch(/[/\\]data[/\\]bfcl[/\\]?$/);
   });
 
   it(`is taken from ${BFCL_DIR_VARIABLE} when set`, async () => {

@@ -103,7 +103,7 @@ function bfclTool(fn: BfclFunction, context: ScenarioContext) {
 
 /**
  * **bfcl** — the 400 cases of the Berkeley Function Calling Leaderboard's `parallel` and
- * `parallel_multiple` sets (`shared/data/bfcl`, or `TOOLPLAN_BFCL_DIR`). Each case offers its own
+ * `parallel_multiple` sets (`data/bfcl`, or `TOOLPLAN_BFCL_DIR`). Each case offers its own
  * functions (JSON Schema, BFCL's `dict` dialect) and asks for 2–8 independent calls. The
  * accepted calls (see {@link chooseGoldCalls}) form the scripted tool loop and the scripted plan;
  * the tools return {@link bfclResult} after a latency from {@link BFCL_TOOL_LATENCY}, and a run
