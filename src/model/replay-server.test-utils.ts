@@ -9,10 +9,7 @@ import type { AddressInfo } from 'node:net';
 
 /** A recording in the repository's `data/provider-streams/` (copied there with its licence). */
 export function readRecording(file: string): string {
-  return readFileSync(
-    new URL(`../../data/provider-streams/${file}`, import.meta.url),
-    'utf8',
-  );
+  return readFileSync(new URL(`../../data/provider-streams/${file}`, import.meta.url), 'utf8');
 }
 
 /**
