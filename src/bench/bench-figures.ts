@@ -31,6 +31,11 @@ export interface StrategyFigures {
   /** Runs measured: every case once, or a small scenario's cases repeated up to `minRuns`. */
   runs: number;
   correctRuns: number;
+  /**
+   * Runs that ended in a transport failure (a reset or refused connection, a provider's 429 or
+   * 5xx) rather than an answer: neither right nor wrong, and left out of `correct`.
+   */
+  transportErrors: number;
   latencyP50Ms: number;
   latencyP95Ms: number;
   /**
@@ -118,6 +123,36 @@ export interface BenchReport {
    * median latency): drawn by `toolplan bench --report`.
    */
   timelines?: BenchTimeline[];
+  /** Scenarios that could not run (their data is missing, …), by name, with the reason. */
+  skipped?: Record<string, string>;
+  /**
+   * Scenarios that ran a seeded sample of their cases (without `--full`): name → cases run and
+   * cases in all.
+   */
+  sampled?: Record<string, { cases: number; of: number }>;
+  /** How starved the bench's host was while it ran (see `HostFigures`). */
+  host?: HostFigures;
+}
+
+/**
+ * How starved the host was while the bench ran. A starved host delays the strategies' timers and
+ * the simulated provider's stream alike, which inflates every latency and hides differences.
+ */
+export interface HostFigures {
+  /** The bench's event loop: 99th percentile of its delay, ms. */
+  eventLoopDelayP99Ms: number;
+  eventLoopDelayMaxMs: number;
+  /**
+   * The simulated provider: how late it delivered its streams' events against its own schedule,
+   * 99th percentile over requests of each request's latest event, ms.
+   */
+  providerLatenessP99Ms?: number;
+  providerLatenessMaxMs?: number;
+  /** The figures are past the thresholds above which the bench warns that they are unreliable. */
+  starved: boolean;
+  /** Logical CPUs and the 1-minute load average at the end. */
+  cpus: number;
+  loadAverage: number;
 }
 
 /** Predictive execution's figures for one strategy on one scenario (means per run). */

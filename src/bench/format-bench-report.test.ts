@@ -14,6 +14,7 @@ const figures = (overrides: Partial<StrategyFigures>): StrategyFigures => ({
   cases: 1,
   runs: 1,
   correctRuns: 1,
+  transportErrors: 0,
   latencyP50Ms: 1000,
   latencyP95Ms: 1000,
   ...overrides,

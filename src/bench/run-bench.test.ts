@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loopParallelStrategy, loopSequentialStrategy, planStrategy } from '../agent/index.js';
 import { gpt4oProfile } from '../simulator/index.js';
-import { runBench } from './run-bench.js';
+import { runBench, type BenchProgress } from './run-bench.js';
+import { ScenarioDataError } from './scenarios/scenario-data-error.js';
 import type { BenchScenario } from './scenarios/bench-scenario.js';
 import { simulatedTool } from './scenarios/simulated-tool.js';
 
@@ -157,5 +158,95 @@ describe('runBench', () => {
     expect(figures?.correct).toBe(false);
     expect(figures?.correctRuns).toBe(0);
     expect(figures?.failures?.[0]).toContain('expected "The highest is 99°C."');
+  });
+
+  it.each([
+    ['a 500 on every request', { kind: 'server-error' as const }],
+    ['every stream cut after 3 events', { kind: 'cut-stream' as const, afterChunks: 3 }],
+  ])('counts runs broken in transport apart from wrong answers (%s)', async (_, fault) => {
+    const report = await runBench({
+      scenarios: [tinyScenario],
+      strategies: [loopParallelStrategy, planStrategy],
+      profile: gpt4oProfile,
+      speed: 1000,
+      minRuns: 2,
+      faults: [{ fault }],
+    });
+    for (const strategy of ['loop-parallel', 'plan']) {
+      const figures = report.scenarios['tiny']?.[strategy];
+      expect(figures, strategy).toMatchObject({ runs: 2, transportErrors: 2, correctRuns: 0 });
+      // Nothing was answered, so nothing can be called right; the reasons say transport.
+      expect(figures?.correct).toBe(false);
+      expect(figures?.failures?.every((failure) => failure.startsWith('(transport) '))).toBe(true);
+    }
+  });
+
+  it('counts a request the provider refused (a 4xx) as a wrong answer, not transport', async () => {
+    const unscripted: BenchScenario = {
+      ...tinyScenario,
+      async open(context) {
+        const opened = await tinyScenario.open(context);
+        return {
+          ...opened,
+          cases: opened.cases.map((benchCase) => ({ ...benchCase, query: 'Something else?' })),
+        };
+      },
+    };
+    const report = await runBench({
+      scenarios: [unscripted],
+      strategies: [planStrategy],
+      profile: gpt4oProfile,
+      speed: 1000,
+      minRuns: 1,
+    });
+    expect(report.scenarios['tiny']?.['plan']).toMatchObject({
+      correct: false,
+      correctRuns: 0,
+      transportErrors: 0,
+    });
+  });
+
+  it('skips a scenario whose data is missing, with the reason, and runs the others', async () => {
+    const missing: BenchScenario = {
+      ...tinyScenario,
+      name: 'needs-data',
+      open() {
+        throw new ScenarioDataError({ message: 'no data at /nowhere', path: '/nowhere' });
+      },
+    };
+    const events: BenchProgress[] = [];
+    const report = await runBench({
+      scenarios: [missing, tinyScenario],
+      strategies: [planStrategy],
+      profile: gpt4oProfile,
+      speed: 1000,
+      minRuns: 1,
+      onProgress: (event) => events.push(event),
+    });
+    expect(report.skipped).toEqual({ 'needs-data': 'no data at /nowhere' });
+    expect(Object.keys(report.scenarios)).toEqual(['tiny']);
+    expect(report.scenarios['tiny']?.['plan']?.correct).toBe(true);
+    expect(events).toContainEqual({
+      type: 'scenario-skipped',
+      scenario: 'needs-data',
+      reason: 'no data at /nowhere',
+    });
+    expect(events).toContainEqual({ type: 'start', scenarios: [{ scenario: 'tiny', runs: 1 }] });
+  });
+
+  it('measures how starved its host was', async () => {
+    const report = await runBench({
+      scenarios: [tinyScenario],
+      strategies: [planStrategy],
+      profile: gpt4oProfile,
+      speed: 1000,
+      minRuns: 2,
+    });
+    expect(report.host).toMatchObject({
+      eventLoopDelayP99Ms: expect.any(Number),
+      providerLatenessP99Ms: expect.any(Number),
+      starved: expect.any(Boolean),
+    });
+    expect(report.host?.cpus).toBeGreaterThan(0);
   });
 });

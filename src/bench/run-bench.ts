@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import PQueue from 'p-queue';
 import { stringify } from 'safe-stable-stringify';
 import type { MultiTurnStrategy, Strategy, StrategyResult } from '../agent/index.js';
@@ -7,10 +9,14 @@ import {
   computeRequestCost,
   createSimulatedProvider,
   startSimulatedProviderWorker,
+  type FaultRule,
   type ModelProfile,
+  type SimulatorStats,
 } from '../simulator/index.js';
 import { createToolRegistry } from '../tools/index.js';
-import type { BenchReport, RunMeasurement, StrategyFigures } from './bench-figures.js';
+import type { BenchReport, HostFigures, RunMeasurement, StrategyFigures } from './bench-figures.js';
+import { isTransportError } from './is-transport-error.js';
+import { ScenarioDataError } from './scenarios/scenario-data-error.js';
 import { instrumentTools, type ToolCallRecord } from './instrument-tools.js';
 import {
   planLowerBoundMs,
@@ -86,16 +92,45 @@ export interface BenchOptions {
    * @default 'in-process'
    */
   provider?: 'worker' | 'in-process';
+  /**
+   * Faults the simulated provider injects (429s, 500s, cut streams), to see how the strategies
+   * and the bench's accounting bear them: runs they break count as transport errors.
+   * @default none
+   */
+  faults?: readonly FaultRule[];
   onProgress?: (event: BenchProgress) => void;
 }
 
+/**
+ * What the bench reports as it goes. Runs are counted per scenario over every strategy (a
+ * scenario's `runs` is its cases, repeated, times its strategies).
+ */
 export type BenchProgress =
-  | { type: 'strategy-start'; strategy: string; cases: number }
-  | { type: 'case-end'; strategy: string; done: number; cases: number }
+  | { type: 'start'; scenarios: ReadonlyArray<{ scenario: string; runs: number }> }
+  | { type: 'scenario-skipped'; scenario: string; reason: string }
+  | {
+      type: 'run-end';
+      scenario: string;
+      strategy: string;
+      done: number;
+      runs: number;
+      outcome: 'right' | 'wrong' | 'transport-error';
+    }
   | { type: 'strategy-end'; scenario: string; strategy: string; figures: StrategyFigures };
+
+/**
+ * Above these, the host was too starved for the figures to hold (see `HostFigures`). Measured on
+ * this project's 2-core machine, an idle host running the default bench shows an event-loop delay
+ * p99 of ~20–30 ms and a provider lateness p99 of ~10 ms; a second bench beside it more than
+ * doubles both.
+ */
+const STARVED_EVENT_LOOP_DELAY_P99_MS = 60;
+const STARVED_PROVIDER_LATENESS_P99_MS = 40;
 
 interface CaseOutcome extends RunMeasurement {
   recording: RunRecording;
+  /** The run broke in transport (see `isTransportError`): no answer to judge. */
+  transportError: boolean;
   speculation?: SpeculationMetrics;
   lowerBoundMs?: number;
   completePlanBoundMs?: number;
@@ -126,15 +161,39 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         url: string;
         clearPromptCache(): void | Promise<void>;
         restartDraws(): void | Promise<void>;
+        stats(): SimulatorStats | Promise<SimulatorStats>;
+        resetStats(): void | Promise<void>;
         close(): Promise<void>;
       }
     | undefined;
+  const skipped: Record<string, string> = {};
+  // A scenario whose data is missing is skipped with the reason; the others still run.
+  const open = async <Opened>(scenario: {
+    name: string;
+    open(context: { speed: number; seed: number }): Promise<Opened> | Opened;
+  }): Promise<Opened | undefined> => {
+    try {
+      return await scenario.open({ speed, seed });
+    } catch (error) {
+      if (!(error instanceof ScenarioDataError)) throw error;
+      skipped[scenario.name] = error.message;
+      options.onProgress?.({
+        type: 'scenario-skipped',
+        scenario: scenario.name,
+        reason: error.message,
+      });
+      return undefined;
+    }
+  };
+  const eventLoopDelay = monitorEventLoopDelay({ resolution: 10 });
   try {
     for (const scenario of options.scenarios) {
-      opened.push({ scenario, opened: await scenario.open({ speed, seed }) });
+      const cases = await open(scenario);
+      if (cases !== undefined) opened.push({ scenario, opened: cases });
     }
     for (const scenario of options.conversations?.scenarios ?? []) {
-      conversations.push({ scenario, opened: await scenario.open({ speed, seed }) });
+      const cases = await open(scenario);
+      if (cases !== undefined) conversations.push({ scenario, opened: cases });
     }
     let endpoint = options.endpoint;
     if (endpoint === undefined) {
@@ -144,6 +203,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         profile: options.profile,
         speed,
         seed,
+        ...(options.faults === undefined ? {} : { faults: options.faults }),
         scripts: {
           scenarios: uniqueScripts([
             ...opened.flatMap(({ opened }) => opened.cases.map((benchCase) => benchCase.script)),
@@ -162,6 +222,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       scenarios: {},
       simulated: options.endpoint === undefined,
       timelines: [],
+      ...(Object.keys(skipped).length === 0 ? {} : { skipped }),
     };
     for (const { scenario } of [...opened, ...conversations]) report.scenarios[scenario.name] = {};
     const minRuns = options.minRuns ?? 8;
@@ -182,6 +243,22 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       ).flat();
     });
     const multiTurnStrategies = options.conversations?.strategies ?? [];
+    const progress = createRunCounter({
+      runs: [
+        ...opened.map(({ scenario }) => ({
+          scenario: scenario.name,
+          runs:
+            work.filter((item) => item.scenario === scenario).length * options.strategies.length,
+        })),
+        ...conversations.map(({ scenario }) => ({
+          scenario: scenario.name,
+          runs:
+            conversationWork.filter((item) => item.scenario === scenario).length *
+            multiTurnStrategies.length,
+        })),
+      ],
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    });
     // Every strategy runs in one phase, interleaved case by case (the order of strategies
     // rotating from case to case), each in its own namespace on the provider — its own prompt
     // cache and its own count of repeated requests, as separate organisations would have on a
@@ -219,6 +296,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
     await provider?.clearPromptCache();
     await provider?.restartDraws();
+    await provider?.resetStats();
+    eventLoopDelay.enable();
     // The cases of every scenario share one pool: each case's latency is still its own (the
     // provider and tools spend time in timers, not in CPU), and the bench ends sooner.
     const concurrency = options.caseConcurrency ?? 96;
@@ -239,6 +318,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           report,
           endpoint: ownEndpoint(each.name),
           profile: options.profile,
+          onRunEnd: (scenario, outcome) => progress.runEnded(scenario, each.name, outcome),
           ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
         }),
       ),
@@ -270,10 +350,6 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
             ],
       ),
     );
-    const done = new Map<Strategy, number>();
-    for (const strategy of strategies) {
-      options.onProgress?.({ type: 'strategy-start', strategy: strategy.name, cases: work.length });
-    }
     const items = work.flatMap((item, index) =>
       strategies.map((_, offset) => ({
         ...item,
@@ -294,13 +370,11 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
             speed,
             ...(options.traces === undefined ? {} : { traces: options.traces }),
           });
-          done.set(strategy, (done.get(strategy) ?? 0) + 1);
-          options.onProgress?.({
-            type: 'case-end',
-            strategy: strategy.name,
-            done: done.get(strategy) ?? 0,
-            cases: work.length,
-          });
+          progress.runEnded(
+            scenario.name,
+            strategy.name,
+            outcome.transportError ? 'transport-error' : outcome.correct ? 'right' : 'wrong',
+          );
           return outcome;
         });
       }),
@@ -362,6 +436,11 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
     await conversationsDone;
     clearInterval(ramp);
+    eventLoopDelay.disable();
+    report.host = hostFigures({
+      eventLoopDelay,
+      ...(provider === undefined ? {} : { providerStats: await provider.stats() }),
+    });
     // In the catalogue's order (baselines first), whatever order the conversations ended in.
     const catalogue = [...options.strategies, ...multiTurnStrategies].map((each) => each.name);
     for (const [name, byStrategy] of Object.entries(report.scenarios)) {
@@ -397,13 +476,12 @@ async function runConversationRound(options: {
   report: BenchReport;
   endpoint: NonNullable<BenchOptions['endpoint']>;
   profile: ModelProfile;
+  onRunEnd: (scenario: string, outcome: 'right' | 'wrong' | 'transport-error') => void;
   onProgress?: (event: BenchProgress) => void;
 }): Promise<void> {
   const { strategy, work, queue, report } = options;
-  options.onProgress?.({ type: 'strategy-start', strategy: strategy.name, cases: work.length });
-  let done = 0;
   const outcomes = await Promise.all(
-    work.map(({ scenarioCases, conversation }) =>
+    work.map(({ scenario, scenarioCases, conversation }) =>
       queue.add(async () => {
         const outcome = await runConversation({
           strategy,
@@ -412,13 +490,14 @@ async function runConversationRound(options: {
           endpoint: options.endpoint,
           profile: options.profile,
         });
-        done += 1;
-        options.onProgress?.({
-          type: 'case-end',
-          strategy: strategy.name,
-          done,
-          cases: work.length,
-        });
+        options.onRunEnd(
+          scenario.name,
+          outcome.transportError
+            ? 'transport-error'
+            : outcome.turns.every((turn) => turn.correct)
+              ? 'right'
+              : 'wrong',
+        );
         return outcome;
       }),
     ),
@@ -474,6 +553,7 @@ async function runCase(options: {
   let lowerBoundMs: number | undefined;
   let completePlanBoundMs: number | undefined;
   let failure: string | undefined;
+  let transportError = false;
   let result: StrategyResult | undefined;
   const startedAt = new Date();
   const started = performance.now();
@@ -516,7 +596,8 @@ async function runCase(options: {
       }
     }
   } catch (error) {
-    failure = `${benchCase.id}: ${(error as Error).message}`;
+    transportError = isTransportError(error);
+    failure = `${transportError ? '(transport) ' : ''}${benchCase.id}: ${(error as Error).message}`;
   }
   const latencyMs = performance.now() - started;
   // Speculative calls cancelled as the run ended record themselves a tick later: count them.
@@ -589,6 +670,7 @@ async function runCase(options: {
     ),
     toolCalls: calls.length,
     correct: failure === undefined,
+    transportError,
     ...(result?.speculation === undefined ? {} : { speculation: result.speculation }),
     ...(lowerBoundMs === undefined ? {} : { lowerBoundMs }),
     ...(completePlanBoundMs === undefined ? {} : { completePlanBoundMs }),
@@ -598,16 +680,20 @@ async function runCase(options: {
 }
 
 function summarise(options: { outcomes: readonly CaseOutcome[]; cases: number }): StrategyFigures {
-  const { outcomes } = options;
+  // Runs broken in transport have no answer to judge and no latency worth averaging: counted
+  // apart, and left out of the means (unless nothing else ran).
+  const transportErrors = options.outcomes.filter((outcome) => outcome.transportError).length;
+  const judged = options.outcomes.filter((outcome) => !outcome.transportError);
+  const outcomes = judged.length > 0 ? judged : options.outcomes;
   const mean = (pick: (outcome: CaseOutcome) => number) =>
     outcomes.reduce((sum, outcome) => sum + pick(outcome), 0) / Math.max(1, outcomes.length);
   const latencies = outcomes
     .map((outcome) => outcome.latencyMs)
     .sort((left, right) => left - right);
-  const failures = outcomes.flatMap((outcome) =>
+  const failures = options.outcomes.flatMap((outcome) =>
     outcome.failure === undefined ? [] : [outcome.failure],
   );
-  const correctRuns = outcomes.filter((outcome) => outcome.correct).length;
+  const correctRuns = judged.filter((outcome) => outcome.correct).length;
   const bounded = outcomes.filter((outcome) => outcome.lowerBoundMs !== undefined);
   const prompted = outcomes.filter((outcome) => outcome.promptTokens !== undefined);
   const completed = outcomes.filter((outcome) => outcome.completePlanBoundMs !== undefined);
@@ -622,10 +708,11 @@ function summarise(options: { outcomes: readonly CaseOutcome[]; cases: number })
     outputTokens: mean((outcome) => outcome.outputTokens),
     costUsd: mean((outcome) => outcome.costUsd),
     toolCalls: mean((outcome) => outcome.toolCalls),
-    correct: correctRuns === outcomes.length,
+    correct: judged.length > 0 && correctRuns === judged.length,
     cases: options.cases,
-    runs: outcomes.length,
+    runs: options.outcomes.length,
     correctRuns,
+    transportErrors,
     latencyP50Ms: quantile(latencies, 0.5),
     latencyP95Ms: quantile(latencies, 0.95),
     ...(bounded.length === 0
@@ -651,5 +738,65 @@ function summarise(options: { outcomes: readonly CaseOutcome[]; cases: number })
         }),
     ...(failures.length === 0 ? {} : { failures: failures.slice(0, 5) }),
     ...(speculation === undefined ? {} : { speculation }),
+  };
+}
+
+/** Counts each scenario's finished runs over every strategy and reports each as it ends. */
+function createRunCounter(options: {
+  runs: ReadonlyArray<{ scenario: string; runs: number }>;
+  onProgress?: (event: BenchProgress) => void;
+}): {
+  runEnded(
+    scenario: string,
+    strategy: string,
+    outcome: 'right' | 'wrong' | 'transport-error',
+  ): void;
+} {
+  const totals = new Map(options.runs.map(({ scenario, runs }) => [scenario, runs]));
+  const done = new Map<string, number>();
+  options.onProgress?.({ type: 'start', scenarios: options.runs });
+  return {
+    runEnded(scenario, strategy, outcome) {
+      const count = (done.get(scenario) ?? 0) + 1;
+      done.set(scenario, count);
+      options.onProgress?.({
+        type: 'run-end',
+        scenario,
+        strategy,
+        done: count,
+        runs: totals.get(scenario) ?? count,
+        outcome,
+      });
+    },
+  };
+}
+
+/** The host's starvation figures: the bench's event-loop delay and the provider's lateness. */
+function hostFigures(options: {
+  eventLoopDelay: ReturnType<typeof monitorEventLoopDelay>;
+  providerStats?: SimulatorStats;
+}): HostFigures {
+  const { eventLoopDelay } = options;
+  // The histogram is in nanoseconds; with no sample yet it reports an absurd minimum: read 0.
+  const delay = (value: number) => (eventLoopDelay.count === 0 ? 0 : value / 1e6);
+  const lateness = (options.providerStats?.log ?? [])
+    .map((entry) => entry.latenessMs)
+    .sort((left, right) => left - right);
+  const eventLoopDelayP99Ms = delay(eventLoopDelay.percentile(99));
+  const providerLatenessP99Ms = lateness.length === 0 ? undefined : quantile(lateness, 0.99);
+  return {
+    eventLoopDelayP99Ms,
+    eventLoopDelayMaxMs: delay(eventLoopDelay.max),
+    ...(providerLatenessP99Ms === undefined
+      ? {}
+      : {
+          providerLatenessP99Ms,
+          providerLatenessMaxMs: lateness[lateness.length - 1] as number,
+        }),
+    starved:
+      eventLoopDelayP99Ms > STARVED_EVENT_LOOP_DELAY_P99_MS ||
+      (providerLatenessP99Ms ?? 0) > STARVED_PROVIDER_LATENESS_P99_MS,
+    cpus: availableParallelism(),
+    loadAverage: loadavg()[0] ?? 0,
   };
 }

@@ -7,6 +7,8 @@ import type { RunRecording } from './capture-timeline.js';
 import { instrumentTools, type ToolCallRecord } from './instrument-tools.js';
 import type { ConversationCase } from './scenarios/conversation-scenario.js';
 import { createMeteredModels, type BenchEndpoint } from './create-metered-models.js';
+import { isTransportError } from './is-transport-error.js';
+import { quantile } from './quantile.js';
 
 /** One turn of one conversation as measured. */
 export type TurnOutcome = RunMeasurement;
@@ -15,6 +17,8 @@ export type TurnOutcome = RunMeasurement;
 export interface ConversationOutcome {
   latencyMs: number;
   turns: TurnOutcome[];
+  /** A turn broke in transport (see `isTransportError`): the conversation has no answer to judge. */
+  transportError: boolean;
   /** The whole conversation's model and tool calls, for the report's timeline. */
   recording?: RunRecording;
 }
@@ -48,6 +52,7 @@ export async function runConversation(options: {
   });
   const turns: TurnOutcome[] = [];
   let broken: string | undefined;
+  let transportError = false;
   for (const turn of conversation.turns) {
     if (broken !== undefined) {
       turns.push({ ...emptyTurn(), failure: `${turn.id}: not asked (${broken} failed)` });
@@ -65,6 +70,7 @@ export async function runConversation(options: {
     } catch (error) {
       failure = `${conversation.id}/${turn.id}: ${(error as Error).message}`;
       broken = turn.id;
+      transportError = isTransportError(error);
     }
     const after = sumUsage(...meters.map((meter) => meter.totals()));
     const usage = {
@@ -93,6 +99,7 @@ export async function runConversation(options: {
   return {
     latencyMs,
     turns,
+    transportError,
     recording: {
       caseId: conversation.id,
       query: conversation.turns.map((turn) => turn.query).join(' ⏎ '),
@@ -124,7 +131,10 @@ export function summariseConversations(options: {
   outcomes: readonly ConversationOutcome[];
   cases: number;
 }): StrategyFigures {
-  const { outcomes } = options;
+  // Conversations broken in transport have no answers to judge: counted apart, measured not.
+  const transportErrors = options.outcomes.filter((outcome) => outcome.transportError).length;
+  const judged = options.outcomes.filter((outcome) => !outcome.transportError);
+  const outcomes = judged.length > 0 ? judged : options.outcomes;
   const runs = Math.max(1, outcomes.length);
   const turnCount = Math.max(0, ...outcomes.map((outcome) => outcome.turns.length));
   const perTurn: TurnFigures[] = Array.from({ length: turnCount }, (_, index) => {
@@ -150,11 +160,15 @@ export function summariseConversations(options: {
   const latencies = outcomes
     .map((outcome) => outcome.latencyMs)
     .sort((left, right) => left - right);
-  const correctRuns = outcomes.filter((outcome) =>
+  const correctRuns = judged.filter((outcome) =>
     outcome.turns.every((turn) => turn.correct),
   ).length;
-  const failures = outcomes.flatMap((outcome) =>
-    outcome.turns.flatMap((turn) => (turn.failure === undefined ? [] : [turn.failure])),
+  const failures = options.outcomes.flatMap((outcome) =>
+    outcome.turns.flatMap((turn) =>
+      turn.failure === undefined
+        ? []
+        : [outcome.transportError ? `(transport) ${turn.failure}` : turn.failure],
+    ),
   );
   return {
     latencyMs: latencies.reduce((sum, value) => sum + value, 0) / runs,
@@ -164,19 +178,14 @@ export function summariseConversations(options: {
     outputTokens: total((turn) => turn.outputTokens),
     costUsd: total((turn) => turn.costUsd),
     toolCalls: total((turn) => turn.toolCalls),
-    correct: outcomes.length > 0 && correctRuns === outcomes.length,
+    correct: judged.length > 0 && correctRuns === judged.length,
     cases: options.cases,
-    runs: outcomes.length,
+    runs: options.outcomes.length,
     correctRuns,
+    transportErrors,
     latencyP50Ms: quantile(latencies, 0.5),
     latencyP95Ms: quantile(latencies, 0.95),
     perTurn,
     ...(failures.length === 0 ? {} : { failures: failures.slice(0, 5) }),
   };
-}
-
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  const position = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[position] as number;
 }

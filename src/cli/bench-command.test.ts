@@ -53,12 +53,23 @@ describe('toolplan bench', () => {
     expect(stdout).toContain('weather — ');
     expect(stdout).toContain('latency vs loop-sequential');
     expect(stdout).toContain('profile gpt-4o');
-    expect(progress.some((line) => line.startsWith('weather · plan'))).toBe(true);
+    // Each scenario's end is reported: 8 runs of its one case × 3 strategies.
+    expect(progress).toContainEqual(
+      expect.stringMatching(/^\[\d+:\d\d\] weather: 24 runs done, every answer right$/),
+    );
+    // The headline comes last, then the host's figures.
+    expect(stdout).toMatch(
+      /Summary[\s\S]*weather[\s\S]*multi-hop[\s\S]*host: event-loop delay p99/,
+    );
     const report = JSON.parse(await readFile(file, 'utf8')) as {
       profile: string;
+      host: Record<string, unknown>;
       scenarios: Record<string, Record<string, Record<string, unknown>>>;
     };
     expect(report.profile).toBe('gpt-4o');
+    expect(typeof report.host['eventLoopDelayP99Ms']).toBe('number');
+    expect(typeof report.host['providerLatenessP99Ms']).toBe('number');
+    expect(typeof report.host['starved']).toBe('boolean');
     expect(Object.keys(report.scenarios)).toEqual(['weather', 'multi-hop']);
     for (const byStrategy of Object.values(report.scenarios)) {
       expect(Object.keys(byStrategy)).toEqual(['loop-sequential', 'loop-parallel', 'plan']);
@@ -71,9 +82,11 @@ describe('toolplan bench', () => {
           'outputTokens',
           'costUsd',
           'toolCalls',
+          'transportErrors',
         ]) {
           expect(typeof figures[field], field).toBe('number');
         }
+        expect(figures['transportErrors']).toBe(0);
         expect(figures['correct']).toBe(true);
       }
       expect(typeof byStrategy['plan']?.['lowerBoundMs']).toBe('number');

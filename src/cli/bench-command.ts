@@ -9,13 +9,16 @@ import {
   pickBenchSelection,
 } from '../bench/bench-catalog.js';
 import { formatBenchReport } from '../bench/format-bench-report.js';
+import { formatHeadlineTable } from '../bench/headline-table.js';
 import { writeBenchReport } from '../bench/report/index.js';
 import { formatToolRendering, measureToolRendering } from '../bench/measure-tool-rendering.js';
-import { runBench, type BenchProgress } from '../bench/run-bench.js';
+import { runBench } from '../bench/run-bench.js';
 import { resolveModelProfile } from '../simulator/index.js';
 import type { CommandIo } from './exec-command.js';
 import { endpointFromOptions, type EndpointFlags } from './endpoint-options.js';
 import { integer, positiveInteger, positiveNumber } from './option-parsers.js';
+import { createBenchProgress, type ProgressReport } from './bench-progress.js';
+import { formatHostFigures } from '../bench/format-host-figures.js';
 import { createTraceStore } from '../trace/index.js';
 
 interface BenchFlags extends EndpointFlags {
@@ -32,7 +35,7 @@ interface BenchFlags extends EndpointFlags {
   provider: 'worker' | 'in-process';
 }
 
-export function benchCommand(io: CommandIo & { progress?: (text: string) => void }): Command {
+export function benchCommand(io: CommandIo & { progress?: ProgressReport }): Command {
   return new Command('bench')
     .description('Run every scenario × strategy against the simulated provider and compare them')
     .option(
@@ -96,6 +99,7 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
       const startedAt = new Date();
       const traces =
         flags.traces === undefined ? undefined : createTraceStore({ path: flags.traces });
+      const progress = createBenchProgress({ report: (text, kind) => io.progress?.(text, kind) });
       const report = await runBench({
         ...(traces === undefined ? {} : { traces }),
         scenarios,
@@ -108,8 +112,11 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
         minRuns: flags.minRuns,
         provider: flags.provider,
         ...(endpoint === undefined ? {} : { endpoint }),
-        onProgress: (event) => io.progress?.(describeProgress(event)),
-      }).finally(() => traces?.close());
+        onProgress: (event) => progress.onProgress(event),
+      }).finally(() => {
+        progress.stop();
+        traces?.close();
+      });
       const descriptions = Object.fromEntries(
         [...scenarios, ...conversations.scenarios].map((scenario) => [
           scenario.name,
@@ -117,16 +124,36 @@ export function benchCommand(io: CommandIo & { progress?: (text: string) => void
         ]),
       );
       io.stdout(formatBenchReport(report, descriptions));
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      io.stdout(
-        `\n${describeSelection(scenarios.length, strategies.length, conversations)} in ${seconds} s · profile ${report.profile} · speed ${report.speed} · seed ${report.seed}${endpoint === undefined ? ' · simulated provider over HTTP' : ` · ${endpoint.baseURL}`}`,
-      );
-      const toolRendering = await measureToolRendering(scenarios, {
+      // Skipped scenarios have nothing to render either.
+      const ran = scenarios.filter((scenario) => report.scenarios[scenario.name] !== undefined);
+      const toolRendering = await measureToolRendering(ran, {
         speed: flags.speed,
         seed: flags.seed,
       });
       // Only multi-turn scenarios picked: there are no single-query tools to render.
-      if (scenarios.length > 0) io.stdout(`\n${formatToolRendering(toolRendering)}`);
+      if (ran.length > 0) io.stdout(`\n${formatToolRendering(toolRendering)}`);
+      // The headline last, where a person looks first once the run is over.
+      io.stdout(`\n${formatHeadlineTable(report)}`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      io.stdout(
+        `\n${describeSelection(ran.length, strategies.length, conversations)} in ${seconds} s · profile ${report.profile} · speed ${report.speed} · seed ${report.seed}${endpoint === undefined ? ' · simulated provider over HTTP' : ` · ${endpoint.baseURL}`}`,
+      );
+      if (report.host !== undefined) {
+        const host = formatHostFigures(report.host);
+        io.stdout(host.line);
+        if (host.warning !== undefined) io.stderr(host.warning);
+      }
+      for (const [scenario, reason] of Object.entries(report.skipped ?? {})) {
+        io.stderr(`warning: scenario ${scenario} was skipped: ${reason}`);
+      }
+      const transportErrors = Object.values(report.scenarios)
+        .flatMap((byStrategy) => Object.values(byStrategy))
+        .reduce((sum, figures) => sum + figures.transportErrors, 0);
+      if (transportErrors > 0) {
+        io.stderr(
+          `warning: ${transportErrors} run${transportErrors === 1 ? '' : 's'} ended in a transport error (a reset connection or a provider error): not counted as wrong answers, and left out of the means`,
+        );
+      }
       if (flags.json !== undefined) {
         await mkdir(dirname(flags.json), { recursive: true });
         await writeFile(flags.json, `${JSON.stringify({ ...report, toolRendering }, null, 2)}\n`);
@@ -163,15 +190,4 @@ function describeSelection(
     );
   }
   return parts.join(', ') || 'nothing';
-}
-
-function describeProgress(event: BenchProgress): string {
-  switch (event.type) {
-    case 'strategy-start':
-      return `${event.strategy}: ${event.cases} case${event.cases === 1 ? '' : 's'} …`;
-    case 'case-end':
-      return `${event.strategy} · ${event.done}/${event.cases}`;
-    case 'strategy-end':
-      return `${event.scenario} · ${event.strategy} · ${Math.round(event.figures.latencyMs)} ms · ${event.figures.correctRuns}/${event.figures.runs} correct`;
-  }
 }

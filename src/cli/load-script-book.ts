@@ -5,8 +5,9 @@ import type { ScriptBook } from '../simulator/index.js';
 
 /**
  * The simulated provider's script book for `run` and `serve-model`: a JSON file, or by default
- * every bench scenario's scripts (opened with the run's speed and seed, which some scenarios'
- * queries depend on).
+ * the scripts of every bench scenario that reads no data files (opened with the run's speed and
+ * seed, which some scenarios' queries depend on). BFCL's cases are left out: loading them costs
+ * time on every `run`, and a query of theirs is not what a user types first.
  */
 export async function loadScriptBook(options: {
   path?: string | undefined;
@@ -17,7 +18,11 @@ export async function loadScriptBook(options: {
     return JSON.parse(await readFile(options.path, 'utf8')) as ScriptBook;
   }
   const context = { speed: options.speed, seed: options.seed };
-  const opened = await Promise.all(benchScenarios.map((scenario) => scenario.open(context)));
+  const opened = await Promise.all(
+    benchScenarios
+      .filter((scenario) => scenario.readsDataFiles !== true)
+      .map((scenario) => scenario.open(context)),
+  );
   try {
     return {
       scenarios: uniqueScripts(

@@ -1,25 +1,31 @@
 /**
- * Progress on a terminal: one line rewritten in place. Where the stream is not a terminal (CI, a
- * pipe), only lines that say something finished are written, so logs stay short.
+ * How a progress message is shown: `status` only on a terminal (one line rewritten in place);
+ * `heartbeat` rewritten in place on a terminal and written as a line elsewhere (CI, a pipe), so a
+ * log shows the run is alive; `event` written as a line everywhere (something finished).
  */
+export type ProgressKind = 'status' | 'heartbeat' | 'event';
+
+/** Progress on standard error: one line rewritten in place on a terminal, whole lines elsewhere. */
 export function createProgressLine(stream: NodeJS.WriteStream): {
-  update(text: string): void;
+  update(text: string, kind?: ProgressKind): void;
   clear(): void;
 } {
   let shown = false;
+  const clear = () => {
+    if (shown) stream.write('\r\u001b[2K');
+    shown = false;
+  };
   return {
-    update(text) {
-      if (stream.isTTY) {
+    update(text, kind = 'status') {
+      if (stream.isTTY && kind !== 'event') {
         const width = Math.max(20, (stream.columns ?? 80) - 1);
         stream.write(`\r\u001b[2K${text.slice(0, width)}`);
         shown = true;
-      } else if (!/ \d+\/\d+$| …$/.test(text)) {
+      } else if (kind !== 'status') {
+        clear();
         stream.write(`${text}\n`);
       }
     },
-    clear() {
-      if (shown) stream.write('\r\u001b[2K');
-      shown = false;
-    },
+    clear,
   };
 }

@@ -56,6 +56,7 @@ export async function handleChatCompletion(options: {
     costUsd: 0,
     timeToFirstTokenMs: 0,
     durationMs: 0,
+    latenessMs: 0,
   };
   const aborted = new AbortController();
   response.on('close', () => aborted.abort());
@@ -177,10 +178,14 @@ export async function handleChatCompletion(options: {
         startedAt,
         signal: aborted.signal,
         ...(cut === undefined ? {} : { cutAfterChunks: cut }),
+        onLate: (lateMs) => {
+          record.latenessMs = Math.max(record.latenessMs, lateMs);
+        },
       });
       return;
     }
-    const wait = startedAt + record.durationMs / speed - clock.now();
+    const due = startedAt + record.durationMs / speed;
+    const wait = due - clock.now();
     if (wait >= 1) {
       try {
         await clock.sleep(wait, aborted.signal);
@@ -188,6 +193,7 @@ export async function handleChatCompletion(options: {
         return;
       }
     }
+    record.latenessMs = Math.max(0, clock.now() - due);
     if (cut !== undefined) {
       response.destroy();
       return;

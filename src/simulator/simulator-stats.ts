@@ -20,6 +20,11 @@ export interface SimulatedRequestRecord {
   timeToFirstTokenMs: number;
   /** Simulated time until the last token at speed 1, in ms. */
   durationMs: number;
+  /**
+   * How late the latest event of the response went out against the simulator's own schedule, in
+   * ms of real time: what a starved host adds to every figure.
+   */
+  latenessMs: number;
 }
 
 /** Totals over the requests served since the provider started (or since `resetStats()`). */

@@ -93,6 +93,29 @@ describe('writeEventStream', () => {
     expect(writes[0]?.at).toBe(500);
   });
 
+  it('reports how late each event went out against its schedule', async () => {
+    const clock = virtualClock();
+    // A starved host: every timer fires 7 ms after it was due.
+    const starved: SimulatorClock = {
+      now: () => clock.now(),
+      sleep: (ms, signal) => clock.sleep(ms + 7, signal),
+    };
+    const { response } = fakeResponse(clock);
+    const late: number[] = [];
+    await writeEventStream({
+      response: response as unknown as ServerResponse,
+      events,
+      latency,
+      speed: 1,
+      clock: starved,
+      startedAt: 0,
+      signal: new AbortController().signal,
+      onLate: (ms) => late.push(ms),
+    });
+    // Events due at the same time as the one before go out at once, as late as it was.
+    expect(late).toEqual(events.map(() => 7));
+  });
+
   it('destroys the connection after `cutAfterChunks` events', async () => {
     const clock = virtualClock();
     const { response, writes } = fakeResponse(clock);

@@ -25,8 +25,14 @@ export async function writeEventStream(options: {
   startedAt: number;
   signal: AbortSignal;
   cutAfterChunks?: number;
+  /**
+   * Told, for each event written, how late it went out against its schedule (ms, 0 when on
+   * time): a starved host shows here first, so the bench can say its figures are unreliable.
+   */
+  onLate?: (lateMs: number) => void;
 }): Promise<StreamOutcome> {
-  const { response, events, latency, speed, clock, startedAt, signal, cutAfterChunks } = options;
+  const { response, events, latency, speed, clock, startedAt, signal, cutAfterChunks, onLate } =
+    options;
   let written = 0;
   let flushed: Promise<void> = Promise.resolve();
   for (const event of events) {
@@ -47,6 +53,7 @@ export async function writeEventStream(options: {
       }
     }
     if (signal.aborted || response.destroyed) return 'aborted';
+    onLate?.(Math.max(0, clock.now() - due));
     flushed = new Promise((resolve) => {
       response.write(`data: ${event.data}\n\n`, () => resolve());
     });

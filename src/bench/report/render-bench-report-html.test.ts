@@ -15,6 +15,7 @@ function figures(overrides: Partial<StrategyFigures> = {}): StrategyFigures {
     cases: 1,
     runs: 2,
     correctRuns: 2,
+    transportErrors: 0,
     latencyP50Ms: 1000,
     latencyP95Ms: 1100,
     ...overrides,

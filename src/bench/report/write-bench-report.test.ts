@@ -17,6 +17,7 @@ const figures = {
   cases: 1,
   runs: 1,
   correctRuns: 1,
+  transportErrors: 0,
   latencyP50Ms: 10,
   latencyP95Ms: 10,
 };

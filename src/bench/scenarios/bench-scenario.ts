@@ -62,4 +62,9 @@ export interface BenchScenario {
    * queries. Without them such a strategy speculates nothing.
    */
   predictors?: readonly Predictor[];
+  /**
+   * The scenario reads data files (BFCL's cases): opening it costs time and needs the files, so
+   * the simulated provider's default script book (`toolplan run`, `serve-model`) leaves it out.
+   */
+  readsDataFiles?: boolean;
 }

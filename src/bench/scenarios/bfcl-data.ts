@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ToolplanError } from '../../plan/index.js';
+import { ScenarioDataError } from './scenario-data-error.js';
 
 /**
  * Where the BFCL data lives: `data/bfcl/` in this repository (and package), copied there with its
@@ -17,14 +17,10 @@ export const BFCL_DIR_VARIABLE = 'TOOLPLAN_BFCL_DIR';
 /** The BFCL data files, each paired with its answers. */
 export const BFCL_FILES = ['BFCL_v4_parallel', 'BFCL_v4_parallel_multiple'] as const;
 
-/** The BFCL data is missing or not in the expected shape. */
-export class BfclDataError extends ToolplanError {
-  /** The directory (or file) at fault. */
-  readonly path: string;
-
+/** The BFCL data is missing or not in the expected shape (the bench then skips the scenario). */
+export class BfclDataError extends ScenarioDataError {
   constructor(options: { message: string; path: string; cause?: unknown }) {
-    super({ name: 'BfclDataError', message: options.message, cause: options.cause });
-    this.path = options.path;
+    super({ ...options, name: 'BfclDataError' });
   }
 }
 

@@ -113,6 +113,7 @@ export const bfclScenario = {
   name: 'bfcl',
   description:
     'BFCL v4 parallel + parallel_multiple: 2–8 independent calls of 1–4 functions per query, graded on the calls made',
+  readsDataFiles: true,
   async open(context: ScenarioContext): Promise<BfclOpenedScenario> {
     const data = await loadBfclCases(bfclDataDirectory());
     const cases: BenchCase[] = [];
