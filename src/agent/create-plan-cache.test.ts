@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { validatePlan } from '../plan/index.js';
+import { validatePlan, type ValidatedPlan } from '../plan/index.js';
 import { executePlan } from '../runtime/index.js';
 import { createToolRegistry, defineTool, type Tool } from '../tools/index.js';
 import { createPlanCache } from './create-plan-cache.js';
@@ -47,7 +47,7 @@ describe('createPlanCache', () => {
       steps: [{ id: 'w', tool: 'get_weather', args: { city: 'Reykjavik' } }],
       answer: '${w.temp} degrees in Reykjavik',
     });
-    const result = await executePlan(hit?.plan, tools);
+    const result = await executePlan(hit?.plan as ValidatedPlan, tools);
     expect(result.answer).toBe('9 degrees in Reykjavik');
     expect(cache.stats).toEqual({ hits: 1, misses: 0, evictions: 0 });
   });

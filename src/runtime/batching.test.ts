@@ -33,7 +33,7 @@ async function run(
   tools: Parameters<typeof executePlan>[1],
   options: Parameters<typeof executePlan>[2] = {},
 ): Promise<RunResult> {
-  const promise = executePlan(plan, tools, { clock, inFlight: false, ...options });
+  const promise = executePlan(plan as Plan, tools, { clock, inFlight: false, ...options });
   await clock.runAll();
   return promise;
 }
@@ -174,12 +174,12 @@ describe('batching', () => {
     await run({ steps: cities(['a', 'b', 'c']) }, [weather], { maxBatchSize: 3 });
     await run({ steps: cities(['a', 'b', 'c']) }, [weather], { maxBatchSize: 2 });
     expect(batches.map((batch) => batch.inputs.length)).toEqual([3, 2]);
-    expect(() => executePlan({ steps: cities(['a']) }, [weather], { maxBatchSize: 0 })).toThrow(
-      'Expected `maxBatchSize` to be a positive integer, got `0`',
-    );
-    expect(() => executePlan({ steps: cities(['a']) }, [weather], { batchWindowMs: -1 })).toThrow(
-      'Expected `batchWindowMs` to be a number ≥ 0, got `-1`',
-    );
+    await expect(
+      executePlan({ steps: cities(['a']) }, [weather], { maxBatchSize: 0 }),
+    ).rejects.toThrow('Expected `maxBatchSize` to be a positive integer, got `0`');
+    await expect(
+      executePlan({ steps: cities(['a']) }, [weather], { batchWindowMs: -1 }),
+    ).rejects.toThrow('Expected `batchWindowMs` to be a number ≥ 0, got `-1`');
     expect(() =>
       defineTool({
         name: 'bad',

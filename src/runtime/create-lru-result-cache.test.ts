@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLruResultCache } from './create-lru-result-cache.js';
+import type { Plan } from '../plan/index.js';
 import { executePlan } from './execute-plan.js';
 import type { ExecutionEvent, RunResult } from './run-result.js';
 import { testTool, type CallLog } from './test-tools.test-utils.js';
@@ -22,7 +23,7 @@ async function run(
   tools: Parameters<typeof executePlan>[1],
   options: Parameters<typeof executePlan>[2] = {},
 ): Promise<RunResult> {
-  const promise = executePlan(plan, tools, { clock, inFlight: false, ...options });
+  const promise = executePlan(plan as Plan, tools, { clock, inFlight: false, ...options });
   await clock.runAll();
   return promise;
 }

@@ -14,7 +14,7 @@ import {
 } from './step-errors.js';
 import { maxOverlap, testTool, type CallLog } from './test-tools.test-utils.js';
 import { createVirtualClock, type VirtualClock } from './virtual-clock.js';
-import { defineTool } from '../tools/index.js';
+import { defineTool, type Tool } from '../tools/index.js';
 
 let clock: VirtualClock;
 let log: CallLog[];
@@ -34,7 +34,7 @@ async function run(
   tools: Parameters<typeof executePlan>[1],
   options: Parameters<typeof executePlan>[2] = {},
 ): Promise<RunResult> {
-  const promise = executePlan(plan, tools, { clock, ...options });
+  const promise = executePlan(plan as Plan, tools, { clock, ...options });
   await clock.runAll();
   return promise;
 }
@@ -585,9 +585,32 @@ describe('answers and forms', () => {
     ]);
   });
 
-  it('rejects impossible options eagerly', () => {
-    expect(() => executePlan({ steps: [] }, [], { maxConcurrency: 0 })).toThrow(
+  it('rejects impossible options eagerly, through the promise', async () => {
+    await expect(executePlan({ steps: [] }, [], { maxConcurrency: 0 })).rejects.toThrow(
       'Expected `maxConcurrency` to be a positive integer, got `0`',
     );
+  });
+
+  it('never throws synchronously: an invalid plan, tools or options give a rejected promise', async () => {
+    const outcomes = [
+      () => executePlan({ steps: [{ id: 'a', tool: 'nope', args: {} }] }, []),
+      () => executePlan({ stepz: [] } as unknown as Plan, []),
+      () => executePlan(null as unknown as Plan, []),
+      () => executePlan({ steps: [] }, [{ name: 'bad' }] as unknown as Tool[]),
+      () => executePlan({ steps: [] }, [], { maxConcurrency: -1 }),
+    ].map((call) => {
+      let promise: Promise<unknown> | undefined;
+      expect(() => (promise = call())).not.toThrow();
+      return promise;
+    });
+    for (const outcome of outcomes) {
+      await expect(outcome).rejects.toMatchObject({ name: expect.any(String) });
+    }
+    await expect(outcomes[0]).rejects.toMatchObject({ name: 'PlanValidationError' });
+  });
+
+  it('takes a plan, not any value: untyped input goes through the parser', () => {
+    // @ts-expect-error `stepz` is not a plan's key; JSON of unknown shape goes through parsePlan
+    expect(() => void executePlan({ stepz: [] }, []).catch(() => undefined)).not.toThrow();
   });
 });

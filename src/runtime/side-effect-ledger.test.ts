@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Plan } from '../plan/index.js';
 import { executePlan } from './execute-plan.js';
 import { createSideEffectLedger } from './side-effect-ledger.js';
 import { RepeatedSideEffectError } from './step-errors.js';
@@ -26,7 +27,7 @@ async function run(
   tools: ReturnType<typeof setup>,
   ledger: ReturnType<typeof createSideEffectLedger>,
 ) {
-  const promise = executePlan(plan, tools, { clock, sideEffects: ledger });
+  const promise = executePlan(plan as Plan, tools, { clock, sideEffects: ledger });
   await clock.runAll();
   return promise;
 }

@@ -1,3 +1,4 @@
+import { executeScriptedPlan } from './scenario-checks.test-utils.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,6 @@ import {
   type Plan,
   type ResolutionScope,
 } from '../../plan/index.js';
-import { executePlan } from '../../runtime/index.js';
 import { compileScriptBook } from '../../simulator/index.js';
 import {
   createToolRegistry,
@@ -203,7 +203,7 @@ describe('the bfcl scenario', () => {
             return tool.execute(input, context);
           },
         }));
-      const run = await executePlan(benchCase.script.plan, tools);
+      const run = await executeScriptedPlan(benchCase.script.plan, tools);
       expect(run.status).toBe('ok');
       expect(run.answer).toBe(benchCase.expectedAnswer);
       expect(multiset(made)).toEqual(multiset(benchCase.expectedCalls ?? []));

@@ -1,7 +1,6 @@
 import { stringify } from 'safe-stable-stringify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileValue, resolveValue, validatePlan } from '../../plan/index.js';
-import { executePlan } from '../../runtime/index.js';
 import { compileScriptBook } from '../../simulator/index.js';
 import { createToolRegistry } from '../../tools/index.js';
 import { uniqueScripts } from '../unique-scripts.js';
@@ -15,6 +14,7 @@ import {
   recordingRegistry,
   TEST_CONTEXT,
   type RecordedCall,
+  executeScriptedPlan,
 } from './scenario-checks.test-utils.js';
 
 describe('repeat-traffic scenario', async () => {
@@ -71,7 +71,7 @@ describe('repeat-traffic scenario', async () => {
       const plan = benchCase.script.plan;
       validatePlan(plan, { tools: registry });
       const planCalls: RecordedCall[] = [];
-      const result = await executePlan(plan, recordingRegistry(registry, planCalls));
+      const result = await executeScriptedPlan(plan, recordingRegistry(registry, planCalls));
       expect(result.status, benchCase.query).toBe('ok');
       expect(result.answer, benchCase.query).toBe(benchCase.expectedAnswer);
       const joined = compileValue(benchCase.script.joinAnswer);

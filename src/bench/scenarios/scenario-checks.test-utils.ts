@@ -1,13 +1,14 @@
 import { stringify } from 'safe-stable-stringify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileValue, resolveValue, validatePlan } from '../../plan/index.js';
-import { executePlan } from '../../runtime/index.js';
+import { compileValue, parsePlanText, resolveValue, validatePlan } from '../../plan/index.js';
+import { executePlan, type RunResult } from '../../runtime/index.js';
 import { compileScriptBook } from '../../simulator/index.js';
 import {
   createToolRegistry,
   type Tool,
   type ToolExecutionContext,
   type ToolRegistry,
+  type ToolSource,
 } from '../../tools/index.js';
 import type { BenchCase, BenchScenario, OpenedScenario } from './bench-scenario.js';
 
@@ -154,13 +155,13 @@ export function describeScenarioChecks(scenario: BenchScenario): void {
     });
 
     it('executing the plan gives the expected answer', async () => {
-      const result = await executePlan(benchCase.script.plan, registry);
+      const result = await executeScriptedPlan(benchCase.script.plan, registry);
       expect(result.status).toBe('ok');
       expect(result.answer).toBe(benchCase.expectedAnswer);
     });
 
     it('the join answer over the plan results gives the expected answer', async () => {
-      const result = await executePlan(benchCase.script.plan, registry);
+      const result = await executeScriptedPlan(benchCase.script.plan, registry);
       const results = new Map(
         Object.entries(result.results).map(([id, value]) => [id, overTheWire(value)]),
       );
@@ -176,11 +177,26 @@ export function describeScenarioChecks(scenario: BenchScenario): void {
 
     it('the plan and the loop make the same tool calls', async () => {
       const planCalls: RecordedCall[] = [];
-      await executePlan(benchCase.script.plan, recordingRegistry(registry, planCalls));
+      await executeScriptedPlan(benchCase.script.plan, recordingRegistry(registry, planCalls));
       const loopCalls: RecordedCall[] = [];
       await playScriptedLoop(benchCase, recordingRegistry(registry, loopCalls));
       expect(loopCalls).toHaveLength(benchCase.script.loop?.calls.length ?? -1);
       expect(callMultiset(planCalls)).toEqual(callMultiset(loopCalls));
     });
   });
+}
+
+/**
+ * Executes a script's plan (text as the model would write it, or JSON) as any caller with untyped
+ * input would: parsed, validated against the tools, then executed.
+ */
+export function executeScriptedPlan(
+  plan: BenchCase['script']['plan'],
+  tools: ToolSource,
+): Promise<RunResult> {
+  const registry = createToolRegistry(tools);
+  return executePlan(
+    validatePlan(typeof plan === 'string' ? parsePlanText(plan) : plan, { tools: registry }),
+    registry,
+  );
 }

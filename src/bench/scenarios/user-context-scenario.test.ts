@@ -1,7 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createToolRegistry } from '../../tools/index.js';
-import { callTool, describeScenarioChecks, TEST_CONTEXT } from './scenario-checks.test-utils.js';
-import { executePlan } from '../../runtime/index.js';
+import {
+  callTool,
+  describeScenarioChecks,
+  TEST_CONTEXT,
+  executeScriptedPlan,
+} from './scenario-checks.test-utils.js';
 import type { Tool } from '../../tools/index.js';
 import { instrumentTools, type ToolCallRecord } from '../instrument-tools.js';
 import {
@@ -72,7 +76,7 @@ describe('user-context-batch scenario', async () => {
       origin: performance.now(),
       record: (call) => calls.push(call),
     });
-    const result = await executePlan(benchCase.script.plan, tools);
+    const result = await executeScriptedPlan(benchCase.script.plan, tools);
     expect(result.answer).toBe(benchCase.expectedAnswer);
     expect(
       calls
