@@ -5,6 +5,7 @@ import type {
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
 import { ModelCallError } from './model-call-error.js';
+import { warnMissingUsage } from './warn-missing-usage.js';
 
 export interface StreamModelTextOptions {
   model: LanguageModelV3;
@@ -52,5 +53,6 @@ export async function streamModelText(options: StreamModelTextOptions): Promise<
   } catch (cause) {
     throw new ModelCallError({ purpose: options.purpose, partialText: text, cause });
   }
+  warnMissingUsage({ model: options.model, text, usage });
   return { text, usage };
 }
