@@ -249,4 +249,40 @@ describe('runBench', () => {
     });
     expect(report.host?.cpus).toBeGreaterThan(0);
   });
+
+  it('runs a seeded sample of a large scenario by default, and every case with `full`', async () => {
+    const large: BenchScenario = {
+      ...tinyScenario,
+      name: 'large',
+      sample: 2,
+      async open(context) {
+        const opened = await tinyScenario.open(context);
+        const [only] = opened.cases;
+        if (only === undefined) throw new Error('the tiny scenario has a case');
+        return {
+          ...opened,
+          cases: Array.from({ length: 5 }, (_, index) => ({ ...only, id: `case${index}` })),
+        };
+      },
+    };
+    const run = (full: boolean) =>
+      runBench({
+        scenarios: [large],
+        strategies: [planStrategy],
+        profile: gpt4oProfile,
+        speed: 1000,
+        minRuns: 1,
+        full,
+      });
+    const sampled = await run(false);
+    expect(sampled.sampled).toEqual({ large: { cases: 2, of: 5 } });
+    expect(sampled.scenarios['large']?.['plan']).toMatchObject({
+      cases: 2,
+      runs: 2,
+      correct: true,
+    });
+    const full = await run(true);
+    expect(full.sampled).toBeUndefined();
+    expect(full.scenarios['large']?.['plan']).toMatchObject({ cases: 5, runs: 5, correct: true });
+  });
 });

@@ -17,6 +17,7 @@ import { createToolRegistry } from '../tools/index.js';
 import type { BenchReport, HostFigures, RunMeasurement, StrategyFigures } from './bench-figures.js';
 import { isTransportError } from './is-transport-error.js';
 import { ScenarioDataError } from './scenarios/scenario-data-error.js';
+import { sampleCases } from './sample-cases.js';
 import { instrumentTools, type ToolCallRecord } from './instrument-tools.js';
 import {
   planLowerBoundMs,
@@ -98,6 +99,12 @@ export interface BenchOptions {
    * @default none
    */
   faults?: readonly FaultRule[];
+  /**
+   * Run every case of every scenario, also of those that run a seeded sample by default
+   * (`BenchScenario.sample`).
+   * @default false
+   */
+  full?: boolean;
   onProgress?: (event: BenchProgress) => void;
 }
 
@@ -167,6 +174,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       }
     | undefined;
   const skipped: Record<string, string> = {};
+  const sampled: NonNullable<BenchReport['sampled']> = {};
   // A scenario whose data is missing is skipped with the reason; the others still run.
   const open = async <Opened>(scenario: {
     name: string;
@@ -189,7 +197,29 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   try {
     for (const scenario of options.scenarios) {
       const cases = await open(scenario);
-      if (cases !== undefined) opened.push({ scenario, opened: cases });
+      if (cases === undefined) continue;
+      if (options.full === true || scenario.sample === undefined) {
+        opened.push({ scenario, opened: cases });
+        continue;
+      }
+      const sample = sampleCases({
+        cases: cases.cases,
+        size: scenario.sample,
+        seed,
+        scenario: scenario.name,
+        stream: scenario.stream !== undefined,
+      });
+      if (sample.length < cases.cases.length) {
+        sampled[scenario.name] = { cases: sample.length, of: cases.cases.length };
+      }
+      opened.push({
+        scenario,
+        opened: {
+          cases: sample,
+          toolsFor: (benchCase) => cases.toolsFor(benchCase),
+          close: () => cases.close(),
+        },
+      });
     }
     for (const scenario of options.conversations?.scenarios ?? []) {
       const cases = await open(scenario);
@@ -223,6 +253,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       simulated: options.endpoint === undefined,
       timelines: [],
       ...(Object.keys(skipped).length === 0 ? {} : { skipped }),
+      ...(Object.keys(sampled).length === 0 ? {} : { sampled }),
     };
     for (const { scenario } of [...opened, ...conversations]) report.scenarios[scenario.name] = {};
     const minRuns = options.minRuns ?? 8;

@@ -33,6 +33,7 @@ interface BenchFlags extends EndpointFlags {
   traces?: string;
   report?: string;
   provider: 'worker' | 'in-process';
+  full?: boolean;
 }
 
 export function benchCommand(io: CommandIo & { progress?: ProgressReport }): Command {
@@ -72,6 +73,10 @@ export function benchCommand(io: CommandIo & { progress?: ProgressReport }): Com
       'an OpenAI-compatible endpoint to use instead of the simulated provider',
     )
     .option('--model <name>', 'the model to ask at --base-url')
+    .option(
+      '--full',
+      'run every case of every scenario (large scenarios run a seeded sample by default)',
+    )
     .addOption(
       new Option('--provider <place>', 'where the simulated provider runs')
         .choices(['worker', 'in-process'])
@@ -111,6 +116,7 @@ export function benchCommand(io: CommandIo & { progress?: ProgressReport }): Com
         caseConcurrency: flags.caseConcurrency,
         minRuns: flags.minRuns,
         provider: flags.provider,
+        full: flags.full === true,
         ...(endpoint === undefined ? {} : { endpoint }),
         onProgress: (event) => progress.onProgress(event),
       }).finally(() => {

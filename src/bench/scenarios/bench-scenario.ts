@@ -67,4 +67,11 @@ export interface BenchScenario {
    * the simulated provider's default script book (`toolplan run`, `serve-model`) leaves it out.
    */
   readsDataFiles?: boolean;
+  /**
+   * A large scenario runs a seeded sample of this many cases by default (a stream: its first this
+   * many), so that the whole bench keeps to its time budget; `toolplan bench --full` runs every
+   * case. The output says which ran.
+   * @default every case
+   */
+  sample?: number;
 }
