@@ -13,6 +13,13 @@ function elements(svg: string, kind: string): Array<Record<string, string>> {
   );
 }
 
+/** The text of every `<text>` with this data-kind, in order. */
+function texts(svg: string, kind: string): string[] {
+  return [
+    ...svg.matchAll(new RegExp(`<text\\b[^>]*data-kind="${kind}"[^>]*>([^<]*)</text>`, 'g')),
+  ].map((match) => match[1] ?? '');
+}
+
 describe('renderBarChartSvg', () => {
   it('draws one bar per label, heights proportional to the values, values printed', () => {
     const svg = renderBarChartSvg({
@@ -90,6 +97,59 @@ describe('renderBarChartSvg', () => {
     });
     expect(zeros).not.toContain('NaN');
     expect(elements(zeros, 'bar-segment')[0]?.['height']).toBe('0');
+  });
+
+  it('prints every label whole, the chart as wide as they need', () => {
+    const names = [
+      'loop-sequential',
+      'loop-full-history',
+      'plan+predict',
+      'a-very-long-strategy-name',
+    ];
+    const svg = renderBarChartSvg({
+      title: 'Latency',
+      unit: 'ms',
+      bars: names.map((label) => ({ label, value: 1 })),
+    });
+    expect(texts(svg, 'bar-label')).toEqual(names);
+    expect(svg).not.toContain('…');
+    const width = Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)?.[1]);
+    const short = renderBarChartSvg({
+      title: 'Latency',
+      unit: 'ms',
+      bars: names.map((_, index) => ({ label: `s${index}`, value: 1 })),
+    });
+    expect(width).toBeGreaterThan(Number(/<svg[^>]* width="([\d.]+)"/.exec(short)?.[1]));
+    // Neighbouring labels' centres are further apart than the longer label is wide (7 px a letter).
+    const centres = elements(svg, 'bar-label').map((label) => Number(label['x']));
+    expect((centres[3] as number) - (centres[2] as number)).toBeGreaterThan(
+      'a-very-long-strategy-name'.length * 7,
+    );
+  });
+
+  it('prints ticks in one unit, named in the axis title, at 11 px or more', () => {
+    const seconds = renderBarChartSvg({
+      title: 'Latency',
+      unit: 'ms',
+      axisLabel: 'latency',
+      bars: [
+        { label: 'loop-sequential', value: 4470 },
+        { label: 'plan', value: 792 },
+      ],
+    });
+    expect(texts(seconds, 'tick')).toEqual(['0', '2', '4', '6']);
+    expect(texts(seconds, 'axis-label')).toEqual(['latency (s)']);
+    const cost = renderBarChartSvg({
+      title: 'Cost',
+      unit: 'USD',
+      bars: [{ label: 'plan', value: 0.009 }],
+    });
+    expect(texts(cost, 'tick')).toEqual(['0', '0.005', '0.01']);
+    expect(texts(cost, 'axis-label')).toEqual(['cost (USD)']);
+    for (const svg of [seconds, cost]) {
+      const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((match) => Number(match[1]));
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+    }
   });
 
   it('rejects values it cannot draw, naming the bar', () => {

@@ -1,5 +1,7 @@
+import { axisTitle, axisUnit } from './axis-unit.js';
 import { BenchReportError } from './bench-report-error.js';
 import { escapeXml } from './escape-xml.js';
+import { estimateTextWidth } from './estimate-text-width.js';
 import { formatQuantity } from './format-quantity.js';
 import { niceTicks } from './nice-ticks.js';
 
@@ -28,12 +30,12 @@ export interface BarChartOptions {
   bars: readonly BarChartBar[];
   /**
    * Room for each bar and its label, px.
-   * @default 92
+   * @default 92, or more for the longest label to fit
    */
   slotWidth?: number;
   /**
-   * The vertical axis's name (tick labels carry the unit already).
-   * @default `time` for `ms`, else the unit
+   * The quantity on the vertical axis; its title adds the ticks' unit (`latency (s)`).
+   * @default `time` for `ms`, `cost` for `USD`, else the unit
    */
   axisLabel?: string;
   /**
@@ -45,55 +47,80 @@ export interface BarChartOptions {
 
 const segmentPalette = ['#4e79a7', '#a0cbe8', '#f28e2b', '#ffbe7d', '#59a14f', '#8cd17d'];
 const font = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif';
-const margin = { top: 40, right: 16, bottom: 40, left: 64 };
+// Font sizes, px: the page shows charts at their own size, so these are the sizes read.
+const titleSize = 14;
+const labelSize = 12;
+const textSize = 11;
+const margin = { top: 40, right: 16, bottom: 40 };
+const legendGap = 18;
 
 /**
  * A bar chart as a standalone SVG document: one vertical bar per label on a scale from zero, its
  * value printed above it, a `<title>` tooltip on each bar, and a legend when bars are stacked.
- * Drawn elements carry `data-kind` (`bar`, `bar-segment`, `bar-value`, `bar-label`) for tests.
+ * The chart is as wide as its labels need: none is cut short. Ticks are in one unit, named in the
+ * axis title. Drawn elements carry `data-kind` (`bar`, `bar-segment`, `bar-value`, `bar-label`,
+ * `tick`, `axis-label`) for tests.
  */
 export function renderBarChartSvg(options: BarChartOptions): string {
   const { title, unit, bars } = validate(options);
-  const slotWidth = options.slotWidth ?? 92;
+  const slotWidth =
+    options.slotWidth ??
+    Math.max(92, ...bars.map((bar) => estimateTextWidth(bar.label, { size: labelSize }) + 14));
   const plotHeight = options.plotHeight ?? 180;
   const segmentNames = [
     ...new Set(bars.flatMap((bar) => (bar.segments ?? []).map((segment) => segment.name))),
   ];
-  const legendHeight = segmentNames.length === 0 ? 0 : 20;
-  const plotWidth = Math.max(1, bars.length) * slotWidth;
-  const width = margin.left + plotWidth + margin.right;
-  const plotTop = margin.top + legendHeight;
-  const height = plotTop + plotHeight + margin.bottom;
   const ticks = niceTicks({ max: Math.max(0, ...bars.map((bar) => bar.value)), count: 4 });
   const top = ticks.at(-1) as number;
+  const ticksUnit = axisUnit(unit, top);
+  const tickLabels = ticks.map((tick) => ticksUnit.format(tick));
+  // The rotated axis title, then the widest tick label, then the plot.
+  const left = Math.ceil(
+    30 + Math.max(...tickLabels.map((label) => estimateTextWidth(label, { size: textSize }))),
+  );
+  const legendWidths = segmentNames.map(
+    (name) => 14 + estimateTextWidth(name, { size: textSize }) + legendGap,
+  );
+  const legendHeight = segmentNames.length === 0 ? 0 : 20;
+  const plotWidth = Math.max(1, bars.length) * slotWidth;
+  const width = Math.ceil(
+    Math.max(
+      left + plotWidth + margin.right,
+      left + estimateTextWidth(title, { size: titleSize, bold: true }) + margin.right,
+      left + legendWidths.reduce((sum, each) => sum + each, 0) + margin.right,
+    ),
+  );
+  const plotTop = margin.top + legendHeight;
+  const height = plotTop + plotHeight + margin.bottom;
   const y = (value: number) => plotTop + plotHeight - (value / top) * plotHeight;
   const parts: string[] = [];
   parts.push(
-    `<text x="${margin.left}" y="22" font-size="14" font-weight="600" fill="#222" data-kind="chart-title">${escapeXml(title)}</text>`,
+    `<text x="${left}" y="22" font-size="${titleSize}" font-weight="600" fill="#222" data-kind="chart-title">${escapeXml(title)}</text>`,
   );
+  let legendX = left;
   segmentNames.forEach((name, index) => {
-    const x = margin.left + index * 130;
     parts.push(
-      `<g data-kind="legend-item"><rect x="${x}" y="${margin.top - 6}" width="10" height="10" fill="${segmentColor(name, segmentNames)}"/><text x="${x + 14}" y="${margin.top + 3}" font-size="11" fill="#444">${escapeXml(name)}</text></g>`,
+      `<g data-kind="legend-item"><rect x="${round(legendX)}" y="${margin.top - 6}" width="10" height="10" fill="${segmentColor(name, segmentNames)}"/><text x="${round(legendX + 14)}" y="${margin.top + 3}" font-size="${textSize}" fill="#444">${escapeXml(name)}</text></g>`,
     );
+    legendX += legendWidths[index] ?? 0;
   });
-  for (const tick of ticks) {
+  ticks.forEach((tick, index) => {
     const tickY = round(y(tick));
     parts.push(
-      `<line x1="${margin.left}" x2="${margin.left + plotWidth}" y1="${tickY}" y2="${tickY}" stroke="${tick === 0 ? '#888' : '#e4e4e4'}" stroke-width="1"/>`,
-      `<text x="${margin.left - 6}" y="${tickY + 4}" font-size="10" fill="#666" text-anchor="end" data-kind="tick">${escapeXml(formatQuantity(tick, unit))}</text>`,
+      `<line x1="${left}" x2="${left + plotWidth}" y1="${tickY}" y2="${tickY}" stroke="${tick === 0 ? '#888' : '#e4e4e4'}" stroke-width="1"/>`,
+      `<text x="${left - 6}" y="${tickY + 4}" font-size="${textSize}" fill="#555" text-anchor="end" data-kind="tick">${escapeXml(tickLabels[index] ?? '')}</text>`,
     );
-  }
+  });
   parts.push(
-    `<text transform="translate(14 ${round(plotTop + plotHeight / 2)}) rotate(-90)" font-size="11" fill="#666" text-anchor="middle" data-kind="axis-label">${escapeXml(options.axisLabel ?? (unit === 'ms' ? 'time' : unit))}</text>`,
+    `<text transform="translate(16 ${round(plotTop + plotHeight / 2)}) rotate(-90)" font-size="${textSize}" fill="#555" text-anchor="middle" data-kind="axis-label">${escapeXml(axisTitle(options.axisLabel ?? defaultAxisLabel(unit), ticksUnit))}</text>`,
   );
   if (bars.length === 0) {
     parts.push(
-      `<text x="${margin.left + plotWidth / 2}" y="${plotTop + plotHeight / 2}" font-size="12" fill="#888" text-anchor="middle" data-kind="empty">no data</text>`,
+      `<text x="${left + plotWidth / 2}" y="${plotTop + plotHeight / 2}" font-size="12" fill="#888" text-anchor="middle" data-kind="empty">no data</text>`,
     );
   }
   bars.forEach((bar, index) => {
-    const center = margin.left + slotWidth * (index + 0.5);
+    const center = left + slotWidth * (index + 0.5);
     const barWidth = Math.min(56, slotWidth * 0.6);
     const x = round(center - barWidth / 2);
     const tooltip = `${bar.label}: ${formatQuantity(bar.value, unit)}${
@@ -116,19 +143,21 @@ export function renderBarChartSvg(options: BarChartOptions): string {
     });
     parts.push(
       `<g data-kind="bar" data-label="${escapeXml(bar.label)}" data-value="${bar.value}">${rects.join('')}</g>`,
-      `<text x="${round(center)}" y="${round(y(bar.value) - 5)}" font-size="11" fill="#222" text-anchor="middle" data-kind="bar-value">${escapeXml(formatQuantity(bar.value, unit))}</text>`,
-      `<text x="${round(center)}" y="${plotTop + plotHeight + 16}" font-size="11" fill="#333" text-anchor="middle" data-kind="bar-label">${escapeXml(truncate(bar.label, Math.floor(slotWidth / 5.8)))}</text>`,
+      `<text x="${round(center)}" y="${round(y(bar.value) - 5)}" font-size="${textSize}" fill="#222" text-anchor="middle" data-kind="bar-value">${escapeXml(formatQuantity(bar.value, unit))}</text>`,
+      `<text x="${round(center)}" y="${plotTop + plotHeight + 17}" font-size="${labelSize}" fill="#333" text-anchor="middle" data-kind="bar-label">${escapeXml(bar.label)}</text>`,
     );
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${font}" role="img" aria-label="${escapeXml(title)}" data-chart="bar"><title>${escapeXml(title)}</title><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
 }
 
-function segmentColor(name: string, names: readonly string[]): string {
-  return segmentPalette[names.indexOf(name) % segmentPalette.length] as string;
+function defaultAxisLabel(unit: string): string {
+  if (unit === 'ms') return 'time';
+  if (unit === 'USD') return 'cost';
+  return unit;
 }
 
-function truncate(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, Math.max(1, length - 1))}…`;
+function segmentColor(name: string, names: readonly string[]): string {
+  return segmentPalette[names.indexOf(name) % segmentPalette.length] as string;
 }
 
 function round(value: number): number {

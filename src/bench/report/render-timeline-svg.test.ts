@@ -93,6 +93,35 @@ describe('renderTimelineSvg', () => {
     expect(svg).toContain('>4 s</text>');
   });
 
+  it('prints strategy names whole, however long, left of the time axis', () => {
+    const names = ['loop-full-history', 'a-strategy-with-a-very-long-name-indeed'];
+    const svg = renderTimelineSvg({
+      timelines: names.map((strategy) => timeline({ strategy })),
+    });
+    expect(
+      [...svg.matchAll(/data-kind="row-label">([^<]*)<\/text>/g)].map((match) => match[1]),
+    ).toEqual(names);
+    expect(svg).not.toContain('…');
+    // The axis's zero lies right of the longest name (7.5 px a letter at 12 px, bold) and its lane labels.
+    const zero = number(/<line x1="([\d.]+)"[^>]*stroke="#888"/.exec(svg)?.[1]);
+    expect(zero).toBeGreaterThan(24 + (names[1] as string).length * 7.5 + 40);
+  });
+
+  it('prints ticks in one unit named in the axis title, and no text under 11 px', () => {
+    const seconds = renderTimelineSvg({ timelines: [timeline({ wallMs: 1400 })] });
+    const ticks = [...seconds.matchAll(/data-kind="tick">([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(ticks[0]).toBe('0');
+    expect(ticks).toContain('1');
+    expect(ticks.every((tick) => /^[\d.]+$/.test(tick ?? ''))).toBe(true);
+    expect(seconds).toContain('time since the query was asked (s)</text>');
+    const milliseconds = renderTimelineSvg({ timelines: [timeline({ wallMs: 700 })] });
+    expect(milliseconds).toContain('time since the query was asked (ms)</text>');
+    for (const svg of [seconds, milliseconds]) {
+      const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((match) => Number(match[1]));
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+    }
+  });
+
   it('escapes strategy names, queries and tool names', () => {
     const svg = renderTimelineSvg({
       timelines: [

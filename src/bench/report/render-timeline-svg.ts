@@ -1,6 +1,8 @@
 import type { BenchTimeline, TimelineModelCall, TimelineToolCall } from '../bench-timeline.js';
+import { axisTitle, axisUnit } from './axis-unit.js';
 import { BenchReportError } from './bench-report-error.js';
 import { escapeXml } from './escape-xml.js';
+import { estimateTextWidth } from './estimate-text-width.js';
 import { formatQuantity } from './format-quantity.js';
 import { niceTicks } from './nice-ticks.js';
 import { strategyColors } from './strategy-colors.js';
@@ -11,7 +13,7 @@ export interface TimelineSvgOptions {
   /** @default "Timeline of one run per strategy" */
   title?: string;
   /**
-   * Width of the whole image, px.
+   * Width of the whole image, px: more when the strategies' names need it.
    * @default 960
    */
   width?: number;
@@ -34,9 +36,16 @@ export const timelineColors = {
 } as const;
 
 const font = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif';
-const labelWidth = 200;
+// The least room for the row labels; more when a strategy's name or a row's summary needs it.
+const minimumLabelWidth = 200;
 const rightMargin = 64;
-const plotTop = 58;
+// The least room for the time axis when the labels take more than usual.
+const minimumPlotWidth = 320;
+const legendTop = 33;
+const legendRowHeight = 18;
+// Font sizes, px: the page shows the timeline at its own size, so these are the sizes read.
+const nameSize = 12;
+const textSize = 11;
 const laneHeight = 12;
 const laneGap = 3;
 const rowPadding = 8;
@@ -48,16 +57,18 @@ const minimumBarWidth = 2;
  * A Gantt chart of runs on one time axis, as a standalone SVG document. Each run is a row; inside
  * it, model calls and tool calls are packed into as few lanes as do not overlap, so parallel tool
  * calls are seen side by side. A model call is two segments: waiting for the first token, then
- * decoding. A vertical mark shows when the run answered. Drawn elements carry `data-kind`
- * (`timeline-row`, `model-ttft`, `model-decode`, `tool`, `wall`, `tick`) for tests.
+ * decoding. A vertical mark shows when the run answered. Strategy names are printed whole (the
+ * label column is as wide as they need), ticks in one unit named in the axis title. Drawn
+ * elements carry `data-kind` (`timeline-row`, `row-label`, `model-ttft`, `model-decode`, `tool`,
+ * `wall`, `tick`) for tests.
  */
 export function renderTimelineSvg(options: TimelineSvgOptions): string {
-  const width = options.width ?? 960;
-  if (!(Number.isFinite(width) && width > labelWidth + rightMargin)) {
+  const requestedWidth = options.width ?? 960;
+  if (!(Number.isFinite(requestedWidth) && requestedWidth > minimumLabelWidth + rightMargin)) {
     throw new BenchReportError({
       option: 'width',
-      expected: `a number above ${labelWidth + rightMargin}`,
-      value: width,
+      expected: `a number above ${minimumLabelWidth + rightMargin}`,
+      value: requestedWidth,
     });
   }
   if (!Array.isArray(options.timelines)) {
@@ -70,6 +81,25 @@ export function renderTimelineSvg(options: TimelineSvgOptions): string {
   const timelines: readonly BenchTimeline[] = options.timelines;
   const title = options.title ?? 'Timeline of one run per strategy';
   const colors = options.colors ?? strategyColors(timelines.map((timeline) => timeline.strategy));
+  const summaries = timelines.map(summarise);
+  // The name and summary at the left, then the lane labels (`model`, `tools`) right-aligned.
+  const labelWidth = Math.ceil(
+    Math.max(
+      minimumLabelWidth,
+      24 +
+        Math.max(
+          0,
+          ...timelines.map((timeline) =>
+            estimateTextWidth(timeline.strategy, { size: nameSize, bold: true }),
+          ),
+          ...summaries.map((summary) => estimateTextWidth(summary, { size: textSize })),
+        ) +
+        10 +
+        estimateTextWidth('model', { size: textSize }) +
+        6,
+    ),
+  );
+  const width = Math.max(requestedWidth, labelWidth + minimumPlotWidth + rightMargin);
   const end = Math.max(
     0,
     ...timelines.flatMap((timeline) => [
@@ -80,15 +110,19 @@ export function renderTimelineSvg(options: TimelineSvgOptions): string {
   );
   const ticks = niceTicks({ max: end, count: Math.max(2, Math.floor((width - labelWidth) / 110)) });
   const axisEnd = ticks.at(-1) as number;
+  const ticksUnit = axisUnit('ms', axisEnd);
   const plotRight = width - rightMargin;
   const x = (ms: number) => labelWidth + (Math.max(0, ms) / axisEnd) * (plotRight - labelWidth);
+  const drawnLegend = legend({
+    estimates: timelines.some((timeline) =>
+      timeline.modelCalls.some((call) => call.firstTokenEstimated === true),
+    ),
+    width,
+  });
+  const plotTop = legendTop + drawnLegend.height + 7;
   const parts: string[] = [
     `<text x="16" y="22" font-size="14" font-weight="600" fill="#222" data-kind="chart-title">${escapeXml(title)}</text>`,
-    legend(
-      timelines.some((timeline) =>
-        timeline.modelCalls.some((call) => call.firstTokenEstimated === true),
-      ),
-    ),
+    drawnLegend.svg,
   ];
   let rowTop = plotTop;
   const rows: string[] = [];
@@ -100,15 +134,15 @@ export function renderTimelineSvg(options: TimelineSvgOptions): string {
     const modelTop = rowTop + rowPadding;
     const toolTop = modelTop + Math.max(1, modelLanes.length) * (laneHeight + laneGap);
     const strategy = timeline.strategy;
-    const summary = `${formatQuantity(timeline.wallMs, 'ms')} · ${timeline.modelCalls.length} LLM · ${timeline.toolCalls.length} tool${timeline.toolCalls.length === 1 ? '' : 's'}`;
+    const summary = summaries[index] ?? '';
     const row: string[] = [
       `<rect x="0" y="${rowTop}" width="${width}" height="${height}" fill="${index % 2 === 0 ? '#f7f7f9' : '#ffffff'}"/>`,
       `<rect x="10" y="${rowTop + 9}" width="8" height="8" fill="${escapeXml(colors.get(strategy) ?? '#888')}"/>`,
       // The tooltip sits beside the label, not inside it, so the label's text is the name alone.
-      `<g><title>${escapeXml(`${strategy} · case ${timeline.caseId}: ${timeline.query}`)}</title><text x="24" y="${rowTop + 17}" font-size="12" font-weight="600" fill="#222" data-kind="row-label">${escapeXml(truncate(strategy, 20))}</text></g>`,
-      `<text x="24" y="${rowTop + 31}" font-size="10" fill="#666" data-kind="row-summary">${escapeXml(summary)}</text>`,
-      `<text x="${labelWidth - 6}" y="${modelTop + laneHeight - 2}" font-size="9" fill="#888" text-anchor="end">model</text>`,
-      `<text x="${labelWidth - 6}" y="${toolTop + laneHeight - 2}" font-size="9" fill="#888" text-anchor="end">tools</text>`,
+      `<g><title>${escapeXml(`${strategy} · case ${timeline.caseId}: ${timeline.query}`)}</title><text x="24" y="${rowTop + 17}" font-size="${nameSize}" font-weight="600" fill="#222" data-kind="row-label">${escapeXml(strategy)}</text></g>`,
+      `<text x="24" y="${rowTop + 31}" font-size="${textSize}" fill="#555" data-kind="row-summary">${escapeXml(summary)}</text>`,
+      `<text x="${labelWidth - 6}" y="${modelTop + laneHeight - 2}" font-size="${textSize}" fill="#777" text-anchor="end" data-kind="lane-label">model</text>`,
+      `<text x="${labelWidth - 6}" y="${toolTop + laneHeight - 2}" font-size="${textSize}" fill="#777" text-anchor="end" data-kind="lane-label">tools</text>`,
     ];
     modelLanes.forEach((lane, laneIndex) => {
       for (const { call, order } of lane) {
@@ -130,7 +164,7 @@ export function renderTimelineSvg(options: TimelineSvgOptions): string {
     const wallX = round(x(timeline.wallMs));
     row.push(
       `<line x1="${wallX}" x2="${wallX}" y1="${rowTop + 3}" y2="${rowTop + height - 3}" stroke="${timelineColors.wall}" stroke-width="2" data-kind="wall"><title>${escapeXml(`${strategy} answered after ${formatQuantity(timeline.wallMs, 'ms')}`)}</title></line>`,
-      `<text x="${wallX + 4}" y="${rowTop + 14}" font-size="10" fill="#222" data-kind="wall-label">${escapeXml(formatQuantity(timeline.wallMs, 'ms'))}</text>`,
+      `<text x="${wallX + 4}" y="${rowTop + 14}" font-size="${textSize}" fill="#222" data-kind="wall-label">${escapeXml(formatQuantity(timeline.wallMs, 'ms'))}</text>`,
     );
     rows.push(
       `<g data-kind="timeline-row" data-strategy="${escapeXml(strategy)}" data-case="${escapeXml(timeline.caseId)}">${row.join('')}</g>`,
@@ -148,23 +182,29 @@ export function renderTimelineSvg(options: TimelineSvgOptions): string {
     const tickX = round(x(tick));
     grid.push(
       `<line x1="${tickX}" x2="${tickX}" y1="${plotTop}" y2="${rowTop + 4}" stroke="${tick === 0 ? '#888' : '#dddddd'}" stroke-width="1"/>`,
-      `<text x="${tickX}" y="${rowTop + 17}" font-size="10" fill="#666" text-anchor="middle" data-kind="tick">${escapeXml(formatQuantity(tick, 'ms'))}</text>`,
+      `<text x="${tickX}" y="${rowTop + 17}" font-size="${textSize}" fill="#555" text-anchor="middle" data-kind="tick">${escapeXml(ticksUnit.format(tick))}</text>`,
     );
   }
   const height = rowTop + 40;
   parts.push(
     ...rows,
     ...grid,
-    `<text x="${round((labelWidth + plotRight) / 2)}" y="${rowTop + 34}" font-size="11" fill="#666" text-anchor="middle" data-kind="axis-label">time since the query was asked</text>`,
+    `<text x="${round((labelWidth + plotRight) / 2)}" y="${rowTop + 34}" font-size="${textSize}" fill="#555" text-anchor="middle" data-kind="axis-label">${escapeXml(axisTitle('time since the query was asked', ticksUnit))}</text>`,
   );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${font}" role="img" aria-label="${escapeXml(title)}" data-chart="timeline"><title>${escapeXml(title)}</title><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
 }
 
-function legend(estimates: boolean): string {
+/** What a row says of its run beside its name: wall time, model calls and tool calls. */
+function summarise(timeline: BenchTimeline): string {
+  return `${formatQuantity(timeline.wallMs, 'ms')} · ${timeline.modelCalls.length} LLM · ${timeline.toolCalls.length} tool${timeline.toolCalls.length === 1 ? '' : 's'}`;
+}
+
+/** The legend of what is drawn, in as many rows as the width needs. */
+function legend(options: { estimates: boolean; width: number }): { svg: string; height: number } {
   const items: Array<[string, string]> = [
     [timelineColors.modelWaiting, 'model: waiting for first token'],
     [timelineColors.modelDecoding, 'model: decoding'],
-    ...(estimates
+    ...(options.estimates
       ? [
           [timelineColors.modelDecodingEstimated, 'decoding, estimated (not streamed)'] as [
             string,
@@ -177,13 +217,18 @@ function legend(estimates: boolean): string {
     [timelineColors.wall, 'answer'],
   ];
   let left = 16;
-  return items
-    .map(([color, label]) => {
-      const item = `<g data-kind="legend-item"><rect x="${left}" y="33" width="${label === 'answer' ? 2 : 12}" height="10" fill="${color}"/><text x="${left + 16}" y="42" font-size="11" fill="#444">${escapeXml(label)}</text></g>`;
-      left += 16 + label.length * 6.2 + 18;
-      return item;
-    })
-    .join('');
+  let top = legendTop;
+  const drawn = items.map(([color, label]) => {
+    const itemWidth = 16 + estimateTextWidth(label, { size: textSize });
+    if (left > 16 && left + itemWidth > options.width - 16) {
+      left = 16;
+      top += legendRowHeight;
+    }
+    const item = `<g data-kind="legend-item"><rect x="${round(left)}" y="${top}" width="${label === 'answer' ? 2 : 12}" height="10" fill="${color}"/><text x="${round(left + 16)}" y="${top + 9}" font-size="${textSize}" fill="#444">${escapeXml(label)}</text></g>`;
+    left += itemWidth + 18;
+    return item;
+  });
+  return { svg: drawn.join(''), height: top - legendTop + legendRowHeight };
 }
 
 function modelBar(options: {
@@ -250,10 +295,6 @@ function packLanes<Call extends { startMs: number; endMs: number }>(
     }
   }
   return lanes;
-}
-
-function truncate(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
 
 function round(value: number): number {
