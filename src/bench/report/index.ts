@@ -1,7 +1,10 @@
+export { axisTitle, axisUnit, type AxisUnit } from './axis-unit.js';
 export { BenchReportError } from './bench-report-error.js';
 export { escapeXml } from './escape-xml.js';
+export { estimateTextWidth } from './estimate-text-width.js';
 export { formatQuantity } from './format-quantity.js';
 export { niceTicks } from './nice-ticks.js';
+export { pickSharedCase, SHARED_CASE_REFERENCE, type SharedCaseRun } from './pick-shared-case.js';
 export {
   renderBarChartSvg,
   type BarChartBar,
@@ -9,7 +12,16 @@ export {
   type BarSegment,
 } from './render-bar-chart-svg.js';
 export { renderBenchReportHtml, type BenchReportHtmlOptions } from './render-bench-report-html.js';
-export { renderScenarioCharts, type ScenarioCharts } from './render-scenario-charts.js';
+export {
+  renderLineChartSvg,
+  type LineChartOptions,
+  type LineChartSeries,
+} from './render-line-chart-svg.js';
+export {
+  renderScenarioCharts,
+  TIMELINE_WIDTH,
+  type ScenarioCharts,
+} from './render-scenario-charts.js';
 export { reportStrategyColors } from './report-strategy-colors.js';
 export {
   renderTimelineSvg,

@@ -1,5 +1,6 @@
 import type { BenchReport } from '../bench-figures.js';
 import { renderBarChartSvg } from './render-bar-chart-svg.js';
+import { renderLineChartSvg } from './render-line-chart-svg.js';
 import { renderTimelineSvg } from './render-timeline-svg.js';
 import { reportStrategyColors } from './report-strategy-colors.js';
 
@@ -9,11 +10,17 @@ export interface ScenarioCharts {
   latency: string;
   tokens: string;
   cost: string;
+  /** Multi-turn scenarios: input tokens turn by turn, one line per strategy. */
+  turns?: string;
 }
+
+/** The page's width for a timeline, px: its content column, so it is drawn at its own size. */
+export const TIMELINE_WIDTH = 1040;
 
 /**
  * Every chart of one scenario of a bench report: the timeline of its representative runs, and
- * latency, tokens and cost per strategy. Strategies keep the report's order and one colour each.
+ * latency, tokens and cost per strategy, and a multi-turn scenario's input tokens per turn.
+ * Strategies keep the report's order and one colour each.
  */
 export function renderScenarioCharts(options: {
   report: BenchReport;
@@ -29,16 +36,20 @@ export function renderScenarioCharts(options: {
     .filter((timeline) => timeline.scenario === scenario)
     .sort((left, right) => rank(order, left.strategy) - rank(order, right.strategy));
   // A multi-turn scenario's figures are per conversation (its turns summed), not per query.
-  const per = entries.some(([, figures]) => figures.perTurn !== undefined) ? 'conversation' : 'run';
+  const turned = entries.filter(([, figures]) => figures.perTurn !== undefined);
+  const per = turned.length > 0 ? 'conversation' : 'run';
+  const turns = Math.max(0, ...turned.map(([, figures]) => figures.perTurn?.length ?? 0));
   return {
     timeline: renderTimelineSvg({
       timelines,
       colors,
       title: `${scenario}: one run per strategy`,
+      width: TIMELINE_WIDTH,
     }),
     latency: renderBarChartSvg({
       title: `Latency per ${per} (mean)`,
       unit: 'ms',
+      axisLabel: 'latency',
       bars: entries.map(([strategy, figures]) => ({
         label: strategy,
         value: figures.latencyMs,
@@ -48,6 +59,7 @@ export function renderScenarioCharts(options: {
     tokens: renderBarChartSvg({
       title: `Tokens per ${per} (mean)`,
       unit: 'tokens',
+      axisLabel: 'tokens',
       bars: entries.map(([strategy, figures]) => {
         const segments = [
           { name: 'input, uncached', value: figures.inputTokens - figures.cachedInputTokens },
@@ -65,12 +77,32 @@ export function renderScenarioCharts(options: {
     cost: renderBarChartSvg({
       title: `Cost per ${per} (mean)`,
       unit: 'USD',
+      axisLabel: 'cost',
       bars: entries.map(([strategy, figures]) => ({
         label: strategy,
         value: figures.costUsd,
         color: colors.get(strategy) ?? '#888',
       })),
     }),
+    ...(turned.length === 0
+      ? {}
+      : {
+          turns: renderLineChartSvg({
+            title: 'Input tokens per turn (mean; cached included)',
+            unit: 'tokens',
+            axisLabel: 'input tokens',
+            pointsLabel: 'turn',
+            points: Array.from({ length: turns }, (_, index) => String(index + 1)),
+            series: turned.map(([strategy, figures]) => ({
+              name: strategy,
+              values: Array.from(
+                { length: turns },
+                (_, index) => figures.perTurn?.[index]?.inputTokens,
+              ),
+              color: colors.get(strategy) ?? '#888',
+            })),
+          }),
+        }),
   };
 }
 

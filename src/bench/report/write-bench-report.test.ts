@@ -58,3 +58,25 @@ describe('writeBenchReport', () => {
     expect(await readFile(written.index, 'utf8')).toContain('data-scenario="weather"');
   });
 });
+
+describe('writeBenchReport of a multi-turn scenario', () => {
+  it('also writes its input tokens per turn as an image', async () => {
+    directory = await mkdtemp(join(tmpdir(), 'toolplan-report-'));
+    const turn = { ...figures, correctRuns: 1 };
+    const written = await writeBenchReport({
+      directory,
+      report: {
+        profile: 'gpt-4o',
+        speed: 1,
+        seed: 1,
+        scenarios: { 'multi-turn': { session: { ...figures, perTurn: [turn, turn] } } },
+      },
+    });
+    expect(written.images.map((path) => path.slice(directory?.length ?? 0))).toEqual(
+      ['timeline', 'latency', 'tokens', 'cost', 'turns'].map((kind) => `/multi-turn-${kind}.svg`),
+    );
+    expect(await readFile(join(directory, 'multi-turn-turns.svg'), 'utf8')).toContain(
+      'data-chart="line"',
+    );
+  });
+});

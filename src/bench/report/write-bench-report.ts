@@ -9,7 +9,10 @@ import { reportStrategyColors } from './report-strategy-colors.js';
 export interface WrittenBenchReport {
   /** The page to open. */
   index: string;
-  /** The same charts as standalone SVG files: `<scenario>-timeline.svg`, `-latency`, `-tokens`, `-cost`. */
+  /**
+   * The same charts as standalone SVG files: `<scenario>-timeline.svg`, `-latency`, `-tokens`,
+   * `-cost`, and `-turns` for a multi-turn scenario.
+   */
   images: string[];
 }
 
