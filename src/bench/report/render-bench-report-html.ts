@@ -37,6 +37,7 @@ table { border-collapse: collapse; font-size: 12px; margin: 8px 0 6px; width: 10
 th, td { padding: 4px 8px; text-align: right; border-bottom: 1px solid #e6e6e6; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }
 th { color: #555; font-weight: 600; }
+table[data-kind="headline"] { width: auto; }
 table[data-kind="headline"] th { white-space: normal; vertical-align: bottom; }
 table[data-kind="headline"] td { vertical-align: top; }
 table[data-kind="headline"] td:first-child { white-space: normal; }
@@ -158,7 +159,7 @@ function summary(report: BenchReport, descriptions: Readonly<Record<string, stri
       ),
       ...table.baselines.map(
         (baseline) =>
-          `<th>${HEADLINE_STRATEGY} vs <span class="name">${escapeXml(baseline)}</span> (latency / cost)</th>`,
+          `<th>${HEADLINE_STRATEGY} vs <span class="name">${escapeXml(baseline)}</span> <span class="name">(latency / cost)</span></th>`,
       ),
     ];
     const rows = table.rows.map((row) => {
