@@ -284,5 +284,17 @@ describe('runBench', () => {
     const full = await run(true);
     expect(full.sampled).toBeUndefined();
     expect(full.scenarios['large']?.['plan']).toMatchObject({ cases: 5, runs: 5, correct: true });
+    // Every strategy's timeline shows the same case.
+    const both = await runBench({
+      scenarios: [large],
+      strategies: [loopParallelStrategy, planStrategy],
+      profile: gpt4oProfile,
+      speed: 1000,
+      minRuns: 1,
+      full: true,
+    });
+    const drawn = both.timelines?.filter((timeline) => timeline.scenario === 'large') ?? [];
+    expect(drawn.map((timeline) => timeline.strategy)).toEqual(['loop-parallel', 'plan']);
+    expect(new Set(drawn.map((timeline) => timeline.caseId)).size).toBe(1);
   });
 });

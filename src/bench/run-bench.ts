@@ -39,6 +39,7 @@ import { summariseStream } from './summarise-stream.js';
 import { uniqueScripts } from './unique-scripts.js';
 import { captureTimeline, type RunRecording } from './capture-timeline.js';
 import { pickRepresentativeRun } from './pick-representative-run.js';
+import { pickSharedCase } from './report/pick-shared-case.js';
 import { toTraceRun, type TraceStore } from '../trace/index.js';
 
 /** Cases added to the pool's concurrency at each step of the ramp, and how often (ms). */
@@ -410,13 +411,37 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         });
       }),
     );
-    for (const [position, strategy] of strategies.entries()) {
-      // This strategy's outcomes, in the order of `work` (undoing the rotation above).
-      const size = strategies.length;
-      const outcomes = work.map(
+    // Each strategy's outcomes, in the order of `work` (undoing the rotation above).
+    const size = strategies.length;
+    const outcomesByStrategy = strategies.map((_, position) =>
+      work.map(
         (_, index) =>
           allOutcomes[index * size + ((((position - index) % size) + size) % size)] as CaseOutcome,
-      );
+      ),
+    );
+    // The report draws every strategy's timeline of a scenario on the same case, so that the
+    // pictures compare strategies, not cases.
+    const sharedCases = new Map(
+      opened.map(({ scenario }) => [
+        scenario,
+        pickSharedCase(
+          Object.fromEntries(
+            strategies.map((strategy, position) => [
+              strategy.name,
+              (outcomesByStrategy[position] ?? [])
+                .filter((outcome, index) => work[index]?.scenario === scenario)
+                .filter((outcome) => !outcome.transportError)
+                .map((outcome) => ({
+                  caseId: outcome.recording.caseId,
+                  latencyMs: outcome.latencyMs,
+                })),
+            ]),
+          ),
+        ),
+      ]),
+    );
+    for (const [position, strategy] of strategies.entries()) {
+      const outcomes = outcomesByStrategy[position] ?? [];
       for (const { scenario, opened: scenarioCases } of opened) {
         const figures = summarise({
           outcomes: outcomes.filter((_, index) => work[index]?.scenario === scenario),
@@ -444,9 +469,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         }
         (report.scenarios[scenario.name] as Record<string, StrategyFigures>)[strategy.name] =
           figures;
-        const drawn = pickRepresentativeRun(
-          outcomes.filter((_, index) => work[index]?.scenario === scenario),
-        );
+        const ofScenario = outcomes.filter((_, index) => work[index]?.scenario === scenario);
+        const shared = sharedCases.get(scenario);
+        const onSharedCase = ofScenario.filter((outcome) => outcome.recording.caseId === shared);
+        const drawn = pickRepresentativeRun(onSharedCase.length > 0 ? onSharedCase : ofScenario);
         if (drawn !== undefined) {
           report.timelines?.push(
             captureTimeline({
