@@ -24,6 +24,37 @@ describe('ToolplanError', () => {
     expect(ToolplanError.isInstance('PlanParseError')).toBe(false);
     expect(ToolplanError.isInstance(null)).toBe(false);
   });
+
+  it('tells the kinds apart: each class recognises itself and its subclasses only', () => {
+    class StepTimeout extends ToolplanError {
+      constructor() {
+        super({ name: 'StepTimeout', message: 'late' });
+      }
+    }
+    class ChainStale extends ToolplanError {
+      constructor() {
+        super({ name: 'ChainStale', message: 'stale' });
+      }
+    }
+    class OldChain extends ChainStale {}
+    expect(StepTimeout.isInstance(new ChainStale())).toBe(false);
+    expect(StepTimeout.isInstance(new StepTimeout())).toBe(true);
+    expect(ChainStale.isInstance(new OldChain())).toBe(true);
+    expect(OldChain.isInstance(new ChainStale())).toBe(false);
+    expect(PlanValidationError.isInstance(new PlanParseError({ message: 'm', text: '' }))).toBe(
+      false,
+    );
+    expect(PlanParseError.isInstance(new PlanParseError({ message: 'm', text: '' }))).toBe(true);
+    // A copy from a duplicated package: another class, the same kinds.
+    const copy = Object.assign(new Error('from another copy'), {
+      [Symbol.for('toolplan.error')]: ['ChainStale', 'ToolplanError'],
+    });
+    expect(ChainStale.isInstance(copy)).toBe(true);
+    expect(StepTimeout.isInstance(copy)).toBe(false);
+    expect(ToolplanError.isInstance(copy)).toBe(true);
+    const narrowed: unknown = new StepTimeout();
+    if (StepTimeout.isInstance(narrowed)) expect(narrowed.message).toBe('late');
+  });
 });
 
 describe('toErrorData', () => {

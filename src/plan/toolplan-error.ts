@@ -2,19 +2,40 @@ const marker = Symbol.for('toolplan.error');
 
 /**
  * The base of every error toolplan throws or records. Each kind of failure has its own subclass
- * with a stable `name`, so callers can branch on `error.name` (or `Kind.isInstance(error)`, which
- * also works across duplicated copies of the package) instead of parsing messages.
+ * with a stable `name`, so callers can branch on `error.name` or on `Kind.isInstance(error)`.
+ * `isInstance` is `instanceof` that also works across duplicated copies of the package (two
+ * versions in one `node_modules`), where classes differ: each error carries, under a global
+ * symbol, the names of its class and of every toolplan class above it.
  */
 export class ToolplanError extends Error {
-  private readonly [marker] = true;
+  private readonly [marker]: readonly string[];
 
   constructor(options: { name: string; message: string; cause?: unknown }) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = options.name;
+    const kinds: string[] = [];
+    for (
+      let kind: unknown = new.target;
+      typeof kind === 'function' && kind !== Error;
+      kind = Object.getPrototypeOf(kind)
+    ) {
+      kinds.push(kind.name);
+    }
+    this[marker] = kinds;
   }
 
-  static isInstance(error: unknown): error is ToolplanError {
-    return typeof error === 'object' && error !== null && marker in error;
+  /**
+   * Whether `error` is of this kind: `ToolplanError.isInstance` for any toolplan error,
+   * `StepTimeoutError.isInstance` for a step time-out (or a subclass of it) only.
+   */
+  static isInstance<Kind extends ToolplanError>(
+    this: { readonly prototype: Kind; readonly name: string },
+    error: unknown,
+  ): error is Kind {
+    if (typeof error !== 'object' || error === null || !(marker in error)) return false;
+    if ((this as unknown) === ToolplanError) return true;
+    const kinds = (error as { [marker]: unknown })[marker];
+    return Array.isArray(kinds) && kinds.includes(this.name);
   }
 }
 
