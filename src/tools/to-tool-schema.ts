@@ -1,5 +1,5 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject } from 'ajv';
 import { z } from 'zod';
 import type { ArgumentIssue } from '../plan/index.js';
 import { normalizeJsonSchema } from './normalize-json-schema.js';
@@ -9,9 +9,24 @@ import type { JsonSchema, ToolSchema } from './tool.js';
 // One validator instance for every JSON-Schema tool: ajv caches compiled schemas per instance.
 // Formats are not checked: tool catalogues use many that are not standard.
 const ajvOptions = { allErrors: true, strict: false, validateFormats: false } as const;
-const ajv = new Ajv(ajvOptions);
-// Schemas that declare draft 2020-12 (zod 4's `toJSONSchema`, many MCP servers) need its vocabulary.
-const ajv2020 = new Ajv2020(ajvOptions);
+const require = createRequire(import.meta.url);
+let validators: { draft7: Ajv; draft2020: Ajv } | undefined;
+
+/**
+ * ajv is loaded on the first JSON-Schema tool, not when toolplan is imported: it costs ~60 ms
+ * of start-up (measured) that a program with zod tools only never needs.
+ */
+function jsonSchemaValidators(): { draft7: Ajv; draft2020: Ajv } {
+  validators ??= {
+    draft7: new (require('ajv') as typeof import('ajv')).Ajv(ajvOptions),
+    // Schemas that declare draft 2020-12 (zod 4's `toJSONSchema`, many MCP servers) need its
+    // vocabulary.
+    draft2020: new (require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).Ajv2020(
+      ajvOptions,
+    ),
+  };
+  return validators;
+}
 
 const AI_SDK_SCHEMA = Symbol.for('vercel.ai.schema');
 
@@ -95,7 +110,8 @@ function fromJsonSchema(raw: unknown, toolName: string): ToolSchema {
   const jsonSchema = normalizeJsonSchema(raw);
   let check;
   try {
-    check = (String(jsonSchema['$schema'] ?? '').includes('2020-12') ? ajv2020 : ajv).compile(
+    const { draft7, draft2020 } = jsonSchemaValidators();
+    check = (String(jsonSchema['$schema'] ?? '').includes('2020-12') ? draft2020 : draft7).compile(
       jsonSchema,
     );
   } catch (cause) {
