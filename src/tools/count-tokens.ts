@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as O200k from 'gpt-tokenizer/encoding/o200k_base';
 
 const require = createRequire(import.meta.url);
 let countO200k: ((text: string) => number) | undefined;
@@ -9,8 +10,6 @@ let countO200k: ((text: string) => number) | undefined;
  * than the rest of the library (measured: ~80 ms of a cold `import('toolplan')`).
  */
 export function countTokens(text: string): number {
-  countO200k ??= (
-    require('gpt-tokenizer/encoding/o200k_base') as typeof import('gpt-tokenizer/encoding/o200k_base')
-  ).countTokens;
+  countO200k ??= (require('gpt-tokenizer/encoding/o200k_base') as typeof O200k).countTokens;
   return countO200k(text);
 }

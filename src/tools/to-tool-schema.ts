@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { z } from 'zod';
 import type { ArgumentIssue } from '../plan/index.js';
 import { normalizeJsonSchema } from './normalize-json-schema.js';
@@ -18,12 +19,10 @@ let validators: { draft7: Ajv; draft2020: Ajv } | undefined;
  */
 function jsonSchemaValidators(): { draft7: Ajv; draft2020: Ajv } {
   validators ??= {
-    draft7: new (require('ajv') as typeof import('ajv')).Ajv(ajvOptions),
+    draft7: new (require('ajv') as { Ajv: typeof Ajv }).Ajv(ajvOptions),
     // Schemas that declare draft 2020-12 (zod 4's `toJSONSchema`, many MCP servers) need its
     // vocabulary.
-    draft2020: new (require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).Ajv2020(
-      ajvOptions,
-    ),
+    draft2020: new (require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 }).Ajv2020(ajvOptions),
   };
   return validators;
 }
