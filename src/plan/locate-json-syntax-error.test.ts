@@ -50,8 +50,30 @@ describe('locateJsonSyntaxError', () => {
     const text = '{\n  "alpha": 1,\n  "beta": [1, 2, 3,],\n  "gamma": true\n}';
     expect(locate(text)).toEqual({ reason: "unexpected ']'", offset: 35, line: 3, column: 20 });
     expect(locate('{"a": tru}')).toMatchObject({ reason: "unexpected '}'", column: 10 });
-    expect(locate('nope')).toMatchObject({ reason: "unexpected 'o'", column: 2 });
-    expect(locate('  x')).toMatchObject({ reason: "unexpected 'x'", column: 3 });
+    expect(locate('[1, 2 ; 3]')).toMatchObject({
+      reason: "expected ',' or ']' after an array element",
+      column: 7,
+    });
+    expect(locate('{"a": [1, 2],\n "b": #}')).toMatchObject({ reason: "unexpected '#'", line: 2 });
+  });
+
+  it('names a bare word where JSON wanted a value, from its first letter', () => {
+    // V8 stops at the `o` of `nope` (it reads `n` as the start of `null`).
+    expect(locate('nope')).toEqual({
+      reason: "unexpected word 'nope' (text in JSON needs double quotes)",
+      offset: 0,
+      line: 1,
+      column: 1,
+    });
+    expect(locate('{\n  "name": temps\n}')).toMatchObject({
+      reason: "unexpected word 'temps' (text in JSON needs double quotes)",
+      line: 2,
+      column: 11,
+    });
+    expect(locate('  x')).toMatchObject({
+      reason: "unexpected word 'x' (text in JSON needs double quotes)",
+      column: 3,
+    });
   });
 
   it('points just past the last character written when the text ends too soon', () => {

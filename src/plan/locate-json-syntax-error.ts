@@ -21,10 +21,28 @@ const END_OF_INPUT = /^Unexpected end of JSON input/;
  * with the plan parser's checker, which accepts exactly what `JSON.parse` accepts.
  */
 export function locateJsonSyntaxError(text: string, error: Error): JsonSyntaxLocation {
-  const reason = describeReason(error.message);
   const offset = offsetOf(text, error.message);
-  if (offset === undefined) return { reason };
-  return { reason, offset, ...lineAndColumnAt(text, offset) };
+  if (offset === undefined) return { reason: describeReason(error.message) };
+  // V8 stops inside a bare word (at the `e` of `temps`, which it read as `true`): name the word.
+  const word = UNEXPECTED_TOKEN.test(error.message) ? bareWordAt(text, offset) : undefined;
+  if (word !== undefined) {
+    return {
+      reason: `unexpected word '${word.text}' (text in JSON needs double quotes)`,
+      offset: word.start,
+      ...lineAndColumnAt(text, word.start),
+    };
+  }
+  return { reason: describeReason(error.message), offset, ...lineAndColumnAt(text, offset) };
+}
+
+function bareWordAt(text: string, offset: number): { text: string; start: number } | undefined {
+  const isWordCharacter = (index: number) => /[\p{L}\p{N}_$]/u.test(text[index] ?? '');
+  if (!isWordCharacter(offset)) return undefined;
+  let start = offset;
+  while (start > 0 && isWordCharacter(start - 1)) start -= 1;
+  let end = offset + 1;
+  while (end < text.length && isWordCharacter(end)) end += 1;
+  return { text: text.slice(start, end), start };
 }
 
 function offsetOf(text: string, message: string): number | undefined {
