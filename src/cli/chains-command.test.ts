@@ -110,11 +110,24 @@ describe('toolplan chains', () => {
     const listed = await chains('list', '--dir', bad);
     expect(listed.exitCode).toBe(2);
     expect(listed.stderr).toMatch(/x\.chain\.json is not a valid chain/);
+    await writeFile(join(bad, 'x.chain.json'), '{\n  "version": 1,\n  "name": "x",,\n}');
+    const broken = await chains('list', '--dir', bad);
+    expect(broken.exitCode).toBe(2);
+    expect(broken.stderr).toBe(
+      `error: ${join(bad, 'x.chain.json')}:3:15: expected a property name in double quotes`,
+    );
   });
 
-  it('rejects a bad --min-support before reading anything', async () => {
-    await expect(chains('mine', '--traces', dbPath, '--min-support', '0')).rejects.toThrow(
-      /positive integer/,
+  it('rejects a bad --min-support before reading anything: a usage error, exit code 2', async () => {
+    const { stdout, stderr, exitCode } = await chains(
+      'mine',
+      '--traces',
+      dbPath,
+      '--min-support',
+      '0',
     );
+    expect(exitCode).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/positive integer/);
   });
 });

@@ -1,19 +1,17 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import {
-  ChainFileError,
   createTraceStore,
   DEFAULT_TRACE_DB_PATH,
   formatToolSequence,
-  loadChainFiles,
   mineChains,
-  TraceStoreError,
   writeChainFile,
   type ChainDefinition,
   type MinedChains,
   type TraceRun,
 } from '../trace/index.js';
 import type { CommandIo } from './exec-command.js';
+import { loadChainFolder } from './load-chain-folder.js';
 import { positiveInteger } from './option-parsers.js';
 
 /** Where mined chains are written and kept chains are read when no folder is given. */
@@ -44,18 +42,11 @@ export function chainsCommand(io: CommandIo): Command {
           return;
         }
         let runs: TraceRun[];
+        const store = createTraceStore({ path: options.traces });
         try {
-          const store = createTraceStore({ path: options.traces });
-          try {
-            runs = await store.listRuns({ limit: ALL_RUNS });
-          } finally {
-            await store.close();
-          }
-        } catch (error) {
-          if (!(error instanceof TraceStoreError)) throw error;
-          io.stderr(`error: ${error.message}`);
-          io.setExitCode(2);
-          return;
+          runs = await store.listRuns({ limit: ALL_RUNS });
+        } finally {
+          await store.close();
         }
         const mined = mineChains(runs, { minSupport: options.minSupport });
         const files: string[] = [];
@@ -74,15 +65,7 @@ export function chainsCommand(io: CommandIo): Command {
     .option('--dir <dir>', 'the folder of chain files', DEFAULT_CHAINS_DIR)
     .option('--json', 'print exactly one JSON object on stdout: { chains }')
     .action(async (options: { dir: string; json?: boolean }) => {
-      let loaded: ChainDefinition[];
-      try {
-        loaded = await loadChainFiles(options.dir);
-      } catch (error) {
-        if (!(error instanceof ChainFileError)) throw error;
-        io.stderr(`error: ${error.message}`);
-        io.setExitCode(2);
-        return;
-      }
+      const loaded = await loadChainFolder(options.dir);
       io.stdout(
         options.json === true
           ? JSON.stringify({ chains: loaded })

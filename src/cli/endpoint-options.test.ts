@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CliUsageError } from './cli-usage-error.js';
 import { endpointFromOptions } from './endpoint-options.js';
 
 describe('endpointFromOptions', () => {
@@ -31,5 +32,7 @@ describe('endpointFromOptions', () => {
     expect(() => endpointFromOptions({ baseUrl: 'localhost', model: 'm' }, {})).toThrow(
       'Expected `--base-url` to be a URL',
     );
+    // A usage error (exit code 2), not a TypeError, which would look like a bug.
+    expect(() => endpointFromOptions({ model: 'gpt-4o' }, {})).toThrow(CliUsageError);
   });
 });

@@ -1,3 +1,5 @@
+import { CliUsageError } from './cli-usage-error.js';
+
 /** Flags that point a command at an OpenAI-compatible endpoint instead of the simulated provider. */
 export interface EndpointFlags {
   baseUrl?: string;
@@ -18,20 +20,22 @@ export function endpointFromOptions(
 ): { baseURL: string; modelId: string; apiKey?: string } | undefined {
   if (flags.baseUrl === undefined) {
     if (flags.model !== undefined)
-      throw new TypeError(
-        '`--model` needs `--base-url` (the simulated provider serves its profile).',
-      );
+      throw new CliUsageError({
+        message: '`--model` needs `--base-url` (the simulated provider serves its profile).',
+      });
     return undefined;
   }
   if (flags.model === undefined)
-    throw new TypeError('`--base-url` needs `--model`: the name of the model to ask there.');
+    throw new CliUsageError({
+      message: '`--base-url` needs `--model`: the name of the model to ask there.',
+    });
   let url: URL;
   try {
     url = new URL(flags.baseUrl);
   } catch {
-    throw new TypeError(
-      `Expected \`--base-url\` to be a URL such as http://localhost:11434/v1, got \`${flags.baseUrl}\``,
-    );
+    throw new CliUsageError({
+      message: `Expected \`--base-url\` to be a URL such as http://localhost:11434/v1, got \`${flags.baseUrl}\``,
+    });
   }
   const apiKey = API_KEY_VARIABLES.map((name) => environment[name]).find(
     (value) => value !== undefined && value !== '',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgram } from './create-program.js';
+import { runCli } from './run-cli.test-utils.js';
 
 let directory: string;
 let toolsPath: string;
@@ -147,6 +148,50 @@ describe('toolplan exec', () => {
     await program.parseAsync(['node', 'toolplan', 'exec', planPath, '--tools', badModulePath]);
     expect(exitCode).toBe(2);
     expect(stderr.join('\n')).toContain('has no `execute` function');
+  });
+
+  it('names the file, line and column of a syntax error, in words for a person', async () => {
+    const planPath = join(directory, 'bad.json');
+    await writeFile(
+      planPath,
+      '{\n  "steps": [\n    { "id": "a", "tool": "get_weather" "args": { "city": "Oslo" } }\n  ]\n}\n',
+    );
+    const { stdout, stderr, exitCode } = await runCli('exec', planPath, '--tools', toolsPath);
+    expect(exitCode).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`error: ${planPath}:3:40: expected ',' or '}' after a property value`);
+    // In a fence, the place is still the file's.
+    const fenced = join(directory, 'fenced.md');
+    await writeFile(
+      fenced,
+      'The plan:\n```json\n{"steps": [\n  {"id": "a",, "tool": "x"}\n]}\n```\n',
+    );
+    const inFence = await runCli('exec', fenced, '--tools', toolsPath);
+    expect(inFence.exitCode).toBe(2);
+    expect(inFence.stderr).toBe(`error: ${fenced}:4:14: expected a property name in double quotes`);
+  });
+
+  it('names the plan file of an invalid plan', async () => {
+    const { stderr, exitCode } = await exec({ steps: [{ id: 'a', tool: 'nope', args: {} }] });
+    expect(exitCode).toBe(2);
+    expect(stderr).toMatch(
+      /^error: \S+\.json: the plan is invalid \(1 issue\):\n {2}unknown_tool at steps\[0\]\.tool/,
+    );
+  });
+
+  it('shows how many items a forEach step ran', async () => {
+    const { stdout, exitCode } = await exec({
+      steps: [
+        {
+          id: 'w',
+          tool: 'get_weather',
+          forEach: ['Oslo', 'Rome', 'Lima'],
+          args: { city: '$item' },
+        },
+      ],
+    });
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^✓ w +get_weather × 3 items {2}\d/);
   });
 
   it('accepts a fenced plan and prints a readable summary', async () => {

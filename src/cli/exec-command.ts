@@ -1,20 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import {
-  formatIssuePath,
-  parsePlanText,
-  PlanParseError,
-  PlanValidationError,
-  validatePlan,
-} from '../plan/index.js';
+import { formatIssuePath, PlanValidationError, validatePlan } from '../plan/index.js';
 import { executePlan } from '../runtime/index.js';
+import { EXIT } from './exit-codes.js';
 import { formatRunSummary } from './format-run-summary.js';
-import { loadToolsModule, ToolsModuleError } from './load-tools-module.js';
+import { loadToolsModule } from './load-tools-module.js';
+import { parsePlanFile } from './parse-plan-file.js';
+import { readInputFile } from './read-input-file.js';
 import { toRunResultJson } from './run-result-json.js';
 import { positiveInteger } from './option-parsers.js';
 
-/** Exit codes of `toolplan exec`: a contract for scripts. */
-export const EXIT = { ok: 0, stepFailed: 1, invalidInput: 2 } as const;
+export { EXIT } from './exit-codes.js';
 
 export interface CommandIo {
   stdout: (text: string) => void;
@@ -41,43 +36,35 @@ export function execCommand(io: CommandIo): Command {
         planPath: string,
         options: { tools: string; json?: boolean; maxConcurrency?: number; timeout?: number },
       ) => {
-        let text: string;
+        const value = parsePlanFile(planPath, await readInputFile(planPath, 'the plan file'));
+        const tools = await loadToolsModule(options.tools);
+        let plan;
         try {
-          text = await readFile(planPath, 'utf8');
-        } catch (cause) {
+          plan = validatePlan(value, { tools });
+        } catch (error) {
+          if (!(error instanceof PlanValidationError)) throw error;
+          // One line per issue, with its code, for the person fixing the file.
+          const count = error.issues.length;
           io.stderr(
-            `error: cannot read the plan file \`${planPath}\`: ${(cause as Error).message}`,
+            `error: ${planPath}: the plan is invalid (${count} issue${count === 1 ? '' : 's'}):`,
           );
+          for (const issue of error.issues)
+            io.stderr(`  ${issue.code} at ${formatIssuePath(issue.path)}: ${issue.message}`);
           io.setExitCode(EXIT.invalidInput);
           return;
         }
-        try {
-          const tools = await loadToolsModule(options.tools);
-          const plan = validatePlan(parsePlanText(text), { tools });
-          const result = await executePlan(plan, tools, {
-            ...(options.maxConcurrency === undefined
-              ? {}
-              : { maxConcurrency: options.maxConcurrency }),
-            ...(options.timeout === undefined ? {} : { defaultTimeoutMs: options.timeout }),
-          });
-          io.stdout(
-            options.json === true
-              ? JSON.stringify(toRunResultJson(result))
-              : formatRunSummary(result),
-          );
-          io.setExitCode(result.status === 'ok' ? EXIT.ok : EXIT.stepFailed);
-        } catch (error) {
-          if (error instanceof PlanValidationError) {
-            io.stderr(
-              `error: the plan is invalid (${error.issues.length} issue${error.issues.length === 1 ? '' : 's'}):`,
-            );
-            for (const issue of error.issues)
-              io.stderr(`  ${issue.code} at ${formatIssuePath(issue.path)}: ${issue.message}`);
-          } else if (error instanceof PlanParseError || error instanceof ToolsModuleError) {
-            io.stderr(`error: ${error.message}`);
-          } else throw error;
-          io.setExitCode(EXIT.invalidInput);
-        }
+        const result = await executePlan(plan, tools, {
+          ...(options.maxConcurrency === undefined
+            ? {}
+            : { maxConcurrency: options.maxConcurrency }),
+          ...(options.timeout === undefined ? {} : { defaultTimeoutMs: options.timeout }),
+        });
+        io.stdout(
+          options.json === true
+            ? JSON.stringify(toRunResultJson(result))
+            : formatRunSummary(result),
+        );
+        io.setExitCode(result.status === 'ok' ? EXIT.ok : EXIT.stepFailed);
       },
     );
 }

@@ -16,8 +16,9 @@ const program = createProgram({
   setExitCode: (code) => {
     process.exitCode = code;
   },
-  progress: (text) => progress.update(text),
+  progress: (text, kind) => progress.update(text, kind),
 });
 
+// Errors are reported by the program itself (see `reportCliError`), with the exit code they mean.
 await program.parseAsync(process.argv);
 progress.clear();

@@ -2,8 +2,8 @@ import { createProgram } from './create-program.js';
 
 /**
  * Runs `toolplan ARGS…` in-process, as the CLI would: what it printed on stdout and stderr and the
- * exit code it set. Commander's own exits (a bad flag, of the program or of any subcommand) throw
- * instead of ending the test process, quietly.
+ * exit code it set. Like the CLI, the program reports every error itself (commander's usage
+ * errors included) and never ends the test process.
  */
 export async function runCli(
   ...args: string[]
@@ -18,13 +18,6 @@ export async function runCli(
       exitCode = code;
     },
   });
-  program.exitOverride();
-  for (const command of [
-    ...program.commands,
-    ...program.commands.flatMap((each) => each.commands),
-  ]) {
-    command.exitOverride().configureOutput({ writeErr: (text) => stderr.push(text) });
-  }
   await program.parseAsync(['node', 'toolplan', ...args]);
   return { stdout: stdout.join('\n'), stderr: stderr.join('\n'), exitCode };
 }

@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSimulatedProvider, gpt4oProfile, type ScriptBook } from '../simulator/index.js';
 import { runCli } from './run-cli.test-utils.js';
 
 let directory: string;
@@ -112,6 +113,86 @@ describe('toolplan run', () => {
     );
     expect(exitCode).toBe(2);
     expect(stderr).toContain('Something unscripted');
+  });
+
+  it('prints each step with its items, the answer, and what the model cost', async () => {
+    const { stdout, exitCode } = await run(
+      QUERY,
+      '--tools',
+      toolsPath,
+      '--scripts',
+      scriptsPath,
+      '--speed',
+      '100',
+      '--no-traces',
+    );
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^✓ t +get_temp × 2 items {2}\d/);
+    expect(stdout).toContain('\nOslo 4°C, Rome 18°C.\n');
+    // The simulated gpt-4o: its list prices, $2.50 and $10 per million input and output tokens.
+    const summary =
+      /1 model call · (\d+) input tokens \((\d+) cached\) · (\d+) output tokens · \$(\d+\.\d{5}) at gpt-4o's prices · [\d.]+ ms · answered by the plan's template$/.exec(
+        stdout,
+      );
+    expect(summary, stdout).not.toBeNull();
+    const [input, cached, output, dollars] = (summary ?? []).slice(1).map(Number) as number[];
+    const expected = ((input! - cached!) * 2.5 + cached! * 1.25 + output! * 10) / 1e6;
+    expect(dollars).toBeCloseTo(expected, 5);
+    expect(dollars).toBeGreaterThan(0);
+  });
+
+  it('says the cost is unknown for a model the simulator has no prices of', async () => {
+    const provider = await createSimulatedProvider({
+      profile: { ...gpt4oProfile, name: 'local-llama' },
+      speed: 100,
+      scripts: JSON.parse(await readFile(scriptsPath, 'utf8')) as ScriptBook,
+    });
+    try {
+      const { stdout, exitCode } = await run(
+        QUERY,
+        '--tools',
+        toolsPath,
+        '--base-url',
+        provider.url,
+        '--model',
+        'local-llama',
+        '--no-traces',
+      );
+      expect(exitCode).toBe(0);
+      expect(stdout).toMatch(/ · cost unknown for model local-llama · /);
+    } finally {
+      await provider.close();
+    }
+  });
+
+  it('names the line and column of a syntax error in --scripts and in a chain file', async () => {
+    const badScripts = join(directory, 'bad-scripts.json');
+    await writeFile(badScripts, '{\n  "scenarios": [\n    { "name": "x", }\n  ]\n}\n');
+    const scripts = await run(QUERY, '--tools', toolsPath, '--scripts', badScripts, '--no-traces');
+    expect(scripts.exitCode).toBe(2);
+    expect(scripts.stderr).toBe(
+      `error: ${badScripts}:3:20: expected a property name in double quotes`,
+    );
+    const missing = await run(
+      QUERY,
+      '--tools',
+      toolsPath,
+      '--scripts',
+      join(directory, 'none.json'),
+      '--no-traces',
+    );
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toBe(
+      `error: cannot read the script book ${join(directory, 'none.json')}: no such file`,
+    );
+    const chains = join(directory, 'bad-chains');
+    await mkdir(chains, { recursive: true });
+    await writeFile(join(chains, 'temps.chain.json'), '{\n  "version": 1\n  "name": "temps"\n}\n');
+    const chained = await run(QUERY, '--tools', toolsPath, '--chains', chains, '--no-traces');
+    expect(chained.exitCode).toBe(2);
+    expect(chained.stderr).toBe(
+      `error: ${join(chains, 'temps.chain.json')}:3:3: expected ',' or '}' after a property value`,
+    );
   });
 
   it('records the run in the trace log it is given', async () => {

@@ -1,20 +1,17 @@
 import { Command } from 'commander';
-import { createAgent, PlanningError, type AgentRun } from '../agent/index.js';
-import { createOpenAICompatibleModel, ModelCallError } from '../model/index.js';
-import {
-  ChainFileError,
-  createTraceStore,
-  DEFAULT_TRACE_DB_PATH,
-  loadChainFiles,
-} from '../trace/index.js';
+import { createAgent, type AgentRun } from '../agent/index.js';
+import { createOpenAICompatibleModel } from '../model/index.js';
+import { createTraceStore, DEFAULT_TRACE_DB_PATH, type TraceStore } from '../trace/index.js';
 import { toErrorData } from '../plan/index.js';
-import { RunAbortedError } from '../runtime/index.js';
 import { createSimulatedProvider, type SimulatedProvider } from '../simulator/index.js';
-import { endpointFromOptions, type EndpointFlags } from './endpoint-options.js';
+import { describeModelCost } from './describe-model-cost.js';
+import { API_KEY_VARIABLES, endpointFromOptions, type EndpointFlags } from './endpoint-options.js';
 import type { CommandIo } from './exec-command.js';
-import { loadScriptBook } from './load-script-book.js';
+import { EXIT } from './exit-codes.js';
 import { formatRunSummary } from './format-run-summary.js';
-import { loadToolsModule, ToolsModuleError } from './load-tools-module.js';
+import { loadChainFolder } from './load-chain-folder.js';
+import { loadToolsModule } from './load-tools-module.js';
+import { openScriptBook } from './open-script-book.js';
 import { positiveNumber } from './option-parsers.js';
 
 interface RunFlags extends EndpointFlags {
@@ -57,22 +54,25 @@ export function runCommand(io: CommandIo): Command {
     )
     .option('--traces <file>', 'the SQLite trace log the run is recorded in', DEFAULT_TRACE_DB_PATH)
     .option('--no-traces', 'record nothing')
+    .addHelpText('after', HELP_AFTER)
     .action(async (query: string, flags: RunFlags) => {
+      // Flags that do not go together are a usage error before anything is loaded or started.
+      const named = endpointFromOptions(flags);
       let provider: SimulatedProvider | undefined;
-      const traceStore =
-        flags.traces === false ? undefined : createTraceStore({ path: flags.traces });
+      let traceStore: TraceStore | undefined;
       try {
         const tools = await loadToolsModule(flags.tools);
-        const chains = flags.chains === undefined ? [] : await loadChainFiles(flags.chains);
-        let endpoint = endpointFromOptions(flags);
+        const chains = flags.chains === undefined ? [] : await loadChainFolder(flags.chains);
+        let endpoint = named;
         if (endpoint === undefined) {
           provider = await createSimulatedProvider({
             profile: flags.profile,
             speed: flags.speed,
-            scripts: await loadScriptBook({ path: flags.scripts, speed: flags.speed, seed: 1 }),
+            scripts: await openScriptBook({ path: flags.scripts, speed: flags.speed, seed: 1 }),
           });
           endpoint = { baseURL: provider.url, modelId: provider.profile.name };
         }
+        if (flags.traces !== false) traceStore = createTraceStore({ path: flags.traces });
         const agent = createAgent({
           model: createOpenAICompatibleModel({
             baseURL: endpoint.baseURL,
@@ -113,22 +113,10 @@ export function runCommand(io: CommandIo): Command {
           io.stdout(formatAgentRun(run));
           io.stdout(`\n${run.answer}`);
           io.stdout(
-            `\n${usage.llmCalls} model call${usage.llmCalls === 1 ? '' : 's'} · ${usage.inputTokens} input tokens (${usage.cachedInputTokens} cached) · ${usage.outputTokens} output tokens · ${wallMs} ms · answered by ${ANSWERED_BY[run.answeredBy]}${run.chainName === undefined ? '' : ` \`${run.chainName}\``}`,
+            `\n${usage.llmCalls} model call${usage.llmCalls === 1 ? '' : 's'} · ${usage.inputTokens} input tokens (${usage.cachedInputTokens} cached) · ${usage.outputTokens} output tokens · ${describeModelCost(usage, endpoint.modelId)} · ${wallMs} ms · answered by ${ANSWERED_BY[run.answeredBy]}${run.chainName === undefined ? '' : ` \`${run.chainName}\``}`,
           );
         }
-        io.setExitCode(failed ? 1 : 0);
-      } catch (error) {
-        if (
-          error instanceof ToolsModuleError ||
-          error instanceof PlanningError ||
-          error instanceof ModelCallError ||
-          error instanceof RunAbortedError ||
-          error instanceof ChainFileError ||
-          error instanceof TypeError
-        ) {
-          io.stderr(`error: ${error.message}`);
-          io.setExitCode(2);
-        } else throw error;
+        io.setExitCode(failed ? EXIT.stepFailed : EXIT.ok);
       } finally {
         await provider?.close();
         // The run is recorded after it answered; let that happen before the log is closed.
@@ -137,6 +125,25 @@ export function runCommand(io: CommandIo): Command {
       }
     });
 }
+
+// Every variable endpointFromOptions reads, described (a new one will not compile without words).
+const API_KEY_HELP: Record<(typeof API_KEY_VARIABLES)[number], string> = {
+  TOOLPLAN_API_KEY: 'the API key sent to --base-url',
+  OPENAI_API_KEY: 'the API key, when TOOLPLAN_API_KEY is not set',
+};
+const NAME_WIDTH = Math.max(...API_KEY_VARIABLES.map((name) => name.length));
+
+const HELP_AFTER = `
+Environment variables (read with --base-url; a key is never a flag, to keep it out of shell history):
+${API_KEY_VARIABLES.map((name) => `  ${name.padEnd(NAME_WIDTH)}  ${API_KEY_HELP[name]}`).join('\n')}
+
+Examples:
+  # the simulated provider, which knows the quickstart's query: no key, no network
+  $ toolplan run "How much are 120 EUR in USD and in JPY?" --tools examples/quickstart/tools.mjs --scripts examples/quickstart/scripts.json
+  # a real model
+  $ OPENAI_API_KEY=sk-... toolplan run "How much are 120 EUR in USD and in JPY?" --tools examples/quickstart/tools.mjs --base-url https://api.openai.com/v1 --model gpt-4o
+
+Exit codes: 0 answered; 1 a step failed; 2 no answer (a bad flag or file, a model error); 70 a bug.`;
 
 const ANSWERED_BY = {
   chain: 'the chain',

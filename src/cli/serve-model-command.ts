@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { createSimulatedProvider } from '../simulator/index.js';
 import type { CommandIo } from './exec-command.js';
-import { loadScriptBook } from './load-script-book.js';
+import { openScriptBook } from './open-script-book.js';
 import { integer, portNumber, positiveNumber } from './option-parsers.js';
+import { PortUnavailableError } from './port-unavailable-error.js';
 
 interface ServeFlags {
   port: number;
@@ -34,26 +35,27 @@ export function serveModelCommand(
     .option('--seed <n>', 'seed of every random draw', integer, 1)
     .option('--scripts <file>', "script book (JSON) to answer from (default: the bench scenarios')")
     .action(async (flags: ServeFlags) => {
-      let provider;
-      let scripts;
-      try {
-        scripts = await loadScriptBook({
-          path: flags.scripts,
-          speed: flags.speed,
-          seed: flags.seed,
-        });
-        provider = await createSimulatedProvider({
-          port: flags.port,
-          profile: flags.profile,
-          speed: flags.speed,
-          seed: flags.seed,
-          scripts,
-        });
-      } catch (error) {
-        io.stderr(`error: ${(error as Error).message}`);
-        io.setExitCode(2);
-        return;
-      }
+      const scripts = await openScriptBook({
+        path: flags.scripts,
+        speed: flags.speed,
+        seed: flags.seed,
+      });
+      const provider = await createSimulatedProvider({
+        port: flags.port,
+        profile: flags.profile,
+        speed: flags.speed,
+        seed: flags.seed,
+        scripts,
+      }).catch((error: unknown) => {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE' || code === 'EACCES') {
+          throw new PortUnavailableError({
+            port: flags.port,
+            cause: error as NodeJS.ErrnoException,
+          });
+        }
+        throw error;
+      });
       io.stdout(
         `simulated ${provider.profile.name} listening on ${provider.url} (speed ${flags.speed}, seed ${flags.seed})`,
       );

@@ -84,7 +84,10 @@ describe('toolplan traces', () => {
     });
   });
 
-  it('rejects a bad --limit before reading anything', async () => {
-    await expect(traces('--db', dbPath, '--limit', '0')).rejects.toThrow(/positive integer/);
+  it('rejects a bad --limit before reading anything: a usage error, exit code 2', async () => {
+    const { stdout, stderr, exitCode } = await traces('--db', dbPath, '--limit', '0');
+    expect(exitCode).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/positive integer/);
   });
 });

@@ -4,7 +4,6 @@ import {
   createTraceStore,
   DEFAULT_TRACE_DB_PATH,
   formatToolSequence,
-  TraceStoreError,
   type TraceRun,
   type TraceSummary,
 } from '../trace/index.js';
@@ -30,19 +29,12 @@ export function tracesCommand(io: CommandIo): Command {
       }
       let runs: TraceRun[];
       let summary: TraceSummary;
+      const store = createTraceStore({ path: options.db });
       try {
-        const store = createTraceStore({ path: options.db });
-        try {
-          runs = await store.listRuns({ limit: options.limit });
-          summary = await store.summary();
-        } finally {
-          await store.close();
-        }
-      } catch (error) {
-        if (!(error instanceof TraceStoreError)) throw error;
-        io.stderr(`error: ${error.message}`);
-        io.setExitCode(2);
-        return;
+        runs = await store.listRuns({ limit: options.limit });
+        summary = await store.summary();
+      } finally {
+        await store.close();
       }
       io.stdout(
         options.json === true
