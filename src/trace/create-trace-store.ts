@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { createWriteQueue } from './create-write-queue.js';
 import { summarizeTraces, type SummaryRun } from './summarize-traces.js';
 import { migrateTraceDatabase } from './trace-migrations.js';
@@ -193,8 +194,9 @@ export function createTraceStore(options: TraceStoreOptions = {}): TraceStore {
 /** Opens (creating folder and file when missing), sets WAL and the lock wait, and migrates. */
 export function openTraceDatabase(path: string, busyTimeoutMs = 5000): Database.Database {
   try {
+    const open = loadBetterSqlite3();
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path);
+    const db = new open(path);
     try {
       // Set before anything else: two processes creating the file at once contend from here on.
       db.pragma(`busy_timeout = ${busyTimeoutMs}`);
@@ -271,4 +273,23 @@ function toCall(row: CallRow): TraceToolCall {
 
 function toIso(since: string | Date): string {
   return typeof since === 'string' ? since : since.toISOString();
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * better-sqlite3 is a native module: loaded when a SQLite trace store is first opened, never
+ * when toolplan is imported, so that a program without one neither pays its start-up nor needs
+ * it installed.
+ */
+function loadBetterSqlite3(): typeof Database {
+  try {
+    return require('better-sqlite3') as typeof Database;
+  } catch (cause) {
+    throw new TraceStoreError({
+      message:
+        'A SQLite trace store needs the package better-sqlite3, which could not be loaded: install it with `npm install better-sqlite3` (or use createMemoryTraceStore).',
+      cause,
+    });
+  }
 }
