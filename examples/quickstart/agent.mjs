@@ -13,16 +13,23 @@ const model = createOpenAICompatibleModel({
 const agent = createAgent({ model, tools });
 const query = process.argv[2] ?? 'How much are 120 EUR in USD and in JPY?';
 
-for await (const event of agent.stream(query)) {
-  if (event.type === 'step-end')
-    console.log(
-      `  ${event.tool} (${event.stepId}) ${event.status} at ${Math.round(event.atMs)} ms`,
-    );
-  if (event.type === 'finish') {
-    const { answer, usage, wallMs, answeredBy } = event.result;
-    console.log(answer);
-    console.log(
-      `${usage.llmCalls} model call(s), ${usage.inputTokens} input and ${usage.outputTokens} output tokens, ${Math.round(wallMs)} ms, answered by ${answeredBy}`,
-    );
+try {
+  for await (const event of agent.stream(query)) {
+    if (event.type === 'step-end')
+      console.log(
+        `  ${event.tool} (${event.stepId}) ${event.status} at ${Math.round(event.atMs)} ms`,
+      );
+    if (event.type === 'finish') {
+      const { answer, usage, wallMs, answeredBy } = event.result;
+      console.log(answer);
+      console.log(
+        `${usage.llmCalls} model call(s), ${usage.inputTokens} input and ${usage.outputTokens} output tokens, ${Math.round(wallMs)} ms, answered by ${answeredBy}`,
+      );
+    }
   }
+} catch (error) {
+  // A failed run (no server at TOOLPLAN_BASE_URL, a wrong key, an unknown query) is one line to
+  // read, not a stack: toolplan's errors name their kind (ModelCallError, PlanningError, …).
+  console.error(`toolplan: ${error.name}: ${error.message}`);
+  process.exitCode = 1;
 }
