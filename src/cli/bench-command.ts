@@ -13,9 +13,14 @@ import { formatHeadlineTable } from '../bench/headline-table.js';
 import { writeBenchReport } from '../bench/report/index.js';
 import { formatToolRendering, measureToolRendering } from '../bench/measure-tool-rendering.js';
 import { runBench } from '../bench/run-bench.js';
+import { BFCL_DIR_VARIABLE } from '../bench/scenarios/bfcl-data.js';
 import { resolveModelProfile } from '../simulator/index.js';
 import type { CommandIo } from './exec-command.js';
-import { endpointFromOptions, type EndpointFlags } from './endpoint-options.js';
+import {
+  describeApiKeyVariables,
+  endpointFromOptions,
+  type EndpointFlags,
+} from './endpoint-options.js';
 import { integer, positiveInteger, positiveNumber } from './option-parsers.js';
 import { createBenchProgress, type ProgressReport } from './bench-progress.js';
 import { formatHostFigures } from '../bench/format-host-figures.js';
@@ -81,6 +86,17 @@ export function benchCommand(io: CommandIo & { progress?: ProgressReport }): Com
       new Option('--provider <place>', 'where the simulated provider runs')
         .choices(['worker', 'in-process'])
         .default('worker'),
+    )
+    .addHelpText(
+      'after',
+      `
+Environment variables:
+${describeApiKeyVariables({ [BFCL_DIR_VARIABLE]: "another copy of BFCL's data for the bfcl scenario (default: the repository's data/bfcl)" })}
+
+Progress goes to standard error (a line at least every 5 s where it is not a terminal); the
+figures, then the summary, to standard output.
+
+Exit codes: 0 every answer right; 1 some answer wrong; 2 a bad flag; 70 a bug.`,
     )
     .action(async (flags: BenchFlags) => {
       let scenarios;

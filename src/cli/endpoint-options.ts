@@ -46,3 +46,18 @@ export function endpointFromOptions(
     ...(apiKey === undefined ? {} : { apiKey }),
   };
 }
+
+// Every variable endpointFromOptions reads, described (a new one will not compile without words).
+const API_KEY_HELP: Record<(typeof API_KEY_VARIABLES)[number], string> = {
+  TOOLPLAN_API_KEY: 'the API key sent to --base-url',
+  OPENAI_API_KEY: 'the API key, when TOOLPLAN_API_KEY is not set',
+};
+
+/** The variables that hold the API key, one line each, for a command's help. */
+export function describeApiKeyVariables(extra: Readonly<Record<string, string>> = {}): string {
+  const described: Record<string, string> = { ...API_KEY_HELP, ...extra };
+  const width = Math.max(...Object.keys(described).map((name) => name.length));
+  return Object.entries(described)
+    .map(([name, help]) => `  ${name.padEnd(width)}  ${help}`)
+    .join('\n');
+}

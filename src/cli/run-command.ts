@@ -5,13 +5,17 @@ import { createTraceStore, DEFAULT_TRACE_DB_PATH, type TraceStore } from '../tra
 import { toErrorData } from '../plan/index.js';
 import { createSimulatedProvider, type SimulatedProvider } from '../simulator/index.js';
 import { describeModelCost } from './describe-model-cost.js';
-import { API_KEY_VARIABLES, endpointFromOptions, type EndpointFlags } from './endpoint-options.js';
+import {
+  describeApiKeyVariables,
+  endpointFromOptions,
+  type EndpointFlags,
+} from './endpoint-options.js';
 import type { CommandIo } from './exec-command.js';
 import { EXIT } from './exit-codes.js';
 import { formatRunSummary } from './format-run-summary.js';
 import { loadChainFolder } from './load-chain-folder.js';
 import { loadToolsModule } from './load-tools-module.js';
-import { openScriptBook } from './open-script-book.js';
+import { loadScriptBook } from './load-script-book.js';
 import { positiveNumber } from './option-parsers.js';
 
 interface RunFlags extends EndpointFlags {
@@ -68,7 +72,7 @@ export function runCommand(io: CommandIo): Command {
           provider = await createSimulatedProvider({
             profile: flags.profile,
             speed: flags.speed,
-            scripts: await openScriptBook({ path: flags.scripts, speed: flags.speed, seed: 1 }),
+            scripts: await loadScriptBook({ path: flags.scripts, speed: flags.speed, seed: 1 }),
           });
           endpoint = { baseURL: provider.url, modelId: provider.profile.name };
         }
@@ -126,16 +130,9 @@ export function runCommand(io: CommandIo): Command {
     });
 }
 
-// Every variable endpointFromOptions reads, described (a new one will not compile without words).
-const API_KEY_HELP: Record<(typeof API_KEY_VARIABLES)[number], string> = {
-  TOOLPLAN_API_KEY: 'the API key sent to --base-url',
-  OPENAI_API_KEY: 'the API key, when TOOLPLAN_API_KEY is not set',
-};
-const NAME_WIDTH = Math.max(...API_KEY_VARIABLES.map((name) => name.length));
-
 const HELP_AFTER = `
 Environment variables (read with --base-url; a key is never a flag, to keep it out of shell history):
-${API_KEY_VARIABLES.map((name) => `  ${name.padEnd(NAME_WIDTH)}  ${API_KEY_HELP[name]}`).join('\n')}
+${describeApiKeyVariables()}
 
 Examples:
   # the simulated provider, which knows the quickstart's query: no key, no network

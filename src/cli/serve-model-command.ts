@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { createSimulatedProvider } from '../simulator/index.js';
 import type { CommandIo } from './exec-command.js';
-import { openScriptBook } from './open-script-book.js';
+import { loadScriptBook } from './load-script-book.js';
 import { integer, portNumber, positiveNumber } from './option-parsers.js';
 import { PortUnavailableError } from './port-unavailable-error.js';
 
@@ -35,7 +35,7 @@ export function serveModelCommand(
     .option('--seed <n>', 'seed of every random draw', integer, 1)
     .option('--scripts <file>', "script book (JSON) to answer from (default: the bench scenarios')")
     .action(async (flags: ServeFlags) => {
-      const scripts = await openScriptBook({
+      const scripts = await loadScriptBook({
         path: flags.scripts,
         speed: flags.speed,
         seed: flags.seed,
