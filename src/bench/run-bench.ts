@@ -130,7 +130,7 @@ export type BenchProgress =
  * Above these, the host was too starved for the figures to hold (see `HostFigures`). Measured on
  * this project's 2-core machine with the default bench: idle, an event-loop delay p99 of 44 ms
  * and a provider lateness p99 of 29 ms; with two other processes busy beside it, 377 ms and
- * 316 ms, and latencies 1.2–1.6× their idle figures. The thresholds sit at about twice the idle
+ * 316 ms, and latencies 1.1–1.7× their idle figures. The thresholds sit at about twice the idle
  * figures.
  */
 const STARVED_EVENT_LOOP_DELAY_P99_MS = 100;
