@@ -1,3 +1,4 @@
+import { formatTextTable } from './format-text-table.js';
 import type { BenchReport, StrategyFigures } from './bench-figures.js';
 
 /** The strategies every other one is compared with. */
@@ -30,7 +31,7 @@ export function formatBenchReport(
     ];
     lines.push(`profile ${report.profile}${perCase}`);
     lines.push(
-      table(
+      formatTextTable(
         [
           'strategy',
           'latency',
@@ -62,7 +63,7 @@ export function formatBenchReport(
       lines.push('');
       lines.push('ratio to baseline (baseline ÷ strategy; > 1 is faster / cheaper)');
       lines.push(
-        table(
+        formatTextTable(
           [
             'strategy',
             ...baselines.flatMap((baseline) => [`latency vs ${baseline}`, `cost vs ${baseline}`]),
@@ -90,7 +91,7 @@ export function formatBenchReport(
         "plan (streaming), each step from the moment its JSON closed along the DAG; 'with whole plan' also waits for the plan's last token",
       );
       lines.push(
-        table(
+        formatTextTable(
           [
             'strategy',
             'lower bound',
@@ -139,7 +140,7 @@ function formatTurns(byStrategy: Record<string, StrategyFigures>): string[] {
   const base = byStrategy[MULTI_TURN_BASELINE]?.perTurn;
   const lines = ['', 'input tokens per turn (all model calls of the turn, cached included)'];
   lines.push(
-    table(
+    formatTextTable(
       ['strategy', ...numbers, 'total', 'cost', 'correct turns'],
       entries.map(([name, figures]) => {
         const perTurn = figures.perTurn ?? [];
@@ -169,7 +170,7 @@ function formatTurns(byStrategy: Record<string, StrategyFigures>): string[] {
       `fewer input tokens than ${MULTI_TURN_BASELINE} (1 − strategy ÷ baseline), per turn and in total`,
     );
     lines.push(
-      table(
+      formatTextTable(
         ['strategy', ...numbers, 'total'],
         [
           [
@@ -208,7 +209,7 @@ function formatStream(byStrategy: Record<string, StrategyFigures>): string[] {
   const lines = [
     '',
     `as traffic — after the first ${first.warmUp} queries (warm-up): share of the repeated kinds answered right with 0 LLM calls; the whole stream's cost; compiled path's time beyond its tools' critical path`,
-    table(
+    formatTextTable(
       [
         'strategy',
         '0-LLM share',
@@ -241,7 +242,7 @@ function formatStream(byStrategy: Record<string, StrategyFigures>): string[] {
     lines.push('');
     lines.push(`kind ${kind} (after warm-up; ratios are ${BASELINES[0]} ÷ strategy)`);
     lines.push(
-      table(
+      formatTextTable(
         [
           'strategy',
           'runs',
@@ -290,7 +291,7 @@ function formatSpeculation(byStrategy: Record<string, StrategyFigures>): string[
   return [
     '',
     "predictive execution — guesses started at time zero; lower bound: the later of the complete plan and the tools' critical path from time zero",
-    table(
+    formatTextTable(
       [
         'strategy',
         'guesses',
@@ -329,24 +330,6 @@ function percent(value: number): string {
 function reduction(base: number, value: number): string {
   if (base === 0) return '–';
   return `${((1 - value / base) * 100).toFixed(1)}%`;
-}
-
-function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const render = (row: readonly string[]) =>
-    row
-      .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
-      )
-      .join('  ')
-      .trimEnd();
-  return [
-    render(header),
-    render(widths.map((width) => '─'.repeat(width))),
-    ...rows.map(render),
-  ].join('\n');
 }
 
 function milliseconds(value: number): string {

@@ -1,3 +1,4 @@
+import { formatTextTable } from './format-text-table.js';
 import type { BenchReport, StrategyFigures } from './bench-figures.js';
 import { BASELINES } from './format-bench-report.js';
 
@@ -126,7 +127,7 @@ export function formatHeadlineTable(report: BenchReport): string {
         return ratios === undefined ? '–' : formatHeadlineRatio(ratios);
       }),
     ]);
-    lines.push(alignedTable(header, body));
+    lines.push(formatTextTable(header, body));
     const cells = table.rows.flatMap((row) =>
       Object.entries(row.cells).map(([strategy, cell]) => ({ row, strategy, cell })),
     );
@@ -211,22 +212,4 @@ function times(value: number): string {
 
 function number(value: number): string {
   return value.toLocaleString('en-US');
-}
-
-function alignedTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const render = (row: readonly string[]) =>
-    row
-      .map((text, column) =>
-        column === 0 ? text.padEnd(widths[column] ?? 0) : text.padStart(widths[column] ?? 0),
-      )
-      .join('  ')
-      .trimEnd();
-  return [
-    render(header),
-    render(widths.map((width) => '─'.repeat(width))),
-    ...rows.map(render),
-  ].join('\n');
 }

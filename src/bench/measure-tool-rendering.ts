@@ -1,5 +1,6 @@
 import { stringify } from 'safe-stable-stringify';
 import { createToolRegistry } from '../tools/index.js';
+import { formatTextTable } from './format-text-table.js';
 import type { BenchScenario, ScenarioContext } from './scenarios/bench-scenario.js';
 
 /** Tokens of a scenario's tools as toolplan renders them for prompts, beside the JSON Schema providers are sent. */
@@ -57,19 +58,8 @@ export function formatToolRendering(figures: Record<string, ToolRenderingFigures
     `${(entry.jsonSchemaTokens / Math.max(1, entry.compactTokens)).toFixed(2)}×`,
   ]);
   const header = ['scenario', 'tools', 'compact tok', 'JSON Schema tok', 'JSON ÷ compact'];
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const render = (row: readonly string[]) =>
-    row
-      .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
-      )
-      .join('  ');
   return [
     'tool schemas: compact signatures (toolplan prompts) vs JSON Schema definitions (what providers are sent)',
-    render(header),
-    render(widths.map((width) => '─'.repeat(width))),
-    ...rows.map(render),
+    formatTextTable(header, rows),
   ].join('\n');
 }
