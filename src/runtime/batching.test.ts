@@ -11,7 +11,13 @@ import {
   ToolExecutionError,
   ToolOutputError,
 } from './step-errors.js';
-import { batchTestTool, testTool, type BatchLog, type CallLog } from './test-tools.test-utils.js';
+import {
+  batchTestTool,
+  testTool,
+  type BatchLog,
+  type CallLog,
+  settleOnClock,
+} from './test-tools.test-utils.js';
 import { createVirtualClock, type VirtualClock } from './virtual-clock.js';
 
 let clock: VirtualClock;
@@ -33,9 +39,10 @@ async function run(
   tools: Parameters<typeof executePlan>[1],
   options: Parameters<typeof executePlan>[2] = {},
 ): Promise<RunResult> {
-  const promise = executePlan(plan as Plan, tools, { clock, inFlight: false, ...options });
-  await clock.runAll();
-  return promise;
+  return settleOnClock(
+    executePlan(plan as Plan, tools, { clock, inFlight: false, ...options }),
+    clock,
+  );
 }
 
 function step(result: RunResult, id: string) {

@@ -3,7 +3,7 @@ import { createLruResultCache } from './create-lru-result-cache.js';
 import type { Plan } from '../plan/index.js';
 import { executePlan } from './execute-plan.js';
 import type { ExecutionEvent, RunResult } from './run-result.js';
-import { testTool, type CallLog } from './test-tools.test-utils.js';
+import { testTool, type CallLog, settleOnClock } from './test-tools.test-utils.js';
 import { createVirtualClock, type VirtualClock } from './virtual-clock.js';
 
 let clock: VirtualClock;
@@ -23,9 +23,10 @@ async function run(
   tools: Parameters<typeof executePlan>[1],
   options: Parameters<typeof executePlan>[2] = {},
 ): Promise<RunResult> {
-  const promise = executePlan(plan as Plan, tools, { clock, inFlight: false, ...options });
-  await clock.runAll();
-  return promise;
+  return settleOnClock(
+    executePlan(plan as Plan, tools, { clock, inFlight: false, ...options }),
+    clock,
+  );
 }
 
 const plan = (tool: string, q = 'rome') => ({ steps: [{ id: 's', tool, args: { q } }] });

@@ -12,7 +12,7 @@ import {
   ToolInputError,
   ToolOutputError,
 } from './step-errors.js';
-import { maxOverlap, testTool, type CallLog } from './test-tools.test-utils.js';
+import { maxOverlap, testTool, type CallLog, settleOnClock } from './test-tools.test-utils.js';
 import { createVirtualClock, type VirtualClock } from './virtual-clock.js';
 import { defineTool, type Tool } from '../tools/index.js';
 
@@ -34,9 +34,7 @@ async function run(
   tools: Parameters<typeof executePlan>[1],
   options: Parameters<typeof executePlan>[2] = {},
 ): Promise<RunResult> {
-  const promise = executePlan(plan as Plan, tools, { clock, ...options });
-  await clock.runAll();
-  return promise;
+  return settleOnClock(executePlan(plan as Plan, tools, { clock, ...options }), clock);
 }
 
 function step(result: RunResult, id: string) {

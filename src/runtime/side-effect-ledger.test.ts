@@ -3,7 +3,7 @@ import type { Plan } from '../plan/index.js';
 import { executePlan } from './execute-plan.js';
 import { createSideEffectLedger } from './side-effect-ledger.js';
 import { RepeatedSideEffectError } from './step-errors.js';
-import { testTool, type CallLog } from './test-tools.test-utils.js';
+import { testTool, type CallLog, settleOnClock } from './test-tools.test-utils.js';
 import { createVirtualClock, type VirtualClock } from './virtual-clock.js';
 
 let clock: VirtualClock;
@@ -27,9 +27,7 @@ async function run(
   tools: ReturnType<typeof setup>,
   ledger: ReturnType<typeof createSideEffectLedger>,
 ) {
-  const promise = executePlan(plan as Plan, tools, { clock, sideEffects: ledger });
-  await clock.runAll();
-  return promise;
+  return settleOnClock(executePlan(plan as Plan, tools, { clock, sideEffects: ledger }), clock);
 }
 
 describe('the side-effect ledger', () => {

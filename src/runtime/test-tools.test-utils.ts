@@ -134,3 +134,17 @@ export function batchTestTool(options: {
     },
   };
 }
+
+/**
+ * Runs the virtual clock until nothing is pending, then gives the run's outcome. The promise is
+ * observed at once: a plan that fails validation rejects before any timer fires, and must not
+ * count as an unhandled rejection while the clock runs.
+ */
+export async function settleOnClock<T>(
+  promise: Promise<T>,
+  clock: { runAll(): Promise<void> },
+): Promise<T> {
+  promise.catch(() => undefined);
+  await clock.runAll();
+  return promise;
+}
