@@ -1,12 +1,27 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /** Tests that leave the machine (the README's quickstart runs `npm install`): `npm run test:e2e`. */
 export const E2E_TESTS = '**/*.e2e.test.ts';
 
+const source = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
+
+/**
+ * The workspace's packages resolve to their sources, so tests run on the code as it is, without
+ * a build; the built packages are what users and the CLI's own processes load.
+ */
+export const workspaceAliases = [
+  { find: /^toolplan$/, replacement: source('toolplan/src/index.ts') },
+  { find: /^toolplan\/internal$/, replacement: source('toolplan/src/internal.ts') },
+  { find: /^@toolplan\/simulator$/, replacement: source('simulator/src/index.ts') },
+  { find: /^@toolplan\/bench$/, replacement: source('bench/src/index.ts') },
+];
+
 // `npm test`: everything that runs on this machine alone, binding no fixed port.
 export default defineConfig({
+  resolve: { alias: workspaceAliases },
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts'],
     exclude: [...configDefaults.exclude, E2E_TESTS],
   },
 });

@@ -3,7 +3,7 @@
 //   node examples/simulator/agent.mjs
 import { readFile } from 'node:fs/promises';
 import { createAgent, createOpenAICompatibleModel } from 'toolplan';
-import { createSimulatedProvider } from 'toolplan/simulator';
+import { createSimulatedProvider } from '@toolplan/simulator';
 import tools from '../quickstart/tools.mjs';
 
 const scripts = JSON.parse(

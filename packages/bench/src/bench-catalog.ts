@@ -1,0 +1,121 @@
+import {
+  loopFullHistoryStrategy,
+  loopQuickWinsStrategy,
+  sessionStrategy,
+  type MultiTurnStrategy,
+  loopParallelStrategy,
+  loopSequentialStrategy,
+  optimizedStrategy,
+  planChainsStrategy,
+  planNoStreamStrategy,
+  planPredictStrategy,
+  planStrategy,
+  type Strategy,
+} from './strategies/index.js';
+import type { BenchScenario } from './scenarios/bench-scenario.js';
+import type { ConversationScenario } from './scenarios/conversation-scenario.js';
+import { multiTurnScenario } from './scenarios/multi-turn-scenario.js';
+import {
+  bfclScenario,
+  moviePickScenario,
+  mispredictScenario,
+  multiHopScenario,
+  newsSearchScenario,
+  repeatTrafficScenario,
+  researchScenario,
+  userContextBatchScenario,
+  userContextScenario,
+  weatherBatchScenario,
+  weatherScenario,
+} from './scenarios/index.js';
+
+/** Every scenario `toolplan bench` knows, in report order. Names are a contract. */
+export const benchScenarios: readonly BenchScenario[] = [
+  weatherScenario,
+  weatherBatchScenario,
+  userContextScenario,
+  userContextBatchScenario,
+  moviePickScenario,
+  multiHopScenario,
+  researchScenario,
+  newsSearchScenario,
+  mispredictScenario,
+  bfclScenario,
+  repeatTrafficScenario,
+];
+
+/** Every strategy `toolplan bench` knows, baselines first. Names are a contract. */
+export const benchStrategies: readonly Strategy[] = [
+  loopSequentialStrategy,
+  loopParallelStrategy,
+  planStrategy,
+  planNoStreamStrategy,
+  planPredictStrategy,
+  planChainsStrategy,
+  optimizedStrategy,
+];
+
+/** Every multi-turn scenario `toolplan bench` knows, after the single-query ones. */
+export const benchConversationScenarios: readonly ConversationScenario[] = [multiTurnScenario];
+
+/** Every multi-turn strategy `toolplan bench` knows, the baseline first. Names are a contract. */
+export const benchMultiTurnStrategies: readonly MultiTurnStrategy[] = [
+  loopFullHistoryStrategy,
+  loopQuickWinsStrategy,
+  sessionStrategy,
+];
+
+/**
+ * `--scenario` and `--strategy` over both kinds: a name may be a single-query or a multi-turn
+ * scenario (strategy); a kind none of whose names was given is left out. Unknown names are an
+ * error listing every known one.
+ */
+export function pickBenchSelection(options: {
+  scenarios: readonly string[] | undefined;
+  strategies: readonly string[] | undefined;
+}) {
+  const pick = <Single extends { name: string }, Multi extends { name: string }>(
+    single: readonly Single[],
+    multi: readonly Multi[],
+    names: readonly string[] | undefined,
+    what: string,
+  ): { single: Single[]; multi: Multi[] } => {
+    if (names === undefined || names.length === 0)
+      return { single: [...single], multi: [...multi] };
+    pickByName<{ name: string }>({ items: [...single, ...multi], names, what });
+    return {
+      single: single.filter((item) => names.includes(item.name)),
+      multi: multi.filter((item) => names.includes(item.name)),
+    };
+  };
+  const scenarios = pick(benchScenarios, benchConversationScenarios, options.scenarios, 'scenario');
+  const strategies = pick(
+    benchStrategies,
+    benchMultiTurnStrategies,
+    options.strategies,
+    'strategy',
+  );
+  return {
+    scenarios: scenarios.single,
+    strategies: strategies.single,
+    conversations: { scenarios: scenarios.multi, strategies: strategies.multi },
+  };
+}
+
+/** Picks items by name, in the catalogue's order; unknown names are an error listing the known ones. */
+export function pickByName<Item extends { name: string }>(options: {
+  items: readonly Item[];
+  names: readonly string[] | undefined;
+  what: string;
+}): Item[] {
+  const { items, names, what } = options;
+  if (names === undefined || names.length === 0) return [...items];
+  const known = new Set(items.map((item) => item.name));
+  const unknown = names.filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new TypeError(
+      `Unknown ${what} ${unknown.map((name) => `\`${name}\``).join(', ')}; expected one of ${[...known].map((name) => `\`${name}\``).join(', ')}`,
+    );
+  }
+  return items.filter((item) => names.includes(item.name));
+}

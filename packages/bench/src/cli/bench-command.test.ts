@@ -1,0 +1,209 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProgram } from 'toolplan/internal';
+
+let directory: string;
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'toolplan-bench-'));
+});
+
+afterAll(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+async function run(...args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const progress: string[] = [];
+  let exitCode = 0;
+  const program = createProgram({
+    stdout: (text) => stdout.push(text),
+    stderr: (text) => stderr.push(text),
+    progress: (text) => progress.push(text),
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
+  program.exitOverride();
+  await program.parseAsync(['node', 'toolplan', ...args]);
+  return { stdout: stdout.join('\n'), stderr: stderr.join('\n'), progress, exitCode };
+}
+
+describe('toolplan bench', () => {
+  it('runs the chosen scenarios and strategies and writes the JSON contract', async () => {
+    const file = join(directory, 'bench.json');
+    const { stdout, progress, exitCode } = await run(
+      'bench',
+      '--scenario',
+      'weather',
+      'multi-hop',
+      '--strategy',
+      'loop-sequential',
+      'loop-parallel',
+      'plan',
+      '--speed',
+      '200',
+      '--json',
+      file,
+    );
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('weather — ');
+    expect(stdout).toContain('latency vs loop-sequential');
+    expect(stdout).toContain('profile gpt-4o');
+    // Each scenario's end is reported: 8 runs of its one case × 3 strategies.
+    expect(progress).toContainEqual(
+      expect.stringMatching(/^\[\d+:\d\d\] weather: 24 runs done, every answer right$/),
+    );
+    // The headline comes last, then the host's figures.
+    expect(stdout).toMatch(
+      /Summary[\s\S]*weather[\s\S]*multi-hop[\s\S]*host: event-loop delay p99/,
+    );
+    const report = JSON.parse(await readFile(file, 'utf8')) as {
+      profile: string;
+      host: Record<string, unknown>;
+      scenarios: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    expect(report.profile).toBe('gpt-4o');
+    expect(typeof report.host['eventLoopDelayP99Ms']).toBe('number');
+    expect(typeof report.host['providerLatenessP99Ms']).toBe('number');
+    expect(typeof report.host['starved']).toBe('boolean');
+    expect(Object.keys(report.scenarios)).toEqual(['weather', 'multi-hop']);
+    for (const byStrategy of Object.values(report.scenarios)) {
+      expect(Object.keys(byStrategy)).toEqual(['loop-sequential', 'loop-parallel', 'plan']);
+      for (const figures of Object.values(byStrategy)) {
+        for (const field of [
+          'latencyMs',
+          'llmCalls',
+          'inputTokens',
+          'cachedInputTokens',
+          'outputTokens',
+          'costUsd',
+          'toolCalls',
+          'transportErrors',
+        ]) {
+          expect(typeof figures[field], field).toBe('number');
+        }
+        expect(figures['transportErrors']).toBe(0);
+        expect(figures['correct']).toBe(true);
+      }
+      expect(typeof byStrategy['plan']?.['lowerBoundMs']).toBe('number');
+      expect(byStrategy['loop-sequential']?.['lowerBoundMs']).toBeUndefined();
+    }
+  });
+
+  it('rejects an unknown scenario with the known names, running nothing', async () => {
+    const { stderr, exitCode } = await run('bench', '--scenario', 'wether');
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('Unknown scenario `wether`; expected one of `weather`');
+  });
+});
+
+describe('toolplan serve-model', () => {
+  it('serves the scripted simulated model until shut down', async () => {
+    let shutdown!: () => void;
+    const stopped = new Promise<void>((resolve) => {
+      shutdown = resolve;
+    });
+    const lines: string[] = [];
+    let served!: () => void;
+    const listening = new Promise<void>((resolve) => {
+      served = resolve;
+    });
+    const program = createProgram({
+      stdout: (text) => {
+        lines.push(text);
+        if (text.includes('listening on')) served();
+      },
+      stderr: (text) => lines.push(text),
+      setExitCode: () => undefined,
+      waitForShutdown: () => stopped,
+    });
+    const running = program.parseAsync(['node', 'toolplan', 'serve-model', '--speed', '100']);
+    await listening;
+    const url = /listening on (\S+)/.exec(lines.join('\n'))?.[1] as string;
+    const models = (await (await fetch(`${url}/models`)).json()) as { data: Array<{ id: string }> };
+    expect(models.data.map((model) => model.id)).toContain('gpt-4o');
+    shutdown();
+    await running;
+    await expect(fetch(`${url}/models`)).rejects.toThrow();
+  });
+});
+
+describe('toolplan bench --traces', () => {
+  it('records every run of every strategy in the trace log', async () => {
+    const db = join(directory, 'traces', 'bench.sqlite');
+    const bench = await run(
+      'bench',
+      '--scenario',
+      'weather',
+      '--strategy',
+      'loop-parallel',
+      'plan',
+      '--speed',
+      '200',
+      '--min-runs',
+      '2',
+      '--traces',
+      db,
+    );
+    expect(bench.exitCode).toBe(0);
+    const { stdout, exitCode } = await run('traces', '--db', db, '--json', '--limit', '10');
+    expect(exitCode).toBe(0);
+    const { runs } = JSON.parse(stdout) as {
+      runs: Array<{
+        strategy: string;
+        query: string;
+        plan?: unknown;
+        steps: Array<{ tool: string; args: unknown }>;
+      }>;
+    };
+    expect(runs.map((entry) => entry.strategy).sort()).toEqual([
+      'loop-parallel',
+      'loop-parallel',
+      'plan',
+      'plan',
+    ]);
+    const loop = runs.find((entry) => entry.strategy === 'loop-parallel');
+    expect(loop?.steps.filter((step) => step.tool === 'get_weather')).toHaveLength(5);
+    const planned = runs.find((entry) => entry.strategy === 'plan');
+    expect(planned?.plan).toMatchObject({
+      steps: [{ id: 'w', tool: 'get_weather' }, { id: 'cmp' }],
+    });
+    expect(planned?.query).toContain('Boston');
+  });
+});
+
+describe('toolplan bench --report', () => {
+  it('writes the HTML report and its SVG images, and says where', async () => {
+    const reportDirectory = join(directory, 'report');
+    const { stdout, exitCode } = await run(
+      'bench',
+      '--scenario',
+      'weather',
+      '--strategy',
+      'loop-parallel',
+      'plan',
+      '--speed',
+      '200',
+      '--min-runs',
+      '1',
+      '--report',
+      reportDirectory,
+    );
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain(`report written to ${join(reportDirectory, 'index.html')}`);
+    const html = await readFile(join(reportDirectory, 'index.html'), 'utf8');
+    expect(html).toContain('data-scenario="weather"');
+    expect(html).toContain('data-strategy="plan"');
+    const timeline = await readFile(join(reportDirectory, 'weather-timeline.svg'), 'utf8');
+    expect(timeline).toContain('data-kind="model-decode"');
+    expect(timeline).toContain('data-kind="tool"');
+    for (const chart of ['latency', 'tokens', 'cost']) {
+      const svg = await readFile(join(reportDirectory, `weather-${chart}.svg`), 'utf8');
+      expect(svg.match(/data-kind="bar"/g), chart).toHaveLength(2);
+    }
+  });
+});

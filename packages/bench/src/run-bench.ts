@@ -1,0 +1,860 @@
+import { randomUUID } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import PQueue from 'p-queue';
+import { stringify } from 'safe-stable-stringify';
+import type { MultiTurnStrategy, Strategy, StrategyResult } from './strategies/index.js';
+import { sumUsage } from 'toolplan/internal';
+import {
+  computeRequestCost,
+  createSimulatedProvider,
+  startSimulatedProviderWorker,
+  type FaultRule,
+  type ModelProfile,
+  type SimulatorStats,
+} from '@toolplan/simulator';
+import { createToolRegistry } from 'toolplan/internal';
+import type { BenchReport, HostFigures, RunMeasurement, StrategyFigures } from './bench-figures.js';
+import { isTransportError } from './is-transport-error.js';
+import { ScenarioDataError } from './scenarios/scenario-data-error.js';
+import { sampleCases } from './sample-cases.js';
+import { instrumentTools, type ToolCallRecord } from './instrument-tools.js';
+import {
+  planLowerBoundMs,
+  streamingPlanCompleteBoundMs,
+  streamingPlanLowerBoundMs,
+} from './lower-bound.js';
+import { runConversation, summariseConversations } from './run-conversation.js';
+import type { BenchCase, BenchScenario, OpenedScenario } from './scenarios/bench-scenario.js';
+import type {
+  ConversationScenario,
+  OpenedConversationScenario,
+} from './scenarios/conversation-scenario.js';
+import { createMeteredModels, type BenchEndpoint } from './create-metered-models.js';
+import { predictivePlanLowerBoundMs } from './predictive-plan-lower-bound.js';
+import { summarizeSpeculation } from './summarize-speculation.js';
+import type { Predictor, SpeculationMetrics } from 'toolplan/internal';
+import { quantile } from './quantile.js';
+import { summariseStream } from './summarise-stream.js';
+import { uniqueScripts } from './unique-scripts.js';
+import { captureTimeline, type RunRecording } from './capture-timeline.js';
+import { pickRepresentativeRun } from './pick-representative-run.js';
+import { pickSharedCase } from './report/pick-shared-case.js';
+import { toTraceRun, type TraceStore } from 'toolplan/internal';
+
+/** Cases added to the pool's concurrency at each step of the ramp, and how often (ms). */
+const RAMP_STEP = 12;
+const RAMP_INTERVAL_MS = 150;
+
+export interface BenchOptions {
+  scenarios: readonly BenchScenario[];
+  strategies: readonly Strategy[];
+  /** Records every run of every strategy (single-query scenarios) in this trace store. */
+  traces?: TraceStore;
+  /**
+   * Multi-turn scenarios and the strategies they are run with (conversations, not single
+   * queries). The i-th multi-turn strategy runs alongside the i-th single-query one, in the same
+   * pool and with the same cold prompt cache, so the conversations add little wall time.
+   * @default none
+   */
+  conversations?: {
+    scenarios: readonly ConversationScenario[];
+    strategies: readonly MultiTurnStrategy[];
+  };
+  /** The simulated model's profile, and the prices costs are computed with. */
+  profile: ModelProfile;
+  /**
+   * Divides every model and tool duration (for quick runs); ratios are unchanged.
+   * @default 1
+   */
+  speed?: number;
+  /** @default 1 */
+  seed?: number;
+  /**
+   * Cases run at once, over all scenarios (each case's latency is still its own). The bench's
+   * work divided by this sets its wall time; more at once means more contention for the one
+   * event loop whose latencies are measured (measured: 96 keeps the default run under two
+   * minutes with planning latencies within a few percent of 64's; 128 inflates them 5–15%).
+   * @default 96
+   */
+  caseConcurrency?: number;
+  /**
+   * A scenario with fewer cases is run until it has this many runs (its cases repeated), so that
+   * its figures are a mean over several draws of the model's time to first token, not one draw.
+   * @default 8
+   */
+  minRuns?: number;
+  /** Run against this OpenAI-compatible endpoint instead of the simulated provider. */
+  endpoint?: BenchEndpoint;
+  /**
+   * Where the simulated provider runs: in a worker thread (its token counting and streaming then
+   * spend another core's time, as a real provider's would, and do not delay the strategies'
+   * event loop), or on the bench's own thread. The worker costs more CPU in all (a second isolate)
+   * and, measured on two cores, did not shorten the default bench, so the CLI opts in instead.
+   * @default 'in-process'
+   */
+  provider?: 'worker' | 'in-process';
+  /**
+   * Faults the simulated provider injects (429s, 500s, cut streams), to see how the strategies
+   * and the bench's accounting bear them: runs they break count as transport errors.
+   * @default none
+   */
+  faults?: readonly FaultRule[];
+  /**
+   * Run every case of every scenario, also of those that run a seeded sample by default
+   * (`BenchScenario.sample`).
+   * @default false
+   */
+  full?: boolean;
+  onProgress?: (event: BenchProgress) => void;
+}
+
+/**
+ * What the bench reports as it goes. Runs are counted per scenario over every strategy (a
+ * scenario's `runs` is its cases, repeated, times its strategies).
+ */
+export type BenchProgress =
+  | { type: 'start'; scenarios: ReadonlyArray<{ scenario: string; runs: number }> }
+  | { type: 'scenario-skipped'; scenario: string; reason: string }
+  | {
+      type: 'run-end';
+      scenario: string;
+      strategy: string;
+      done: number;
+      runs: number;
+      outcome: 'right' | 'wrong' | 'transport-error';
+    }
+  | { type: 'strategy-end'; scenario: string; strategy: string; figures: StrategyFigures };
+
+/**
+ * Above these, the host was too starved for the figures to hold (see `HostFigures`). Measured on
+ * this project's 2-core machine with the default bench: idle, an event-loop delay p99 of 44 ms
+ * and a provider lateness p99 of 29 ms; with two other processes busy beside it, 377 ms and
+ * 316 ms, and latencies 1.1–1.7× their idle figures. The thresholds sit at about twice the idle
+ * figures.
+ */
+const STARVED_EVENT_LOOP_DELAY_P99_MS = 100;
+const STARVED_PROVIDER_LATENESS_P99_MS = 75;
+
+interface CaseOutcome extends RunMeasurement {
+  recording: RunRecording;
+  /** The run broke in transport (see `isTransportError`): no answer to judge. */
+  transportError: boolean;
+  speculation?: SpeculationMetrics;
+  lowerBoundMs?: number;
+  completePlanBoundMs?: number;
+  promptTokens?: number;
+}
+
+/**
+ * Runs every scenario × strategy against the simulated provider (started in-process on a free
+ * port, reached over HTTP through the AI SDK's OpenAI-compatible provider, as any real server
+ * would be) and returns the figures side by side.
+ */
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const speed = options.speed ?? 1;
+  const seed = options.seed ?? 1;
+  const opened: Array<{ scenario: BenchScenario; opened: OpenedScenario }> = [];
+  const conversations: Array<{
+    scenario: ConversationScenario;
+    opened: OpenedConversationScenario;
+  }> = [];
+  const providerPlace = options.provider ?? 'in-process';
+  if (providerPlace !== 'worker' && providerPlace !== 'in-process') {
+    throw new TypeError(
+      `Expected \`provider\` to be \`worker\` or \`in-process\`, got \`${String(providerPlace)}\``,
+    );
+  }
+  let provider:
+    | {
+        url: string;
+        clearPromptCache(): void | Promise<void>;
+        restartDraws(): void | Promise<void>;
+        stats(): SimulatorStats | Promise<SimulatorStats>;
+        resetStats(): void | Promise<void>;
+        close(): Promise<void>;
+      }
+    | undefined;
+  const skipped: Record<string, string> = {};
+  const sampled: NonNullable<BenchReport['sampled']> = {};
+  // A scenario whose data is missing is skipped with the reason; the others still run.
+  const open = async <Opened>(scenario: {
+    name: string;
+    open(context: { speed: number; seed: number }): Promise<Opened> | Opened;
+  }): Promise<Opened | undefined> => {
+    try {
+      return await scenario.open({ speed, seed });
+    } catch (error) {
+      if (!(error instanceof ScenarioDataError)) throw error;
+      skipped[scenario.name] = error.message;
+      options.onProgress?.({
+        type: 'scenario-skipped',
+        scenario: scenario.name,
+        reason: error.message,
+      });
+      return undefined;
+    }
+  };
+  const eventLoopDelay = monitorEventLoopDelay({ resolution: 10 });
+  try {
+    for (const scenario of options.scenarios) {
+      const cases = await open(scenario);
+      if (cases === undefined) continue;
+      if (options.full === true || scenario.sample === undefined) {
+        opened.push({ scenario, opened: cases });
+        continue;
+      }
+      const sample = sampleCases({
+        cases: cases.cases,
+        size: scenario.sample,
+        seed,
+        scenario: scenario.name,
+        stream: scenario.stream !== undefined,
+      });
+      if (sample.length < cases.cases.length) {
+        sampled[scenario.name] = { cases: sample.length, of: cases.cases.length };
+      }
+      opened.push({
+        scenario,
+        opened: {
+          cases: sample,
+          toolsFor: (benchCase) => cases.toolsFor(benchCase),
+          close: () => cases.close(),
+        },
+      });
+    }
+    for (const scenario of options.conversations?.scenarios ?? []) {
+      const cases = await open(scenario);
+      if (cases !== undefined) conversations.push({ scenario, opened: cases });
+    }
+    let endpoint = options.endpoint;
+    if (endpoint === undefined) {
+      const start =
+        providerPlace === 'worker' ? startSimulatedProviderWorker : createSimulatedProvider;
+      provider = await start({
+        profile: options.profile,
+        speed,
+        seed,
+        ...(options.faults === undefined ? {} : { faults: options.faults }),
+        scripts: {
+          scenarios: uniqueScripts([
+            ...opened.flatMap(({ opened }) => opened.cases.map((benchCase) => benchCase.script)),
+            ...conversations.flatMap(({ opened }) =>
+              opened.cases.flatMap((conversation) => conversation.turns.map((turn) => turn.script)),
+            ),
+          ]),
+        },
+      });
+      endpoint = { baseURL: provider.url, modelId: options.profile.name };
+    }
+    const report: BenchReport = {
+      profile: options.profile.name,
+      speed,
+      seed,
+      scenarios: {},
+      simulated: options.endpoint === undefined,
+      timelines: [],
+      ...(Object.keys(skipped).length === 0 ? {} : { skipped }),
+      ...(Object.keys(sampled).length === 0 ? {} : { sampled }),
+    };
+    for (const { scenario } of [...opened, ...conversations]) report.scenarios[scenario.name] = {};
+    const minRuns = options.minRuns ?? 8;
+    const work = opened.flatMap(({ scenario, opened: scenarioCases }) => {
+      // A stream is traffic: each query once, in its order.
+      const repeats =
+        scenario.stream === undefined
+          ? Math.max(1, Math.ceil(minRuns / Math.max(1, scenarioCases.cases.length)))
+          : 1;
+      return Array.from({ length: repeats }, () =>
+        scenarioCases.cases.map((benchCase) => ({ scenario, scenarioCases, benchCase })),
+      ).flat();
+    });
+    const conversationWork = conversations.flatMap(({ scenario, opened: scenarioCases }) => {
+      const repeats = Math.max(1, Math.ceil(minRuns / Math.max(1, scenarioCases.cases.length)));
+      return Array.from({ length: repeats }, () =>
+        scenarioCases.cases.map((conversation) => ({ scenario, scenarioCases, conversation })),
+      ).flat();
+    });
+    const multiTurnStrategies = options.conversations?.strategies ?? [];
+    const progress = createRunCounter({
+      runs: [
+        ...opened.map(({ scenario }) => ({
+          scenario: scenario.name,
+          runs:
+            work.filter((item) => item.scenario === scenario).length * options.strategies.length,
+        })),
+        ...conversations.map(({ scenario }) => ({
+          scenario: scenario.name,
+          runs:
+            conversationWork.filter((item) => item.scenario === scenario).length *
+            multiTurnStrategies.length,
+        })),
+      ],
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    });
+    // Every strategy runs in one phase, interleaved case by case (the order of strategies
+    // rotating from case to case), each in its own namespace on the provider — its own prompt
+    // cache and its own count of repeated requests, as separate organisations would have on a
+    // real one. Run strategy after strategy instead, the same pipeline came out 2–14% faster in
+    // a later round than in an earlier one (measured with plan and plan+chains in both orders, on
+    // the same model draws: code warming up, a round shared with the conversations), which is as
+    // large as the differences the bench is for. Interleaved, every strategy meets the same
+    // conditions. Identical requests in two namespaces meet identical model timings.
+    const ownEndpoint = (strategy: string): NonNullable<BenchOptions['endpoint']> => {
+      const base = endpoint as NonNullable<BenchOptions['endpoint']>;
+      return { ...base, headers: { ...base.headers, 'x-toolplan-namespace': strategy } };
+    };
+    // Everything starts at once, and the first cases would pay for cold code (JIT, the
+    // tokenizer's tables, schema compilers): measured, the first scenario's latencies came out
+    // up to 30% above their own figures in other runs. One unmeasured run of every strategy on
+    // the first case warms every path first.
+    const [warmScenario] = opened;
+    const warmCase = warmScenario?.opened.cases[0];
+    if (warmScenario !== undefined && warmCase !== undefined) {
+      await Promise.all(
+        options.strategies.map((strategy) =>
+          runCase({
+            strategy: strategy.fresh?.() ?? strategy,
+            benchCase: warmCase,
+            opened: warmScenario.opened,
+            ...(warmScenario.scenario.predictors === undefined
+              ? {}
+              : { predictors: warmScenario.scenario.predictors }),
+            endpoint: ownEndpoint(strategy.name),
+            profile: options.profile,
+            speed,
+          }),
+        ),
+      );
+    }
+    await provider?.clearPromptCache();
+    await provider?.restartDraws();
+    await provider?.resetStats();
+    eventLoopDelay.enable();
+    // The cases of every scenario share one pool: each case's latency is still its own (the
+    // provider and tools spend time in timers, not in CPU), and the bench ends sooner.
+    const concurrency = options.caseConcurrency ?? 96;
+    // Ramped up rather than all at once: a burst of every run's first requests saturated the
+    // event loop and inflated the first scenario's latencies (measured: up to 30%).
+    const queue = new PQueue({ concurrency: Math.min(concurrency, RAMP_STEP) });
+    const ramp = setInterval(() => {
+      queue.concurrency = Math.min(concurrency, queue.concurrency + RAMP_STEP);
+      if (queue.concurrency >= concurrency) clearInterval(ramp);
+    }, RAMP_INTERVAL_MS / speed);
+    const conversationsDone = Promise.all(
+      multiTurnStrategies.map((each) =>
+        runConversationRound({
+          strategy: each,
+          work: conversationWork,
+          conversations,
+          queue,
+          report,
+          endpoint: ownEndpoint(each.name),
+          profile: options.profile,
+          onRunEnd: (scenario, outcome) => progress.runEnded(scenario, each.name, outcome),
+          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        }),
+      ),
+    );
+    const strategies = options.strategies;
+    // A stream runs in its own queue per strategy (arrival order, its own concurrency) with one
+    // instance of the strategy that learns over the whole stream; every other run gets a fresh
+    // instance.
+    const streams = new Map(
+      opened.flatMap(({ scenario }) =>
+        scenario.stream === undefined
+          ? []
+          : [
+              [
+                scenario,
+                new Map(
+                  strategies.map((strategy) => [
+                    strategy,
+                    {
+                      queue: new PQueue({
+                        concurrency: (scenario.stream as NonNullable<BenchScenario['stream']>)
+                          .concurrency,
+                      }),
+                      instance: strategy.fresh?.() ?? strategy,
+                    },
+                  ]),
+                ),
+              ] as const,
+            ],
+      ),
+    );
+    const items = work.flatMap((item, index) =>
+      strategies.map((_, offset) => ({
+        ...item,
+        strategy: strategies[(index + offset) % strategies.length] as Strategy,
+      })),
+    );
+    const allOutcomes = await Promise.all(
+      items.map(({ scenario, scenarioCases, benchCase, strategy }) => {
+        const stream = streams.get(scenario)?.get(strategy);
+        return (stream?.queue ?? queue).add(async () => {
+          const outcome = await runCase({
+            strategy: stream?.instance ?? strategy.fresh?.() ?? strategy,
+            benchCase,
+            opened: scenarioCases,
+            ...(scenario.predictors === undefined ? {} : { predictors: scenario.predictors }),
+            endpoint: ownEndpoint(strategy.name),
+            profile: options.profile,
+            speed,
+            ...(options.traces === undefined ? {} : { traces: options.traces }),
+          });
+          progress.runEnded(
+            scenario.name,
+            strategy.name,
+            outcome.transportError ? 'transport-error' : outcome.correct ? 'right' : 'wrong',
+          );
+          return outcome;
+        });
+      }),
+    );
+    // Each strategy's outcomes, in the order of `work` (undoing the rotation above).
+    const size = strategies.length;
+    const outcomesByStrategy = strategies.map((_, position) =>
+      work.map(
+        (_, index) =>
+          allOutcomes[index * size + ((((position - index) % size) + size) % size)] as CaseOutcome,
+      ),
+    );
+    // The report draws every strategy's timeline of a scenario on the same case, so that the
+    // pictures compare strategies, not cases.
+    const sharedCases = new Map(
+      opened.map(({ scenario }) => [
+        scenario,
+        pickSharedCase(
+          Object.fromEntries(
+            strategies.map((strategy, position) => [
+              strategy.name,
+              (outcomesByStrategy[position] ?? [])
+                .filter((outcome, index) => work[index]?.scenario === scenario)
+                .filter((outcome) => !outcome.transportError)
+                .map((outcome) => ({
+                  caseId: outcome.recording.caseId,
+                  latencyMs: outcome.latencyMs,
+                })),
+            ]),
+          ),
+        ),
+      ]),
+    );
+    for (const [position, strategy] of strategies.entries()) {
+      const outcomes = outcomesByStrategy[position] ?? [];
+      for (const { scenario, opened: scenarioCases } of opened) {
+        const figures = summarise({
+          outcomes: outcomes.filter((_, index) => work[index]?.scenario === scenario),
+          cases: scenarioCases.cases.length,
+        });
+        if (scenario.stream !== undefined) {
+          figures.stream = summariseStream({
+            warmUp: scenario.stream.warmUp,
+            outcomes: outcomes.flatMap((outcome, index) => {
+              const item = work[index];
+              if (item?.scenario !== scenario) return [];
+              return [
+                {
+                  ...outcome,
+                  position: scenarioCases.cases.indexOf(item.benchCase),
+                  kind: item.benchCase.kind ?? 'unknown',
+                  // Without model calls, a plan's lower bound is its tools' critical path.
+                  ...(outcome.llmCalls === 0 && outcome.lowerBoundMs !== undefined
+                    ? { toolCriticalPathMs: outcome.lowerBoundMs }
+                    : {}),
+                },
+              ];
+            }),
+          });
+        }
+        (report.scenarios[scenario.name] as Record<string, StrategyFigures>)[strategy.name] =
+          figures;
+        const ofScenario = outcomes.filter((_, index) => work[index]?.scenario === scenario);
+        const shared = sharedCases.get(scenario);
+        const onSharedCase = ofScenario.filter((outcome) => outcome.recording.caseId === shared);
+        const drawn = pickRepresentativeRun(onSharedCase.length > 0 ? onSharedCase : ofScenario);
+        if (drawn !== undefined) {
+          report.timelines?.push(
+            captureTimeline({
+              scenario: scenario.name,
+              strategy: strategy.name,
+              recording: drawn.recording,
+              msPerOutputToken: 1000 / options.profile.decodeTokensPerSecond / speed,
+            }),
+          );
+        }
+        options.onProgress?.({
+          type: 'strategy-end',
+          scenario: scenario.name,
+          strategy: strategy.name,
+          figures,
+        });
+      }
+    }
+    await conversationsDone;
+    clearInterval(ramp);
+    eventLoopDelay.disable();
+    report.host = hostFigures({
+      eventLoopDelay,
+      ...(provider === undefined ? {} : { providerStats: await provider.stats() }),
+    });
+    // In the catalogue's order (baselines first), whatever order the conversations ended in.
+    const catalogue = [...options.strategies, ...multiTurnStrategies].map((each) => each.name);
+    for (const [name, byStrategy] of Object.entries(report.scenarios)) {
+      report.scenarios[name] = Object.fromEntries(
+        catalogue.flatMap((strategy) => {
+          const figures = byStrategy[strategy];
+          return figures === undefined ? [] : [[strategy, figures] as const];
+        }),
+      );
+    }
+    return report;
+  } finally {
+    await provider?.close();
+    for (const { opened: scenarioCases } of [...opened, ...conversations]) {
+      await scenarioCases.close();
+    }
+  }
+}
+
+/** One multi-turn strategy over every conversation, in the round's pool. */
+async function runConversationRound(options: {
+  strategy: MultiTurnStrategy;
+  work: ReadonlyArray<{
+    scenario: ConversationScenario;
+    scenarioCases: OpenedConversationScenario;
+    conversation: OpenedConversationScenario['cases'][number];
+  }>;
+  conversations: ReadonlyArray<{
+    scenario: ConversationScenario;
+    opened: OpenedConversationScenario;
+  }>;
+  queue: PQueue;
+  report: BenchReport;
+  endpoint: NonNullable<BenchOptions['endpoint']>;
+  profile: ModelProfile;
+  onRunEnd: (scenario: string, outcome: 'right' | 'wrong' | 'transport-error') => void;
+  onProgress?: (event: BenchProgress) => void;
+}): Promise<void> {
+  const { strategy, work, queue, report } = options;
+  const outcomes = await Promise.all(
+    work.map(({ scenario, scenarioCases, conversation }) =>
+      queue.add(async () => {
+        const outcome = await runConversation({
+          strategy,
+          conversation,
+          tools: scenarioCases.toolsFor(conversation),
+          endpoint: options.endpoint,
+          profile: options.profile,
+        });
+        options.onRunEnd(
+          scenario.name,
+          outcome.transportError
+            ? 'transport-error'
+            : outcome.turns.every((turn) => turn.correct)
+              ? 'right'
+              : 'wrong',
+        );
+        return outcome;
+      }),
+    ),
+  );
+  for (const { scenario, opened } of options.conversations) {
+    const figures = summariseConversations({
+      outcomes: outcomes.filter((_, index) => work[index]?.scenario === scenario),
+      cases: opened.cases.length,
+    });
+    (report.scenarios[scenario.name] as Record<string, StrategyFigures>)[strategy.name] = figures;
+    const drawn = pickRepresentativeRun(
+      outcomes.filter((_, index) => work[index]?.scenario === scenario),
+    );
+    if (drawn?.recording !== undefined) {
+      report.timelines?.push(
+        captureTimeline({
+          scenario: scenario.name,
+          strategy: strategy.name,
+          recording: drawn.recording,
+          msPerOutputToken: 1000 / options.profile.decodeTokensPerSecond / report.speed,
+        }),
+      );
+    }
+    options.onProgress?.({
+      type: 'strategy-end',
+      scenario: scenario.name,
+      strategy: strategy.name,
+      figures,
+    });
+  }
+}
+
+async function runCase(options: {
+  strategy: Strategy;
+  benchCase: BenchCase;
+  opened: OpenedScenario;
+  endpoint: NonNullable<BenchOptions['endpoint']>;
+  profile: ModelProfile;
+  speed: number;
+  traces?: TraceStore;
+  predictors?: readonly Predictor[];
+}): Promise<CaseOutcome> {
+  const { strategy, benchCase, endpoint } = options;
+  const origin = performance.now();
+  const calls: ToolCallRecord[] = [];
+  const tools = instrumentTools(createToolRegistry(options.opened.toolsFor(benchCase)), {
+    origin,
+    record: (call) => calls.push(call),
+  });
+  const models = createMeteredModels({ endpoint, origin });
+  const meters = models.meters;
+  let answer = '';
+  let lowerBoundMs: number | undefined;
+  let completePlanBoundMs: number | undefined;
+  let failure: string | undefined;
+  let transportError = false;
+  let result: StrategyResult | undefined;
+  const startedAt = new Date();
+  const started = performance.now();
+  try {
+    result = await strategy.run({
+      query: benchCase.query,
+      tools,
+      model: models.model,
+      ...(options.predictors === undefined ? {} : { predictors: options.predictors }),
+    });
+    answer = result.answer;
+    if (result.plans !== undefined && result.steps !== undefined) {
+      const modelCalls = meters.flatMap((meter) => meter.calls());
+      const msPerOutputToken = 1000 / options.profile.decodeTokensPerSecond / options.speed;
+      const streamedPlan = result.plans.length === 1 ? result.plans[0] : undefined;
+      const planCall = modelCalls[0];
+      if (result.arrivals !== undefined && streamedPlan !== undefined && planCall !== undefined) {
+        const bounds = {
+          plan: streamedPlan,
+          steps: result.steps,
+          arrivals: result.arrivals,
+          planCall,
+          laterModelCalls: modelCalls.slice(1),
+          msPerOutputToken,
+        };
+        lowerBoundMs = streamingPlanLowerBoundMs(bounds);
+        completePlanBoundMs = streamingPlanCompleteBoundMs(bounds);
+        if (result.speculation !== undefined) {
+          // Speculated steps could start at time zero: both bounds become the predictive one.
+          lowerBoundMs = predictivePlanLowerBoundMs({ ...bounds, speculation: result.speculation });
+          completePlanBoundMs = lowerBoundMs;
+        }
+      } else {
+        lowerBoundMs = planLowerBoundMs({
+          modelCalls,
+          plans: result.plans,
+          steps: result.steps,
+          msPerOutputToken,
+        });
+      }
+    }
+  } catch (error) {
+    transportError = isTransportError(error);
+    failure = `${transportError ? '(transport) ' : ''}${benchCase.id}: ${(error as Error).message}`;
+  }
+  const latencyMs = performance.now() - started;
+  // Speculative calls cancelled as the run ended record themselves a tick later: count them.
+  await new Promise((resolve) => setImmediate(resolve));
+  const usage = sumUsage(...meters.map((meter) => meter.totals()));
+  options.traces?.record(
+    toTraceRun({
+      runId: randomUUID(),
+      strategy: strategy.name,
+      query: benchCase.query,
+      startedAt,
+      wallMs: latencyMs,
+      // Planning strategies report their steps; a tool loop's steps are the calls it made.
+      steps:
+        result?.steps ??
+        calls.map((call, index) => ({
+          id: `call${index}`,
+          tool: call.tool,
+          status: call.ok ? ('ok' as const) : ('error' as const),
+          startMs: call.startMs,
+          endMs: call.endMs,
+          attempts: 1,
+          args: call.args,
+        })),
+      ...(result?.plans === undefined ? {} : { plans: result.plans }),
+      ...(result === undefined ? {} : { answer: result.answer }),
+      ...(failure === undefined ? {} : { error: failure }),
+      ...(result?.speculation === undefined ? {} : { speculation: result.speculation }),
+      usage,
+    }),
+  );
+  if (failure === undefined && answer.trim() !== benchCase.expectedAnswer.trim()) {
+    failure = `${benchCase.id}: answered ${JSON.stringify(answer.slice(0, 200))}, expected ${JSON.stringify(benchCase.expectedAnswer.slice(0, 200))}`;
+  }
+  if (failure === undefined && benchCase.expectedCalls !== undefined) {
+    const made = calls
+      .filter((call) => call.ok)
+      .flatMap((call) =>
+        call.batchSize === undefined
+          ? [call]
+          : (call.args as unknown[]).map((args) => ({ ...call, args })),
+      )
+      .map((call) => stringify({ tool: call.tool, args: call.args }))
+      .sort();
+    const expected = benchCase.expectedCalls.map((call) => stringify(call)).sort();
+    if (stringify(made) !== stringify(expected)) {
+      failure = `${benchCase.id}: made calls ${made.join(', ')}, expected ${expected.join(', ')}`;
+    }
+  }
+  return {
+    recording: {
+      caseId: benchCase.id,
+      query: benchCase.query,
+      wallMs: latencyMs,
+      modelCalls: meters.flatMap((meter) => meter.calls()),
+      toolCalls: calls,
+    },
+    latencyMs,
+    llmCalls: usage.llmCalls,
+    inputTokens: usage.inputTokens,
+    cachedInputTokens: usage.cachedInputTokens,
+    outputTokens: usage.outputTokens,
+    costUsd: computeRequestCost(
+      {
+        promptTokens: usage.inputTokens,
+        cachedTokens: usage.cachedInputTokens,
+        completionTokens: usage.outputTokens,
+      },
+      options.profile,
+    ),
+    toolCalls: calls.length,
+    correct: failure === undefined,
+    transportError,
+    ...(result?.speculation === undefined ? {} : { speculation: result.speculation }),
+    ...(lowerBoundMs === undefined ? {} : { lowerBoundMs }),
+    ...(completePlanBoundMs === undefined ? {} : { completePlanBoundMs }),
+    ...(strategy.promptTokens === undefined ? {} : { promptTokens: strategy.promptTokens(tools) }),
+    ...(failure === undefined ? {} : { failure }),
+  };
+}
+
+function summarise(options: { outcomes: readonly CaseOutcome[]; cases: number }): StrategyFigures {
+  // Runs broken in transport have no answer to judge and no latency worth averaging: counted
+  // apart, and left out of the means (unless nothing else ran).
+  const transportErrors = options.outcomes.filter((outcome) => outcome.transportError).length;
+  const judged = options.outcomes.filter((outcome) => !outcome.transportError);
+  const outcomes = judged.length > 0 ? judged : options.outcomes;
+  const mean = (pick: (outcome: CaseOutcome) => number) =>
+    outcomes.reduce((sum, outcome) => sum + pick(outcome), 0) / Math.max(1, outcomes.length);
+  const latencies = outcomes
+    .map((outcome) => outcome.latencyMs)
+    .sort((left, right) => left - right);
+  const failures = options.outcomes.flatMap((outcome) =>
+    outcome.failure === undefined ? [] : [outcome.failure],
+  );
+  const correctRuns = judged.filter((outcome) => outcome.correct).length;
+  const bounded = outcomes.filter((outcome) => outcome.lowerBoundMs !== undefined);
+  const prompted = outcomes.filter((outcome) => outcome.promptTokens !== undefined);
+  const completed = outcomes.filter((outcome) => outcome.completePlanBoundMs !== undefined);
+  const speculation = summarizeSpeculation(
+    outcomes.flatMap((outcome) => (outcome.speculation === undefined ? [] : [outcome.speculation])),
+  );
+  return {
+    latencyMs: mean((outcome) => outcome.latencyMs),
+    llmCalls: mean((outcome) => outcome.llmCalls),
+    inputTokens: mean((outcome) => outcome.inputTokens),
+    cachedInputTokens: mean((outcome) => outcome.cachedInputTokens),
+    outputTokens: mean((outcome) => outcome.outputTokens),
+    costUsd: mean((outcome) => outcome.costUsd),
+    toolCalls: mean((outcome) => outcome.toolCalls),
+    correct: judged.length > 0 && correctRuns === judged.length,
+    cases: options.cases,
+    runs: options.outcomes.length,
+    correctRuns,
+    transportErrors,
+    latencyP50Ms: quantile(latencies, 0.5),
+    latencyP95Ms: quantile(latencies, 0.95),
+    ...(bounded.length === 0
+      ? {}
+      : {
+          lowerBoundMs:
+            bounded.reduce((sum, outcome) => sum + (outcome.lowerBoundMs as number), 0) /
+            bounded.length,
+        }),
+    ...(completed.length === 0
+      ? {}
+      : {
+          completePlanBoundMs:
+            completed.reduce((sum, outcome) => sum + (outcome.completePlanBoundMs as number), 0) /
+            completed.length,
+        }),
+    ...(prompted.length === 0
+      ? {}
+      : {
+          promptTokens:
+            prompted.reduce((sum, outcome) => sum + (outcome.promptTokens as number), 0) /
+            prompted.length,
+        }),
+    ...(failures.length === 0 ? {} : { failures: failures.slice(0, 5) }),
+    ...(speculation === undefined ? {} : { speculation }),
+  };
+}
+
+/** Counts each scenario's finished runs over every strategy and reports each as it ends. */
+function createRunCounter(options: {
+  runs: ReadonlyArray<{ scenario: string; runs: number }>;
+  onProgress?: (event: BenchProgress) => void;
+}): {
+  runEnded(
+    scenario: string,
+    strategy: string,
+    outcome: 'right' | 'wrong' | 'transport-error',
+  ): void;
+} {
+  const totals = new Map(options.runs.map(({ scenario, runs }) => [scenario, runs]));
+  const done = new Map<string, number>();
+  options.onProgress?.({ type: 'start', scenarios: options.runs });
+  return {
+    runEnded(scenario, strategy, outcome) {
+      const count = (done.get(scenario) ?? 0) + 1;
+      done.set(scenario, count);
+      options.onProgress?.({
+        type: 'run-end',
+        scenario,
+        strategy,
+        done: count,
+        runs: totals.get(scenario) ?? count,
+        outcome,
+      });
+    },
+  };
+}
+
+/** The host's starvation figures: the bench's event-loop delay and the provider's lateness. */
+function hostFigures(options: {
+  eventLoopDelay: ReturnType<typeof monitorEventLoopDelay>;
+  providerStats?: SimulatorStats;
+}): HostFigures {
+  const { eventLoopDelay } = options;
+  // The histogram is in nanoseconds; with no sample yet it reports an absurd minimum: read 0.
+  const delay = (value: number) => (eventLoopDelay.count === 0 ? 0 : value / 1e6);
+  const lateness = (options.providerStats?.log ?? [])
+    .map((entry) => entry.latenessMs)
+    .sort((left, right) => left - right);
+  const eventLoopDelayP99Ms = delay(eventLoopDelay.percentile(99));
+  const providerLatenessP99Ms = lateness.length === 0 ? undefined : quantile(lateness, 0.99);
+  return {
+    eventLoopDelayP99Ms,
+    eventLoopDelayMaxMs: delay(eventLoopDelay.max),
+    ...(providerLatenessP99Ms === undefined
+      ? {}
+      : {
+          providerLatenessP99Ms,
+          providerLatenessMaxMs: lateness[lateness.length - 1] as number,
+        }),
+    starved:
+      eventLoopDelayP99Ms > STARVED_EVENT_LOOP_DELAY_P99_MS ||
+      (providerLatenessP99Ms ?? 0) > STARVED_PROVIDER_LATENESS_P99_MS,
+    cpus: availableParallelism(),
+    loadAverage: loadavg()[0] ?? 0,
+  };
+}

@@ -1,0 +1,77 @@
+import type { ScriptedScenario } from '@toolplan/simulator';
+import type { Predictor } from 'toolplan/internal';
+import type { ToolSource } from 'toolplan/internal';
+
+/** What every scenario's tools are given: how fast to run and how to draw latencies. */
+export interface ScenarioContext {
+  /** Divides every tool latency, as the simulated provider's `speed` divides model time. */
+  speed: number;
+  /** Seeds the tools' latency draws; the same seed gives the same latencies. */
+  seed: number;
+}
+
+/** One query of a scenario: what the user asks, what the model says, and the right answer. */
+export interface BenchCase {
+  /** Unique within the scenario. */
+  id: string;
+  query: string;
+  /** The simulated model's script for this query (its `query` equals `query`). */
+  script: ScriptedScenario;
+  /** The answer a correct run gives, exactly (compared after trimming). */
+  expectedAnswer: string;
+  /**
+   * The calls a correct run makes, as `tool` + arguments, in any order; checked besides the
+   * answer where given (BFCL grades calls, not text).
+   */
+  expectedCalls?: ReadonlyArray<{ tool: string; args: Record<string, unknown> }>;
+  /**
+   * The kind of request this case is (stream scenarios report figures per kind); `novel` marks a
+   * query that no earlier one resembles.
+   */
+  kind?: string;
+}
+
+/** Opened scenario: its cases and the tools for each. */
+export interface OpenedScenario {
+  cases: readonly BenchCase[];
+  /** The tools a case runs with (most scenarios give every case the same tools). */
+  toolsFor(benchCase: BenchCase): ToolSource;
+  /** Releases what the scenario holds (a database, temporary files). */
+  close(): Promise<void> | void;
+}
+
+/**
+ * A benchmark scenario is data: queries, tools with documented latency distributions and
+ * deterministic results, the simulated model's scripts, and the correct answers.
+ */
+export interface BenchScenario {
+  /** Stable: scenario names are a contract of `toolplan bench --scenario` and `--json`. */
+  name: string;
+  /** One line for reports. */
+  description: string;
+  open(context: ScenarioContext): Promise<OpenedScenario> | OpenedScenario;
+  /**
+   * A stream scenario: its cases are one stream of traffic, run once each in their order (at
+   * most `concurrency` at a time for each strategy), and a strategy that learns keeps what it
+   * learned over the whole stream. Its first `warmUp` cases are the learners' warm-up; figures such as the share
+   * answered without a model call are reported over the rest.
+   */
+  stream?: { warmUp: number; concurrency: number };
+  /**
+   * Predictors for speculating strategies (`plan+predict`): rules written for the scenario's
+   * queries. Without them such a strategy speculates nothing.
+   */
+  predictors?: readonly Predictor[];
+  /**
+   * The scenario reads data files (BFCL's cases): opening it costs time and needs the files, so
+   * the simulated provider's default script book (`toolplan run`, `serve-model`) leaves it out.
+   */
+  readsDataFiles?: boolean;
+  /**
+   * A large scenario runs a seeded sample of this many cases by default (a stream: its first this
+   * many), so that the whole bench keeps to its time budget; `toolplan bench --full` runs every
+   * case. The output says which ran.
+   * @default every case
+   */
+  sample?: number;
+}

@@ -1,0 +1,51 @@
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import type { Plan } from 'toolplan/internal';
+import type { Predictor, SpeculationMetrics, StepRecord } from 'toolplan/internal';
+import type { ToolRegistry } from 'toolplan/internal';
+
+/** What a strategy needs to answer one query. */
+export interface StrategyContext {
+  query: string;
+  tools: ToolRegistry;
+  /**
+   * A model for this run. Every call made through it is metered by the caller, so strategies
+   * are measured alike. `parallelToolCalls` sets `parallel_tool_calls` on tool-loop requests.
+   */
+  model(options?: { parallelToolCalls?: boolean }): LanguageModelV3;
+  signal?: AbortSignal;
+  /** Predictors for the query's likely calls; strategies that speculate (`plan+predict`) use them. */
+  predictors?: readonly Predictor[];
+}
+
+export interface StrategyResult {
+  answer: string;
+  /** The plans a planning strategy executed, for reports (lower bounds, timelines). */
+  plans?: Plan[];
+  /** The executed steps with their times, for reports. */
+  steps?: StepRecord[];
+  /** Streaming: when each step's JSON closed, in ms since the plan was asked for. */
+  arrivals?: Record<string, number>;
+  /**
+   * How the answer was made, where the strategy knows: from a compiled chain or the plan cache
+   * (no model call), the plan's template, or a join call.
+   */
+  answeredBy?: 'chain' | 'plan-cache' | 'template' | 'joiner';
+  /** Speculating strategies: what their speculation proposed, ran, hit and wasted. */
+  speculation?: SpeculationMetrics;
+}
+
+/** A way of answering a query with tools: a baseline loop, or one of toolplan's pipelines. */
+export interface Strategy {
+  /** Stable: strategy names are a contract of `toolplan bench --strategy` and `--json`. */
+  name: string;
+  description: string;
+  run(context: StrategyContext): Promise<StrategyResult>;
+  /** Tokens of the stable prompt the strategy sends for these tools, where it has one. */
+  promptTokens?(tools: ToolRegistry): number;
+  /**
+   * Strategies that learn across queries (compiled chains, the plan cache) return a new instance
+   * that has learned nothing. The bench gives each stream of traffic its own instance, and every
+   * other run a fresh one, so that nothing learned leaks between scenarios or strategies.
+   */
+  fresh?(): Strategy;
+}

@@ -1,0 +1,58 @@
+export {
+  createPlanner,
+  type CreatePlannerOptions,
+  type Planner,
+  type PlanOutputMode,
+  type PlanResult,
+} from './create-planner.js';
+export { createTracePredictor, type TracePredictorOptions } from './create-trace-predictor.js';
+export {
+  entityShape,
+  extractQueryEntities,
+  type EntityShape,
+  type QueryEntity,
+} from './extract-query-entities.js';
+export { PlanningError } from './planning-error.js';
+export { runPlanned, type PlannedRun, type RunPlannedOptions } from './run-planned.js';
+export {
+  createSession,
+  type CreateSessionOptions,
+  type Session,
+  type SessionTurn,
+} from './create-session.js';
+export {
+  createPlanCache,
+  type CreatePlanCacheOptions,
+  type PlanCache,
+  type PlanCacheHit,
+  type PlanCacheStats,
+  type RememberOutcome,
+} from './create-plan-cache.js';
+export { runChain, type RunChainOptions } from './run-chain.js';
+export { tryChains, type ChainAttempt, type TryChainsOptions } from './try-chains.js';
+export {
+  answerWithoutModel,
+  type AnswerWithoutModelOptions,
+  type CompiledAnswer,
+  type CompiledMiss,
+} from './answer-without-model.js';
+export {
+  createAgent,
+  type Agent,
+  type AgentRunOptions,
+  type CreateAgentOptions,
+} from './create-agent.js';
+export {
+  createChainLearner,
+  type ChainLearner,
+  type ChainLearnerOptions,
+} from './create-chain-learner.js';
+export {
+  combineChains,
+  runOptimized,
+  type AgentEvent,
+  type AgentRun,
+  type AgentTimeline,
+  type RunOptimizedOptions,
+} from './run-optimized.js';
+export { createDeferredWork, type DeferredWork } from './create-deferred-work.js';

@@ -1,0 +1,174 @@
+import { Command } from 'commander';
+import { createAgent, type AgentRun } from '../agent/index.js';
+import { createOpenAICompatibleModel } from '../model/index.js';
+import { createTraceStore, DEFAULT_TRACE_DB_PATH, type TraceStore } from '../trace/index.js';
+import { toErrorData } from '../plan/index.js';
+import { describeModelCost } from './describe-model-cost.js';
+import { loadSimulatorPackage, type SimulatedProviderHandle } from './optional-packages.js';
+import {
+  describeApiKeyVariables,
+  endpointFromOptions,
+  type EndpointFlags,
+} from './endpoint-options.js';
+import type { CommandIo } from './exec-command.js';
+import { EXIT } from './exit-codes.js';
+import { formatRunSummary } from './format-run-summary.js';
+import { loadChainFolder } from './load-chain-folder.js';
+import { loadToolsModule } from './load-tools-module.js';
+import { loadScriptBook } from './load-script-book.js';
+import { positiveNumber } from './option-parsers.js';
+
+interface RunFlags extends EndpointFlags {
+  tools: string;
+  json?: boolean;
+  scripts?: string;
+  profile: string;
+  speed: number;
+  chains?: string;
+  traces: string | false;
+}
+
+/**
+ * `toolplan run "QUERY" --tools MODULE`: one query through `createAgent` — compiled chains
+ * (`--chains DIR`), then one streamed planning call executed as it arrives — against any
+ * OpenAI-compatible endpoint (`--base-url`, `--model`), or by default against the simulated
+ * provider started in-process, which answers the queries of its script book (the bench
+ * scenarios, or `--scripts FILE`). The run is recorded in the trace log unless `--no-traces`.
+ */
+export function runCommand(io: CommandIo): Command {
+  return new Command('run')
+    .description('Answer one query: chains first, else one planned model call executed in parallel')
+    .argument('<query>', 'what to ask')
+    .requiredOption(
+      '--tools <module>',
+      'ES module whose default export is an array or record of tools',
+    )
+    .option('--json', 'print exactly one JSON object on stdout')
+    .option('--base-url <url>', 'an OpenAI-compatible endpoint (default: the simulated provider)')
+    .option('--model <name>', 'the model to ask at --base-url')
+    .option(
+      '--scripts <file>',
+      "script book (JSON) for the simulated provider (default: the bench scenarios')",
+    )
+    .option('--profile <name>', 'profile of the simulated provider', 'gpt-4o')
+    .option('--speed <x>', 'speed of the simulated provider', positiveNumber, 1)
+    .option(
+      '--chains <dir>',
+      'compiled chains to try first (`*.chain.json`, see `toolplan chains`)',
+    )
+    .option('--traces <file>', 'the SQLite trace log the run is recorded in', DEFAULT_TRACE_DB_PATH)
+    .option('--no-traces', 'record nothing')
+    .addHelpText('after', HELP_AFTER)
+    .action(async (query: string, flags: RunFlags) => {
+      // Flags that do not go together are a usage error before anything is loaded or started.
+      const named = endpointFromOptions(flags);
+      let provider: SimulatedProviderHandle | undefined;
+      let traceStore: TraceStore | undefined;
+      try {
+        const tools = await loadToolsModule(flags.tools);
+        const chains = flags.chains === undefined ? [] : await loadChainFolder(flags.chains);
+        let endpoint = named;
+        if (endpoint === undefined) {
+          const simulator = await loadSimulatorPackage(
+            '`toolplan run` without `--base-url` (the simulated provider)',
+          );
+          provider = await simulator.createSimulatedProvider({
+            profile: flags.profile,
+            speed: flags.speed,
+            scripts: await loadScriptBook({ path: flags.scripts, speed: flags.speed, seed: 1 }),
+          });
+          endpoint = { baseURL: provider.url, modelId: provider.profile.name };
+        }
+        if (flags.traces !== false) traceStore = createTraceStore({ path: flags.traces });
+        const agent = createAgent({
+          model: createOpenAICompatibleModel({
+            baseURL: endpoint.baseURL,
+            modelId: endpoint.modelId,
+            ...(endpoint.apiKey === undefined ? {} : { apiKey: endpoint.apiKey }),
+          }),
+          tools,
+          chains,
+          ...(traceStore === undefined ? {} : { traceStore }),
+        });
+        const run = await agent.run(query);
+        const wallMs = Math.round(run.wallMs * 100) / 100;
+        const { usage } = run;
+        const failed = run.steps.some((step) => step.status !== 'ok');
+        if (flags.json === true) {
+          io.stdout(
+            JSON.stringify({
+              answer: run.answer,
+              plan: run.plans.length === 1 ? run.plans[0] : run.plans,
+              results: run.results,
+              steps: run.steps.map((step) => ({
+                id: step.id,
+                tool: step.tool,
+                status: step.status,
+                startMs: step.startMs,
+                endMs: step.endMs,
+                ...(step.error === undefined ? {} : { error: toErrorData(step.error) }),
+              })),
+              usage,
+              wallMs,
+              answeredBy: run.answeredBy,
+              ...(run.chainName === undefined ? {} : { chainName: run.chainName }),
+              timeline: run.timeline,
+              ...(run.speculation === undefined ? {} : { speculation: run.speculation }),
+            }),
+          );
+        } else {
+          io.stdout(formatAgentRun(run));
+          io.stdout(`\n${run.answer}`);
+          io.stdout(
+            `\n${usage.llmCalls} model call${usage.llmCalls === 1 ? '' : 's'} · ${usage.inputTokens} input tokens (${usage.cachedInputTokens} cached) · ${usage.outputTokens} output tokens · ${await describeModelCost(usage, endpoint.modelId)} · ${wallMs} ms · answered by ${ANSWERED_BY[run.answeredBy]}${run.chainName === undefined ? '' : ` \`${run.chainName}\``}`,
+          );
+        }
+        io.setExitCode(failed ? EXIT.stepFailed : EXIT.ok);
+      } finally {
+        await provider?.close();
+        // The run is recorded after it answered; let that happen before the log is closed.
+        await new Promise((resolve) => setImmediate(resolve));
+        await traceStore?.close();
+      }
+    });
+}
+
+const HELP_AFTER = `
+Environment variables (read with --base-url; a key is never a flag, to keep it out of shell history):
+${describeApiKeyVariables()}
+
+Examples:
+  # the simulated provider, which knows the quickstart's query: no key, no network
+  $ toolplan run "How much are 120 EUR in USD and in JPY?" --tools examples/quickstart/tools.mjs --scripts examples/quickstart/scripts.json
+  # a real model
+  $ OPENAI_API_KEY=sk-... toolplan run "How much are 120 EUR in USD and in JPY?" --tools examples/quickstart/tools.mjs --base-url https://api.openai.com/v1 --model gpt-4o
+
+Exit codes: 0 answered; 1 a step failed; 2 no answer (a bad flag or file, a model error); 70 a bug.`;
+
+const ANSWERED_BY = {
+  chain: 'the chain',
+  'plan-cache': 'the plan cache',
+  template: "the plan's template",
+  joiner: 'the joiner',
+} as const;
+
+/** One line per step of every plan the run executed, as `toolplan exec` prints them. */
+function formatAgentRun(run: AgentRun): string {
+  return run.plans
+    .map((plan, index) => {
+      const ids = new Set(plan.steps.map((step) => step.id));
+      const steps = run.steps.filter((step) => ids.has(step.id));
+      const summary = formatRunSummary({
+        runId: run.runId,
+        status: steps.every((step) => step.status === 'ok') ? 'ok' : 'error',
+        plan,
+        results: {},
+        steps,
+        wallMs: Math.max(0, ...steps.map((step) => step.endMs)),
+      });
+      return run.plans.length > 1
+        ? `plan ${index + 1} of ${run.plans.length}:\n${summary}`
+        : summary;
+    })
+    .join('\n');
+}
