@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layerRules } from './layers.config.js';
 
 export default tseslint.config(
   { ignores: ['**/dist/', 'coverage/', '**/node_modules/'] },
@@ -20,4 +21,5 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
+  ...layerRules(),
 );

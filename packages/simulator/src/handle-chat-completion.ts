@@ -28,6 +28,9 @@ import type { SimulatedRequestRecord } from './simulator-stats.js';
 import type { SimulatorState } from './simulator-state.js';
 import { writeEventStream } from './write-event-stream.js';
 
+/** How many scripts an unscripted query's error names. */
+const SCRIPTS_NAMED = 8;
+
 /**
  * Serves one `POST /v1/chat/completions`: checks the request as OpenAI would, finds the scripted
  * reply, counts tokens (with the prompt cache), draws the latency, and answers — streamed over
@@ -81,8 +84,13 @@ export async function handleChatCompletion(options: {
     const scenario = findScenario(chat.messages, state.options.scripts);
     if (scenario === undefined) {
       const known = state.options.scripts.scenarios.map((entry) => `\`${entry.name}\``);
+      // A book of hundreds of scripts would bury the point of the message: name a few.
+      const named =
+        known.length <= SCRIPTS_NAMED
+          ? known.join(', ')
+          : `${known.slice(0, SCRIPTS_NAMED).join(', ')} and ${known.length - SCRIPTS_NAMED} more`;
       throw unscriptedQuery(
-        `The simulated model has no script for the query ${describeQuery(chat.messages)}. ${known.length === 0 ? 'The script book is empty.' : `Scripted scenarios: ${known.join(', ')}.`}`,
+        `The simulated model has no script for the query ${describeQuery(chat.messages)}. ${known.length === 0 ? 'The script book is empty.' : `Scripted scenarios: ${named}.`} It answers only the queries of its script book (--scripts FILE); for your own queries, use a real model (--base-url).`,
       );
     }
     record.scenario = scenario.name;

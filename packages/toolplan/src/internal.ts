@@ -8,6 +8,12 @@ export * from './model/index.js';
 export * from './context/index.js';
 export * from './agent/index.js';
 export * from './trace/index.js';
+export { openTraceDatabase } from './trace/open-trace-database.js';
+export {
+  migrateTraceDatabase,
+  TRACE_MIGRATIONS,
+  type TraceMigration,
+} from './trace/trace-migrations.js';
 export { createProgram } from './cli/create-program.js';
 export {
   endpointFromOptions,

@@ -4,6 +4,15 @@ import { createProgressLine } from './progress-line.js';
 
 const progress = createProgressLine(process.stderr);
 
+// A reader that went away (`toolplan bench --help | head`) is not an error of ours: stop quietly
+// rather than die of an unhandled EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const program = createProgram({
   stdout: (text) => {
     progress.clear();

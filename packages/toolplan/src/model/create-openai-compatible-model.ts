@@ -1,5 +1,6 @@
 import type { LanguageModelV3, LanguageModelV3Usage } from '@ai-sdk/provider';
-import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import { createRequire } from 'node:module';
+import type * as OpenAICompatible from '@ai-sdk/openai-compatible';
 
 export interface OpenAICompatibleModelOptions {
   /** Base URL ending in `/v1` (the simulated provider's `url`, Ollama's, vLLM's, OpenAI's…). */
@@ -30,6 +31,7 @@ export function createOpenAICompatibleModel(
   options: OpenAICompatibleModelOptions,
 ): LanguageModelV3 {
   const { parallelToolCalls } = options;
+  const { createOpenAICompatible } = loadOpenAICompatible();
   const provider = createOpenAICompatible({
     baseURL: options.baseURL,
     name: options.name ?? 'openai-compatible',
@@ -96,4 +98,11 @@ function convertChatUsage(usage: ChatUsage | null | undefined): LanguageModelV3U
       : { total: completion, text: Math.max(0, completion - reasoning), reasoning },
     raw: usage as NonNullable<LanguageModelV3Usage['raw']>,
   };
+}
+
+const require = createRequire(import.meta.url);
+
+/** Loaded on the first model made, not when toolplan is imported (start-up time, measured). */
+function loadOpenAICompatible(): typeof OpenAICompatible {
+  return require('@ai-sdk/openai-compatible') as typeof OpenAICompatible;
 }

@@ -3,7 +3,7 @@ import type {
   LanguageModelV3StreamPart,
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
-import { wrapLanguageModel } from 'ai';
+import { loadAiSdk } from './load-ai-sdk.js';
 import { addUsage, emptyUsage, type UsageTotals } from './usage-totals.js';
 
 /** One model call as it happened, times in ms since the meter's origin. */
@@ -42,7 +42,7 @@ export function meterModel(
     records.push(record);
     return record;
   };
-  const wrapped = wrapLanguageModel({
+  const wrapped = loadAiSdk().wrapLanguageModel({
     model,
     middleware: {
       specificationVersion: 'v3',

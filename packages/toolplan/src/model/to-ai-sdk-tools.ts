@@ -1,4 +1,5 @@
-import { jsonSchema, tool as aiTool, type ToolSet } from 'ai';
+import type { ToolSet } from 'ai';
+import { loadAiSdk } from './load-ai-sdk.js';
 import type { ToolRegistry } from '../tools/index.js';
 
 /**
@@ -8,6 +9,7 @@ import type { ToolRegistry } from '../tools/index.js';
  */
 export function toAiSdkTools(registry: ToolRegistry, options: { runId?: string } = {}): ToolSet {
   const runId = options.runId ?? 'loop';
+  const { jsonSchema, tool: aiTool } = loadAiSdk();
   const tools: ToolSet = {};
   for (const tool of registry.list()) {
     tools[registry.providerName(tool.name)] = aiTool({

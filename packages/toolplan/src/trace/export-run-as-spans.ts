@@ -1,13 +1,6 @@
-import {
-  context as otelContext,
-  SpanKind,
-  SpanStatusCode,
-  trace,
-  type Attributes,
-  type Context,
-  type Span,
-  type Tracer,
-} from '@opentelemetry/api';
+import { createRequire } from 'node:module';
+import type * as OpenTelemetry from '@opentelemetry/api';
+import type { Attributes, Context, Span, Tracer } from '@opentelemetry/api';
 import type { TraceRun } from './trace-record.js';
 
 export interface ExportRunAsSpansOptions {
@@ -34,6 +27,7 @@ export function exportRunAsSpans(
   tracer: Tracer,
   options: ExportRunAsSpansOptions = {},
 ): Span {
+  const { context: otelContext, SpanKind, SpanStatusCode, trace } = loadOpenTelemetry();
   const agentName = options.agentName ?? 'toolplan';
   const origin = Date.parse(run.startedAt);
   const attributes: Attributes = {
@@ -91,4 +85,15 @@ function errorType(error: string | undefined): string | undefined {
   if (error === undefined) return undefined;
   const match = /^([A-Za-z_$][\w$]*):/.exec(error);
   return match?.[1];
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The OpenTelemetry API, loaded when a run is first exported rather than when toolplan is
+ * imported (start-up time). Its two builds share one global registry (a global symbol), so the
+ * tracer provider a program registered is the one used here.
+ */
+function loadOpenTelemetry(): typeof OpenTelemetry {
+  return require('@opentelemetry/api') as typeof OpenTelemetry;
 }

@@ -1,5 +1,5 @@
 export { createMemoryTraceStore } from './create-memory-trace-store.js';
-export { createTraceStore, openTraceDatabase } from './create-trace-store.js';
+export { createTraceStore } from './create-trace-store.js';
 export { exportRunAsSpans, type ExportRunAsSpansOptions } from './export-run-as-spans.js';
 export { summarizeResult, type SummarizeResultOptions } from './summarize-result.js';
 export {
@@ -16,7 +16,6 @@ export {
   type TraceablePlan,
   type TraceableStep,
 } from './to-trace-run.js';
-export { migrateTraceDatabase, TRACE_MIGRATIONS, type TraceMigration } from './trace-migrations.js';
 export type {
   TraceRun,
   TraceRunStatus,
