@@ -133,8 +133,10 @@ export function resolvePlannedSettings(
     createSpeculator({ ...speculation, tools, predictors: [] }),
   );
   const { limits, compress } = problems.settle({
-    limits: problems.attempt('limits', () => resolvePlanLimits(options.limits)),
-    compress: problems.attempt('compress', () => resolveCompressOptions(options.compress)),
+    limits: problems.attempt('limits', () => resolvePlanLimits(options.limits ?? defaults.limits)),
+    compress: problems.attempt('compress', () =>
+      resolveCompressOptions(options.compress ?? defaults.compress),
+    ),
   });
   let prepared: PreparedPlanner | undefined;
   return {

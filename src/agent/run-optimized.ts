@@ -89,15 +89,19 @@ export interface RunOptimizedOptions extends Omit<
   query: string;
   model: LanguageModelV3;
   tools: ToolSource;
-  /** Chains written in code or kept from mined files: tried first. */
+  /** Chains written in code or kept from mined files: tried first. @default none */
   chains?: ChainMatcher;
-  /** Learns chains and a predictor from this pipeline's own runs. */
+  /** Learns chains and a predictor from this pipeline's own runs. @default none */
   learner?: ChainLearner;
+  /** Plans of earlier queries of the same shape, tried after the chains. @default none */
   planCache?: PlanCache;
-  /** Predictors given by the developer (the learner's is added to them). */
+  /** Predictors given by the developer (the learner's is added to them). @default [] */
   predictors?: readonly Predictor[];
+  /** Where the run is recorded. @default none */
   traceStore?: TraceStore;
+  /** Names the run in its trace. @default a random UUID */
   runId?: string;
+  /** Hears the run as it happens (what `agent.stream()` yields). @default none */
   onEvent?: (event: AgentEvent) => void;
   /**
    * Where learning from the run (plan cache, learner, trace store) is queued so that it happens
