@@ -59,6 +59,7 @@ export function resolveAgentOptions(options: CreateAgentOptions): ResolvedAgentO
     { ...planned, ...(predict === false ? { predictors: [] } : {}) },
     problems,
   );
+  // Now, not at the first query that misses the chains and the cache: no query could fit.
   settings.planner();
   return {
     planned: settings,
