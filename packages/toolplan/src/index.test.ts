@@ -4,6 +4,7 @@ import * as toolplan from './index.js';
 // The root entry's values are a contract, like the CLI's: adding one is a decision (this list
 // grows with it), removing or renaming one breaks users.
 const PUBLIC_VALUES = [
+  'AgentOptionsError',
   'BatchResultCountError',
   'ChainDefinitionError',
   'ChainFileError',

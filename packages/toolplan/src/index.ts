@@ -47,6 +47,7 @@ export { ToolDefinitionError } from './tools/tool-definition-error.js';
 export { ModelCallError } from './model/model-call-error.js';
 export { PromptBudgetError } from './context/prompt-budget-error.js';
 export { PlanningError } from './agent/planning-error.js';
+export { AgentOptionsError } from './agent/agent-options-error.js';
 export { TraceStoreError } from './trace/trace-store-error.js';
 export {
   ChainDefinitionError,

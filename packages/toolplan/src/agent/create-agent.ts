@@ -1,23 +1,18 @@
-import type { Predictor } from '../runtime/index.js';
-import { createToolRegistry } from '../tools/index.js';
-import {
-  createChainMatcher,
-  type Chain,
-  type ChainDefinition,
-  type ChainMatcher,
-  type TraceStore,
-} from '../trace/index.js';
-import {
-  createChainLearner,
-  type ChainLearner,
-  type ChainLearnerOptions,
-} from './create-chain-learner.js';
+import type { Chain, ChainDefinition, ChainMatcher, TraceStore } from '../trace/index.js';
+import type { ChainLearner, ChainLearnerOptions } from './create-chain-learner.js';
 import { createDeferredWork } from './create-deferred-work.js';
-import { createPlanCache, type PlanCache, type PlanCacheStats } from './create-plan-cache.js';
-import { createPlanner } from './create-planner.js';
-import { createSession, type CreateSessionOptions, type Session } from './create-session.js';
+import type { PlanCache, PlanCacheStats } from './create-plan-cache.js';
+import {
+  checkSummary,
+  createSessionResolved,
+  type CreateSessionOptions,
+  type Session,
+} from './create-session.js';
+import { OptionProblems } from './option-problems.js';
+import { resolveAgentOptions } from './resolve-agent-options.js';
+import { resolvePlannedRun } from './resolve-run-planned-options.js';
 import type { RunPlannedOptions } from './run-planned.js';
-import { runOptimized, type AgentEvent, type AgentRun } from './run-optimized.js';
+import { runOptimizedResolved, type AgentEvent, type AgentRun } from './run-optimized.js';
 
 export interface CreateAgentOptions extends Omit<
   RunPlannedOptions,
@@ -85,63 +80,21 @@ export interface Agent {
  * ```
  */
 export function createAgent(options: CreateAgentOptions): Agent {
-  const {
-    chains: chainOption,
-    planCache: planCacheOption,
-    learn,
-    predict,
-    traceStore,
-    predictors: given,
-    ...planned
-  } = options;
-  const tools = createToolRegistry(options.tools);
-  // Checked now, not at the first query: the planner checks the model-facing options.
-  createPlanner({
-    model: options.model,
-    tools,
-    ...(options.maxPromptTokens === undefined ? {} : { maxPromptTokens: options.maxPromptTokens }),
-  });
-  const kept: ChainMatcher | undefined =
-    chainOption === undefined
-      ? undefined
-      : 'match' in chainOption
-        ? chainOption
-        : chainOption.length === 0
-          ? undefined
-          : createChainMatcher(chainOption);
-  const planCache: PlanCache | undefined =
-    planCacheOption === false
-      ? undefined
-      : planCacheOption === undefined || planCacheOption === true
-        ? createPlanCache()
-        : planCacheOption;
-  // With `predict: false` nothing speculates, the learner's predictor included: it learns none.
-  const learner =
-    learn === false
-      ? undefined
-      : createChainLearner({
-          ...(learn === true ? {} : learn),
-          ...(predict === false ? { predict: false } : {}),
-        });
-  const predictors: readonly Predictor[] = predict === false ? [] : (given ?? []);
+  const resolved = resolveAgentOptions(options);
+  const { planned, planCache, learner } = resolved;
   const deferred = createDeferredWork();
 
-  const run = (
+  // Async, so that a wrong option of the run rejects like every other failure of it.
+  const run = async (
     query: string,
     runOptions: AgentRunOptions & { onEvent?: (event: AgentEvent) => void },
   ) => {
-    return runOptimized({
-      ...planned,
-      query,
-      tools,
-      ...(kept === undefined ? {} : { chains: kept }),
-      ...(planCache === undefined ? {} : { planCache }),
-      ...(learner === undefined ? {} : { learner }),
-      predictors,
+    return runOptimizedResolved({
+      ...resolved,
+      planned: resolvePlannedRun(planned, { query, signal: runOptions.signal }),
       deferred,
-      ...(traceStore === undefined ? {} : { traceStore }),
-      ...(runOptions.signal === undefined ? {} : { signal: runOptions.signal }),
-      ...(runOptions.onEvent === undefined ? {} : { onEvent: runOptions.onEvent }),
+      runId: undefined,
+      onEvent: runOptions.onEvent,
     });
   };
 
@@ -198,13 +151,17 @@ export function createAgent(options: CreateAgentOptions): Agent {
         }
       }
     },
-    session: (sessionOptions = {}) =>
-      createSession({
-        ...planned,
-        tools,
-        ...(predictors.length === 0 ? {} : { predictors }),
-        ...sessionOptions,
-      }),
+    session: ({ summary } = {}) => {
+      const problems = new OptionProblems();
+      checkSummary(summary, problems);
+      problems.throwIfAny();
+      return createSessionResolved({
+        planned,
+        summary,
+        onPlanStep: undefined,
+        onAnswerDelta: undefined,
+      });
+    },
     stats: () => ({
       ...(planCache === undefined
         ? {}

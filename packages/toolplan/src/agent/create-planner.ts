@@ -2,7 +2,6 @@ import type { LanguageModelV3, LanguageModelV3Prompt } from '@ai-sdk/provider';
 import {
   parsePlanText,
   PlanParseError,
-  planJsonSchema,
   PlanValidationError,
   validatePlan,
   type PlanLimits,
@@ -11,16 +10,15 @@ import {
 import {
   fitPrompt,
   fixedText,
-  PromptBudgetError,
   type CompressibleText,
   type PromptReport,
 } from '../context/index.js';
-import { renderCorrectionRequest, renderPlannerPrompt } from '../model/planner-prompt.js';
+import { renderCorrectionRequest } from '../model/planner-prompt.js';
 import { stableSystemMessage } from '../model/stable-system-message.js';
 import { streamModelText } from '../model/stream-model-text.js';
-import { countTokens, createToolRegistry, type ToolSource } from '../tools/index.js';
-import { DEFAULT_MAX_PROMPT_TOKENS } from './default-max-prompt-tokens.js';
+import { createToolRegistry, type ToolSource } from '../tools/index.js';
 import { PlanningError } from './planning-error.js';
+import { plannerDefaults, preparePlanner, type PreparedPlanner } from './prepare-planner.js';
 
 /** How the plan is asked for: structured output with the plan's JSON Schema, JSON mode, or plain text. */
 export type PlanOutputMode = 'json-schema' | 'json' | 'text';
@@ -35,7 +33,10 @@ export interface CreatePlannerOptions {
    * @default 'json-schema'
    */
   output?: PlanOutputMode;
-  /** Limits plans are validated against. */
+  /**
+   * Limits plans are validated against.
+   * @default {} (the defaults of `PlanLimits`)
+   */
   limits?: Partial<PlanLimits>;
   /**
    * Rounds in which an invalid plan is sent back with its problems for a corrected one.
@@ -100,53 +101,48 @@ export interface Planner {
  */
 export function createPlanner(options: CreatePlannerOptions): Planner {
   const tools = createToolRegistry(options.tools);
-  const maxCorrections = options.maxCorrections ?? 1;
+  const maxCorrections = options.maxCorrections ?? plannerDefaults.maxCorrections;
   if (!(Number.isInteger(maxCorrections) && maxCorrections >= 0)) {
     throw new TypeError(
       `Expected \`maxCorrections\` to be an integer ≥ 0, got \`${String(maxCorrections)}\``,
     );
   }
-  const output = options.output ?? 'json-schema';
-  const maxPromptTokens = options.maxPromptTokens ?? DEFAULT_MAX_PROMPT_TOKENS;
+  const maxPromptTokens = options.maxPromptTokens ?? plannerDefaults.maxPromptTokens;
   if (!(Number.isInteger(maxPromptTokens) && maxPromptTokens > 0)) {
     throw new TypeError(
       `Expected \`maxPromptTokens\` to be an integer > 0, got \`${String(maxPromptTokens)}\``,
     );
   }
-  const systemPrompt = renderPlannerPrompt(tools);
-  const systemPromptTokens = countTokens(systemPrompt);
-  // Checked now rather than at the first query: no query could ever fit.
-  if (systemPromptTokens > maxPromptTokens)
-    throw new PromptBudgetError({
-      purpose: 'plan',
-      tokens: systemPromptTokens,
-      budget: maxPromptTokens,
-    });
-  const responseFormat =
-    output === 'json-schema'
-      ? {
-          type: 'json' as const,
-          name: 'toolplan_plan',
-          description: 'A plan of tool calls',
-          schema: planJsonSchema(tools.names()),
-        }
-      : output === 'json'
-        ? { type: 'json' as const }
-        : undefined;
+  const prepared = preparePlanner({
+    tools,
+    output: options.output ?? plannerDefaults.output,
+    limits: options.limits ?? {},
+    maxCorrections,
+    maxPromptTokens,
+  });
+  return createPlannerFrom(prepared, options.model);
+}
 
+/**
+ * A planner for `model` from a prepared one: what `createPlanner` returns, without checking and
+ * rendering again what an agent or a session prepared once for all of its runs.
+ */
+export function createPlannerFrom(prepared: PreparedPlanner, model: LanguageModelV3): Planner {
+  const { tools, limits, maxCorrections, maxPromptTokens, systemPrompt, responseFormat } = prepared;
   return {
     systemPrompt,
-    systemPromptTokens,
+    systemPromptTokens: prepared.systemPromptTokens,
     async plan(request, { signal, available, onAttempt, onPrompt, purpose = 'plan' } = {}) {
       const requestText = typeof request === 'string' ? fixedText(request) : request;
-      // The correction rounds so far: each attempt's text and the problems found in it.
+      // Each correction round adds the rejected attempt's text and the problems found in it.
       const corrections: LanguageModelV3Prompt = [];
       const attempts: string[] = [];
-      for (let round = 0; ; round += 1) {
+      let correctionRounds = 0;
+      for (;;) {
         // Refitted every round: a correction round adds to the prompt, so the request's results
         // may have to give up more room.
         const { prompt, report } = fitPrompt({
-          purpose: round === 0 ? purpose : 'correction',
+          purpose: correctionRounds === 0 ? purpose : 'correction',
           budget: maxPromptTokens,
           text: requestText,
           build: (text) => [
@@ -156,9 +152,9 @@ export function createPlanner(options: CreatePlannerOptions): Planner {
           ],
         });
         onPrompt?.(report);
-        const sink = onAttempt?.(round + 1);
+        const sink = onAttempt?.(correctionRounds + 1);
         const { text } = await streamModelText({
-          model: options.model,
+          model,
           prompt,
           purpose: 'plan',
           ...(sink === undefined ? {} : { onTextDelta: (delta: string) => sink.write(delta) }),
@@ -169,7 +165,7 @@ export function createPlanner(options: CreatePlannerOptions): Planner {
         try {
           const plan = validatePlan(parsePlanText(text), {
             tools,
-            ...(options.limits === undefined ? {} : { limits: options.limits }),
+            limits,
             ...(available === undefined ? {} : { available }),
           });
           return { plan, attempts };
@@ -178,7 +174,9 @@ export function createPlanner(options: CreatePlannerOptions): Planner {
             throw error;
           // Whatever the attempt started early is cancelled before anything else happens.
           sink?.rejected(error);
-          if (round >= maxCorrections) throw new PlanningError({ attempts, cause: error });
+          if (correctionRounds >= maxCorrections)
+            throw new PlanningError({ attempts, cause: error });
+          correctionRounds += 1;
           corrections.push(
             { role: 'assistant', content: [{ type: 'text', text }] },
             {

@@ -1,15 +1,19 @@
 import {
   compressResults,
-  resolveCompressOptions,
   summarizeTurns,
   type CompressedContext,
   type ResultCut,
   type SummarizeTurnsOptions,
 } from '../context/index.js';
 import { renderSessionRequest } from '../model/session-prompt.js';
-import { createToolRegistry } from '../tools/index.js';
-import { createPlanner } from './create-planner.js';
-import { runPlanned, type PlannedRun, type RunPlannedOptions } from './run-planned.js';
+import { OptionProblems } from './option-problems.js';
+import {
+  resolvePlannedRun,
+  resolvePlannedSettings,
+  type ResolvedPlannedSettings,
+  type ResolvedRunPlannedOptions,
+} from './resolve-run-planned-options.js';
+import { runPlannedResolved, type PlannedRun, type RunPlannedOptions } from './run-planned.js';
 
 export interface CreateSessionOptions extends Omit<
   RunPlannedOptions,
@@ -52,22 +56,45 @@ export interface Session {
  * every turn, so the provider's prompt cache serves it after the first.
  */
 export function createSession(options: CreateSessionOptions): Session {
-  const { summary, ...runOptions } = options;
-  // One registry for every turn: the tools are rendered once and identically.
-  const tools = createToolRegistry(options.tools);
+  const { summary, onPlanStep, onAnswerDelta, ...settings } = options;
+  // Checked now: a wrong option should fail at creation, not in a later turn.
+  const problems = new OptionProblems();
+  checkSummary(summary, problems);
+  return createSessionResolved({
+    planned: resolvePlannedSettings(settings, problems),
+    summary,
+    onPlanStep,
+    onAnswerDelta,
+  });
+}
+
+/** A session's options, resolved: the settings of every turn's `runPlanned`, and its own. */
+export interface ResolvedSessionOptions {
+  planned: ResolvedPlannedSettings;
+  /** Checked already (`checkSummary`). */
+  summary: SummarizeTurnsOptions | undefined;
+  onPlanStep: ResolvedRunPlannedOptions['onPlanStep'];
+  onAnswerDelta: ResolvedRunPlannedOptions['onAnswerDelta'];
+}
+
+/** Adds to `problems` what is wrong with a session's `summary` option. */
+export function checkSummary(
+  summary: SummarizeTurnsOptions | undefined,
+  problems: OptionProblems,
+): void {
+  problems.attempt('summary', () => summarizeTurns([], summary));
+}
+
+/** `createSession` with its options resolved already (by an agent, once for all its sessions). */
+export function createSessionResolved(options: ResolvedSessionOptions): Session {
+  const { planned, summary, onPlanStep, onAnswerDelta } = options;
+  const { tools, compress } = planned;
+  // A planning budget no request could fit fails here, not at the first question.
+  planned.planner();
   const store: Record<string, unknown> = {};
   const history: { query: string; answer: string }[] = [];
   const completed = new Set<string>();
   let lastResults: Record<string, unknown> = {};
-  // Checked now: a wrong option should fail at creation, not in a later turn. The planner built
-  // here checks the model-facing options (and that the system prompt fits the budget).
-  summarizeTurns([], summary);
-  resolveCompressOptions(options.compress);
-  createPlanner({
-    model: options.model,
-    tools,
-    ...(options.maxPromptTokens === undefined ? {} : { maxPromptTokens: options.maxPromptTokens }),
-  });
 
   const context = (): CompressedContext => ({
     task: summarizeTurns(history, summary),
@@ -86,21 +113,23 @@ export function createSession(options: CreateSessionOptions): Session {
     async ask(query, { signal } = {}) {
       const turn = history.length + 1;
       const { task, completed: done } = context();
-      const run = await runPlanned({
-        ...runOptions,
-        tools,
-        query,
-        earlier: { ...store },
-        ...(turn === 1
-          ? {}
-          : {
-              request: {
-                results: lastResults,
-                render: (last) => renderSessionRequest({ query, task, last, completed: done }),
-              },
-            }),
-        ...(signal === undefined ? {} : { signal }),
-      });
+      const run = await runPlannedResolved(
+        resolvePlannedRun(planned, {
+          query,
+          earlier: { ...store },
+          ...(turn === 1
+            ? {}
+            : {
+                request: {
+                  results: lastResults,
+                  render: (last) => renderSessionRequest({ query, task, last, completed: done }),
+                },
+              }),
+          signal,
+          onPlanStep,
+          onAnswerDelta,
+        }),
+      );
       // Only what this turn's plans produced: earlier results passed in are not results of it.
       const own = Object.fromEntries(
         Object.entries(run.results).filter(([id]) => !Object.hasOwn(store, id)),
@@ -109,7 +138,7 @@ export function createSession(options: CreateSessionOptions): Session {
       for (const [id, value] of Object.entries(own)) store[ids[id] ?? id] = value;
       for (const step of run.steps) if (step.status === 'ok') completed.add(step.tool);
       const compressed = compressResults({
-        ...options.compress,
+        ...compress,
         tools,
         plans: run.plans,
         results: own,

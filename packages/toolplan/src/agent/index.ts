@@ -12,6 +12,7 @@ export {
   type EntityShape,
   type QueryEntity,
 } from './extract-query-entities.js';
+export { AgentOptionsError } from './agent-options-error.js';
 export { PlanningError } from './planning-error.js';
 export { runPlanned, type PlannedRun, type RunPlannedOptions } from './run-planned.js';
 export {

@@ -8,7 +8,7 @@ import {
   type SpeculationMetrics,
   type StepRecord,
 } from '../runtime/index.js';
-import { createToolRegistry, type ToolSource } from '../tools/index.js';
+import type { ToolSource } from '../tools/index.js';
 import {
   createChainMatcher,
   toTraceRun,
@@ -20,7 +20,11 @@ import { answerWithoutModel } from './answer-without-model.js';
 import type { ChainLearner } from './create-chain-learner.js';
 import type { DeferredWork } from './create-deferred-work.js';
 import type { PlanCache } from './create-plan-cache.js';
-import { runPlanned, type RunPlannedOptions } from './run-planned.js';
+import {
+  resolveRunPlannedOptions,
+  type ResolvedRunPlannedOptions,
+} from './resolve-run-planned-options.js';
+import { runPlannedResolved, type RunPlannedOptions } from './run-planned.js';
 
 /** What happened in one run, on one time axis: ms since the query arrived. */
 export interface AgentTimeline {
@@ -85,15 +89,19 @@ export interface RunOptimizedOptions extends Omit<
   query: string;
   model: LanguageModelV3;
   tools: ToolSource;
-  /** Chains written in code or kept from mined files: tried first. */
+  /** Chains written in code or kept from mined files: tried first. @default none */
   chains?: ChainMatcher;
-  /** Learns chains and a predictor from this pipeline's own runs. */
+  /** Learns chains and a predictor from this pipeline's own runs. @default none */
   learner?: ChainLearner;
+  /** Plans of earlier queries of the same shape, tried after the chains. @default none */
   planCache?: PlanCache;
-  /** Predictors given by the developer (the learner's is added to them). */
+  /** Predictors given by the developer (the learner's is added to them). @default [] */
   predictors?: readonly Predictor[];
+  /** Where the run is recorded. @default none */
   traceStore?: TraceStore;
+  /** Names the run in its trace. @default a random UUID */
   runId?: string;
+  /** Hears the run as it happens (what `agent.stream()` yields). @default none */
   onEvent?: (event: AgentEvent) => void;
   /**
    * Where learning from the run (plan cache, learner, trace store) is queued so that it happens
@@ -110,30 +118,48 @@ export interface RunOptimizedOptions extends Omit<
  * that need reasoning or to replan around failures. Every run is traced and learned from.
  */
 export async function runOptimized(options: RunOptimizedOptions): Promise<AgentRun> {
-  const {
-    query,
-    tools: source,
+  const { chains, learner, planCache, traceStore, deferred, runId, onEvent, ...planned } = options;
+  return runOptimizedResolved({
+    planned: resolveRunPlannedOptions(planned),
     chains,
     learner,
     planCache,
     traceStore,
-    onEvent,
-    signal,
-    predictors: given = [],
     deferred,
-    ...planned
-  } = options;
+    runId,
+    onEvent,
+  });
+}
+
+/** `runOptimized`'s options, resolved: an agent resolves all but the query's once. */
+export interface ResolvedRunOptimizedOptions {
+  /** The planner's part, this query's included; `predictors` are the developer's. */
+  planned: ResolvedRunPlannedOptions;
+  chains: ChainMatcher | undefined;
+  learner: ChainLearner | undefined;
+  planCache: PlanCache | undefined;
+  traceStore: TraceStore | undefined;
+  deferred: DeferredWork | undefined;
+  runId: string | undefined;
+  onEvent: ((event: AgentEvent) => void) | undefined;
+}
+
+/** `runOptimized` with its options resolved already. */
+export async function runOptimizedResolved(
+  options: ResolvedRunOptimizedOptions,
+): Promise<AgentRun> {
+  const { planned, chains, learner, planCache, traceStore, onEvent, deferred } = options;
+  const { query, tools, signal } = planned;
   // What earlier runs taught must be in place before this one looks anything up.
   deferred?.flush();
-  const tools = createToolRegistry(source);
   const runId = options.runId ?? crypto.randomUUID();
   const origin = performance.now();
   const startedAt = new Date();
-  const meter = meterModel(options.model, { origin });
+  const meter = meterModel(planned.model, { origin });
   const toolCalls: AgentTimeline['toolCalls'] = [];
   const open = new Map<string, { tool: string; startMs: number }>();
   const observe = (event: ExecutionEvent) => {
-    options.execute?.onEvent?.(event);
+    planned.execute.onEvent?.(event);
     const atMs = performance.now() - origin;
     if (event.type === 'step-start') {
       open.set(event.stepId, { tool: event.tool, startMs: atMs });
@@ -159,9 +185,9 @@ export async function runOptimized(options: RunOptimizedOptions): Promise<AgentR
     }
   };
   // One ledger per query: a side effect a failed chain made is never made again by the plan.
-  const sideEffects = options.execute?.sideEffects ?? createSideEffectLedger();
+  const sideEffects = planned.execute.sideEffects ?? createSideEffectLedger();
   const execute = {
-    ...options.execute,
+    ...planned.execute,
     sideEffects,
     onEvent: observe,
     ...(signal === undefined ? {} : { signal }),
@@ -231,15 +257,11 @@ export async function runOptimized(options: RunOptimizedOptions): Promise<AgentR
     }
   }
   const learned = learner?.predictor();
-  const predictors = learned === undefined ? given : [...given, learned];
-  const run = await runPlanned({
+  const run = await runPlannedResolved({
     ...planned,
     model: meter.model,
-    tools,
-    query,
     execute,
-    ...(predictors.length === 0 ? {} : { predictors }),
-    ...(signal === undefined ? {} : { signal }),
+    predictors: learned === undefined ? planned.predictors : [...planned.predictors, learned],
     ...(onEvent === undefined
       ? {}
       : {

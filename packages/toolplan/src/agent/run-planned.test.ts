@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ModelCallError } from '../model/model-call-error.js';
 import { createToolRegistry, defineTool } from '../tools/index.js';
-import { runPlanned } from './run-planned.js';
+import { PlanningError } from './planning-error.js';
+import { runPlanned, type PlannedRun } from './run-planned.js';
 import { scriptedModel } from './scripted-model.test-utils.js';
 
 function weatherTools(calls: string[], failing = new Set<string>()) {
@@ -107,5 +109,160 @@ describe('replanning and side effects', () => {
     expect(sent).toEqual(['20']);
     expect(run.steps.find((step) => step.id === 'd')?.error?.name).toBe('RepeatedSideEffectError');
     expect(run.answeredBy).toBe('joiner');
+  });
+});
+
+/** The run's path through the state machine, as the prompts it sent say it. */
+const purposes = (run: PlannedRun) => run.promptReports.map((report) => report.purpose);
+
+const weatherPlan = (steps: Record<string, string>, answer?: string) =>
+  JSON.stringify({
+    steps: Object.entries(steps).map(([id, city]) => ({ id, tool: 'get_weather', args: { city } })),
+    ...(answer === undefined ? {} : { answer }),
+  });
+
+describe('runPlanned, transition by transition (the diagram at the top of run-planned.ts)', () => {
+  it('plan → execute → template: the plan answers itself, with one model call', async () => {
+    const model = scriptedModel([weatherPlan({ w: 'Oslo' }, '${w.temp}')]);
+    const run = await runPlanned({ model, tools: weatherTools([]), query: 'Oslo?' });
+    expect(run).toMatchObject({ answer: '20', answeredBy: 'template' });
+    expect(purposes(run)).toEqual(['plan']);
+  });
+
+  it('plan → plan: an invalid plan is sent back with its problems for a corrected one', async () => {
+    const calls: string[] = [];
+    const model = scriptedModel([
+      '{"steps":[{"id":"w","tool":"get_wether","args":{"city":"Oslo"}}],"answer":"${w.temp}"}',
+      weatherPlan({ w: 'Oslo' }, '${w.temp}'),
+    ]);
+    const run = await runPlanned({ model, tools: weatherTools(calls), query: 'Oslo?' });
+    expect(run.answer).toBe('20');
+    expect(purposes(run)).toEqual(['plan', 'correction']);
+    expect(run.plans).toHaveLength(1);
+    expect(calls).toEqual(['Oslo']);
+  });
+
+  it('plan ✗: once the correction round is used up, a PlanningError and no tool called', async () => {
+    const calls: string[] = [];
+    const invalid = '{"steps":[{"id":"w","tool":"get_wether","args":{"city":"Oslo"}}]}';
+    const model = scriptedModel([invalid, invalid]);
+    await expect(runPlanned({ model, tools: weatherTools(calls), query: 'Oslo?' })).rejects.toThrow(
+      PlanningError,
+    );
+    expect(model.doStreamCalls).toHaveLength(2);
+    expect(calls).toEqual([]);
+  });
+
+  it('execute → join: a plan without an answer template is answered by the joiner', async () => {
+    const model = scriptedModel([weatherPlan({ w: 'Oslo' }), 'Oslo: 20 degrees.']);
+    const run = await runPlanned({ model, tools: weatherTools([]), query: 'Oslo?' });
+    expect(run).toMatchObject({ answer: 'Oslo: 20 degrees.', answeredBy: 'joiner' });
+    expect(purposes(run)).toEqual(['plan', 'answer']);
+  });
+
+  it('execute → replan → plan → execute → join: one replan by default, then the joiner', async () => {
+    const model = scriptedModel([
+      weatherPlan({ a: 'Atlantis' }, '${a.temp}'),
+      weatherPlan({ b: 'Atlantis' }, '${b.temp}'),
+      'Atlantis could not be reached.',
+    ]);
+    const run = await runPlanned({
+      model,
+      tools: weatherTools([], new Set(['Atlantis'])),
+      query: 'Atlantis?',
+    });
+    expect(purposes(run)).toEqual(['plan', 'replan', 'answer']);
+    expect(run.plans).toHaveLength(2);
+    expect(run.answeredBy).toBe('joiner');
+  });
+
+  it('replans stop at maxReplans', async () => {
+    const model = scriptedModel([
+      weatherPlan({ a: 'Atlantis' }, '${a.temp}'),
+      weatherPlan({ b: 'Atlantis' }, '${b.temp}'),
+      weatherPlan({ c: 'Atlantis' }, '${c.temp}'),
+      'Atlantis could not be reached.',
+    ]);
+    const run = await runPlanned({
+      model,
+      tools: weatherTools([], new Set(['Atlantis'])),
+      query: 'Atlantis?',
+      maxReplans: 2,
+    });
+    expect(purposes(run)).toEqual(['plan', 'replan', 'replan', 'answer']);
+    expect(run.plans).toHaveLength(3);
+  });
+
+  const cutAfterOslo = {
+    text: '{"steps":[{"id":"w","tool":"get_weather","args":{"city":"Oslo"}},{"id":"r","tool":"get_we',
+    cut: true,
+  } as const;
+
+  it('plan → resume → plan: a cut stream keeps what its early steps finished', async () => {
+    const calls: string[] = [];
+    const model = scriptedModel([cutAfterOslo, weatherPlan({ r: 'Rome' }, '${w.temp} ${r.temp}')]);
+    const run = await runPlanned({ model, tools: weatherTools(calls), query: 'Oslo and Rome?' });
+    expect(run.answer).toBe('20 20');
+    expect(purposes(run)).toEqual(['plan', 'resume']);
+    expect(calls).toEqual(['Oslo', 'Rome']);
+    expect(run.dispatchedEarly).toEqual(['w', 'r']);
+  });
+
+  it('resumes stop at maxResumes: the next cut stream ends the run', async () => {
+    const once = scriptedModel([cutAfterOslo, cutAfterOslo]);
+    await expect(
+      runPlanned({ model: once, tools: weatherTools([]), query: 'Oslo and Rome?' }),
+    ).rejects.toThrow(ModelCallError);
+    expect(once.doStreamCalls).toHaveLength(2);
+    const never = scriptedModel([cutAfterOslo]);
+    await expect(
+      runPlanned({ model: never, tools: weatherTools([]), query: 'Oslo?', maxResumes: 0 }),
+    ).rejects.toThrow(ModelCallError);
+    expect(never.doStreamCalls).toHaveLength(1);
+  });
+
+  it('without streaming, a cut plan is not resumed: nothing ran early to keep', async () => {
+    const calls: string[] = [];
+    const model = scriptedModel([cutAfterOslo]);
+    await expect(
+      runPlanned({ model, tools: weatherTools(calls), query: 'Oslo?', stream: false }),
+    ).rejects.toThrow(ModelCallError);
+    expect(calls).toEqual([]);
+  });
+
+  it('a resume does not use up a replan: each limit has its own counter', async () => {
+    const model = scriptedModel([
+      cutAfterOslo,
+      weatherPlan({ r: 'Atlantis' }, '${w.temp} ${r.temp}'),
+      weatherPlan({ c: 'Rome' }, '${w.temp} ${c.temp}'),
+    ]);
+    const run = await runPlanned({
+      model,
+      tools: weatherTools([], new Set(['Atlantis'])),
+      query: 'Oslo and Atlantis?',
+    });
+    expect(purposes(run)).toEqual(['plan', 'resume', 'replan']);
+    expect(run).toMatchObject({ answer: '20 20', answeredBy: 'template' });
+  });
+
+  it('resumes are counted over the whole run, a replan’s stream included', async () => {
+    const replies = [
+      cutAfterOslo,
+      weatherPlan({ r: 'Atlantis' }, '${w.temp} ${r.temp}'),
+      { text: '{"steps":[{"id":"c","tool":"get_weather","args":{"ci', cut: true } as const,
+      weatherPlan({ c: 'Rome' }, '${w.temp} ${c.temp}'),
+    ];
+    const tools = weatherTools([], new Set(['Atlantis']));
+    await expect(
+      runPlanned({ model: scriptedModel(replies), tools, query: 'Oslo and Atlantis?' }),
+    ).rejects.toThrow(ModelCallError);
+    const run = await runPlanned({
+      model: scriptedModel(replies),
+      tools,
+      query: 'Oslo and Atlantis?',
+      maxResumes: 2,
+    });
+    expect(purposes(run)).toEqual(['plan', 'resume', 'replan', 'resume']);
+    expect(run.answer).toBe('20 20');
   });
 });

@@ -1,8 +1,51 @@
+/*
+ * `runPlanned` is a state machine. Each state is a function below that does the state's work and
+ * returns the next state; `runPlannedResolved` steps from `plan` until `done`.
+ *
+ *                        query (or a session's request)
+ *                                      │
+ *                                      ▼
+ *  ┌────────┐  the stream broke  ┌──────────┐ ◀─┐ an invalid plan, while correction rounds <
+ *  │ resume │ ◀───────────────── │   plan   │   │ maxCorrections: sent back with its problems
+ *  └────────┘  off, resumes <    └──────────┘ ──┘ (inside the planner; then PlanningError)
+ *    │         maxResumes          ▲  ▲  │
+ *    └─────────────────────────────┘  │  │ a valid plan
+ *         ┌───────────────────────────┘  ▼
+ *  ┌────────┐  steps failed,     ┌──────────┐  nothing failed, the answer  ┌──────────┐
+ *  │ replan │ ◀───────────────── │ execute  │ ───────────────────────────▶ │ template │ ─▶ done
+ *  └────────┘  replans <         └──────────┘  template filled, and no     └──────────┘
+ *              maxReplans              │       reasoning asked for
+ *                                      │ otherwise                         ┌──────────┐
+ *                                      └─────────────────────────────────▶ │   join   │ ─▶ done
+ *                                                                          └──────────┘
+ *
+ * Transitions, tried in this order:
+ *
+ *   plan     → execute   a valid plan (while it streamed, its read-only steps started)
+ *   plan     → resume    the plan's stream broke off while streaming, and resumes < maxResumes
+ *   plan     ✗ throws    on anything else (a PlanningError; a ModelCallError with no resume left
+ *                        or nothing streamed), after cancelling what the last attempt started
+ *   resume   → plan      keeps what the cut plan's early steps finished, shows the cut plan and
+ *                        asks for the rest (purpose `resume`)
+ *   execute  → replan    a step failed, and replans < maxReplans
+ *   execute  → template  nothing failed, the answer template filled in, no reasoning asked for:
+ *                        the answer, with no model call
+ *   execute  → join      otherwise (reasoning asked for, a template that did not fill, failures
+ *                        with no replan left): one more model call writes the answer
+ *   replan   → plan      shows what finished and what failed, for a plan of the rest (purpose
+ *                        `replan`); what finished is referenced, never called again
+ *   template → done,  join → done
+ *
+ * Each limit is a counter that only grows, compared with its resolved option: `resumes` with
+ * `maxResumes` and `replans` with `maxReplans` here, correction rounds with `maxCorrections` in the
+ * planner. A resume is not a replan: it finishes the same plan. Speculation serves the first plan
+ * (resumed or not) and stops once it has executed. One side-effect ledger spans every plan, so no
+ * side-effect call is made twice.
+ */
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import {
   compressResults,
   fitPrompt,
-  resolveCompressOptions,
   type CompressibleText,
   type CompressOptions,
   type PromptReport,
@@ -19,27 +62,36 @@ import { streamModelText } from '../model/stream-model-text.js';
 import {
   createPlanStreamParser,
   type Plan,
-  type PlanStep,
   type PlanLimits,
+  type PlanStep,
   type ValidatedPlan,
 } from '../plan/index.js';
 import {
   createSideEffectLedger,
   createSpeculator,
   executePlan,
+  startStreamingExecution,
+  type ExecutePlanOptions,
   type Predictor,
+  type RunResult,
+  type SideEffectLedger,
   type SpeculationMetrics,
   type SpeculationOptions,
   type Speculator,
-  startStreamingExecution,
-  type ExecutePlanOptions,
-  type RunResult,
   type StepRecord,
   type StreamingExecution,
 } from '../runtime/index.js';
-import { createToolRegistry, type ToolSource } from '../tools/index.js';
-import { createPlanner, type PlanOutputMode } from './create-planner.js';
-import { DEFAULT_MAX_PROMPT_TOKENS } from './default-max-prompt-tokens.js';
+import type { ToolSource } from '../tools/index.js';
+import {
+  createPlannerFrom,
+  type PlanAttemptSink,
+  type Planner,
+  type PlanOutputMode,
+} from './create-planner.js';
+import {
+  resolveRunPlannedOptions,
+  type ResolvedRunPlannedOptions,
+} from './resolve-run-planned-options.js';
 
 export interface RunPlannedOptions {
   model: LanguageModelV3;
@@ -62,9 +114,23 @@ export interface RunPlannedOptions {
    * @default 1
    */
   maxResumes?: number;
+  /**
+   * How the plan is asked for (see `CreatePlannerOptions.output`).
+   * @default 'json-schema'
+   */
   output?: PlanOutputMode;
+  /**
+   * Limits every plan is validated and executed against.
+   * @default {} (the defaults of `PlanLimits`)
+   */
   limits?: Partial<PlanLimits>;
+  /**
+   * How every plan is executed (see `ExecutePlanOptions`); a `sideEffects` ledger given here is
+   * shared with other runs, otherwise the run has one of its own.
+   * @default {} (the defaults of `ExecutePlanOptions`)
+   */
   execute?: Omit<ExecutePlanOptions, 'signal' | 'limits' | 'results'>;
+  /** Cancels the run: the model calls and every step in flight. @default none */
   signal?: AbortSignal;
   /**
    * Most tokens (o200k) any prompt of the run may take (plan, correction, replan, resume,
@@ -106,9 +172,13 @@ export interface RunPlannedOptions {
    * Called with each step of a plan as it arrives: while the plan streams, as each step's JSON
    * closes, as written (validation of the whole plan follows; a corrected or resumed plan's steps
    * are reported again); otherwise once the plan is complete and valid. Must not throw.
+   * @default none
    */
   onPlanStep?: (step: PlanStep, index: number) => void;
-  /** Called with the answer's text as it is written (a template's answer comes whole). */
+  /**
+   * Called with the answer's text as it is written (a template's answer comes whole).
+   * @default none
+   */
   onAnswerDelta?: (delta: string) => void;
 }
 
@@ -143,45 +213,57 @@ export interface PlannedRun {
  * answer template could not fill), or to replan around failed steps, reusing what finished.
  */
 export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun> {
-  const { model, query, signal } = options;
-  const tools = createToolRegistry(options.tools);
-  const maxReplans = options.maxReplans ?? 1;
-  const maxPromptTokens = options.maxPromptTokens ?? DEFAULT_MAX_PROMPT_TOKENS;
-  const earlier = options.earlier ?? {};
-  const compress = options.compress ?? {};
-  // Checked before anything is sent, not when the first large result arrives.
-  resolveCompressOptions(compress);
-  const planner = createPlanner({
-    model,
-    tools,
-    maxPromptTokens,
-    ...(options.output === undefined ? {} : { output: options.output }),
-    ...(options.limits === undefined ? {} : { limits: options.limits }),
-  });
-  const plans: Plan[] = [];
-  const runs: RunResult[] = [];
-  const results: Record<string, unknown> = {};
-  const stream = options.stream ?? true;
-  const maxResumes = options.maxResumes ?? 1;
-  // One ledger for the plan and its replans: a side-effect call is never made twice.
-  const sideEffects = options.execute?.sideEffects ?? createSideEffectLedger();
-  const executeOptions = (): ExecutePlanOptions => ({
-    ...options.execute,
-    ...(speculation === undefined ? {} : { speculation }),
-    sideEffects,
-    results: { ...earlier, ...results },
-    ...(options.limits === undefined ? {} : { limits: options.limits }),
-    ...(signal === undefined ? {} : { signal }),
-  });
-  const dispatchedEarly: string[] = [];
-  let arrivals: Record<string, number> | undefined;
-  const promptReports: PromptReport[] = [];
-  const onPrompt = (report: PromptReport) => promptReports.push(report);
-  const compressed = () => compressResults({ ...compress, tools, plans, results });
-  let request: string | CompressibleText = options.request ?? query;
-  let purpose: 'plan' | 'replan' | 'resume' = 'plan';
-  let resumes = 0;
-  const predictors = options.predictors ?? [];
+  return runPlannedResolved(resolveRunPlannedOptions(options));
+}
+
+/** `runPlanned` with its options resolved already (by an agent or a session, once for all runs). */
+export async function runPlannedResolved(options: ResolvedRunPlannedOptions): Promise<PlannedRun> {
+  const run = startRun(options);
+  try {
+    let state: State = { kind: 'plan', purpose: 'plan', request: options.request };
+    while (state.kind !== 'done') state = await step(run, state);
+    return state.result;
+  } finally {
+    run.speculator?.finish();
+  }
+}
+
+/** The states of the diagram at the top of this file, each with what it needs to go on. */
+type State =
+  | { kind: 'plan'; purpose: 'plan' | 'replan' | 'resume'; request: string | CompressibleText }
+  | { kind: 'resume'; execution: StreamingExecution; cut: ModelCallError }
+  | { kind: 'execute'; plan: ValidatedPlan; execution: StreamingExecution | undefined }
+  | { kind: 'replan'; failed: readonly StepRecord[] }
+  | { kind: 'template'; answer: string }
+  | { kind: 'join'; failed: readonly StepRecord[] }
+  | { kind: 'done'; result: PlannedRun };
+
+type StateOf<Kind extends State['kind']> = Extract<State, { kind: Kind }>;
+
+/** What the run holds across its states; its lists and counters only grow. */
+interface RunSoFar {
+  readonly options: ResolvedRunPlannedOptions;
+  readonly planner: Planner;
+  readonly sideEffects: SideEffectLedger;
+  /** Started before the first planning request, when there are predictors. */
+  readonly speculator: Speculator | undefined;
+  /** The speculator while it may still serve a plan: until the first plan has executed. */
+  speculation: Speculator | undefined;
+  readonly plans: Plan[];
+  readonly runs: RunResult[];
+  readonly results: Record<string, unknown>;
+  readonly dispatchedEarly: string[];
+  readonly promptReports: PromptReport[];
+  /** With streaming, when each step of the last plan executed arrived. */
+  arrivals: Record<string, number> | undefined;
+  replans: number;
+  resumes: number;
+}
+
+function startRun(options: ResolvedRunPlannedOptions): RunSoFar {
+  const { tools, predictors, signal, execute } = options;
+  // Before speculation starts: a budget no request fits must not leave speculative calls running.
+  const planner = createPlannerFrom(options.planner(), options.model);
   const speculator =
     predictors.length === 0
       ? undefined
@@ -189,137 +271,230 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
           ...options.speculation,
           tools,
           predictors,
-          ...(options.execute?.clock === undefined ? {} : { clock: options.execute.clock }),
-          ...(options.execute?.cache === undefined ? {} : { cache: options.execute.cache }),
+          ...(execute.clock === undefined ? {} : { clock: execute.clock }),
+          ...(execute.cache === undefined ? {} : { cache: execute.cache }),
           ...(signal === undefined ? {} : { signal }),
         });
   // At time zero, before the planning request: the point is to overlap the planner's thinking.
-  speculator?.start({ query, session: earlier });
-  // Speculation serves the first plan only; a replan is a new trust boundary and a new guess.
-  let speculation: Speculator | undefined = speculator;
-  try {
-    for (let round = 0; ; round += 1) {
-      let execution: StreamingExecution | undefined;
-      let plan: ValidatedPlan;
-      try {
-        ({ plan } = await planner.plan(request, {
-          available: [...Object.keys(earlier), ...Object.keys(results)],
-          onPrompt,
-          purpose,
-          ...(signal === undefined ? {} : { signal }),
-          ...(stream
-            ? {
-                onAttempt: () => {
-                  const current = startStreamingExecution(tools, executeOptions());
-                  execution = current;
-                  const parser = createPlanStreamParser({
-                    onStep: (step, index) => {
-                      // As the model wrote it: the whole plan is validated once complete.
-                      options.onPlanStep?.(step as PlanStep, index);
-                      current.offer(step, index);
-                    },
-                  });
-                  return {
-                    write: (delta: string) => parser.write(delta),
-                    rejected: (error: unknown) => current.cancel(error),
-                  };
-                },
-              }
-            : {}),
-        }));
-      } catch (error) {
-        const current = execution as StreamingExecution | undefined;
-        if (error instanceof ModelCallError && current !== undefined && resumes < maxResumes) {
-          // The plan broke off mid-stream: keep what its early steps finished, ask for the rest.
-          resumes += 1;
-          round -= 1;
-          dispatchedEarly.push(...current.dispatched);
-          Object.assign(results, await current.salvage());
-          const partialPlan = error.partialText;
-          purpose = 'resume';
-          request = {
-            ...compressed(),
-            render: (finished) => renderResumeRequest({ query, partialPlan, finished }),
-          };
-          continue;
-        }
-        current?.cancel(error);
-        throw error;
-      }
-      plans.push(plan.plan);
-      speculation?.planComplete(plan, { ...earlier, ...results });
-      const current = execution as StreamingExecution | undefined;
-      if (current === undefined) {
-        plan.plan.steps.forEach((step, index) => options.onPlanStep?.(step, index));
-      }
-      let run: RunResult;
-      if (current === undefined) {
-        run = await executePlan(plan, tools, executeOptions());
-        arrivals = undefined;
-      } else {
-        run = await current.finish(plan);
-        dispatchedEarly.push(...current.dispatched);
-        arrivals = Object.fromEntries(current.arrivals);
-      }
-      runs.push(run);
-      speculation?.finish();
-      speculation = undefined;
-      Object.assign(results, run.results);
-      const failed = run.steps.filter((step) => step.status !== 'ok');
-      if (failed.length > 0 && round < maxReplans) {
-        const failures = Object.fromEntries(
-          failed.map((step) => [step.id, step.error?.message ?? step.status]),
-        );
-        purpose = 'replan';
-        request = {
-          ...compressed(),
-          render: (finished) => renderReplanRequest({ query, finished, failed: failures }),
-        };
-        continue;
-      }
-      const steps = runs.flatMap((each) => each.steps);
-      const outcome = (answer: string, answeredBy: PlannedRun['answeredBy']): PlannedRun => ({
-        answer,
-        answeredBy,
-        plans,
-        results,
-        steps,
-        runs,
-        ...(arrivals === undefined ? {} : { arrivals }),
-        dispatchedEarly,
-        promptReports,
-        ...(speculator === undefined ? {} : { speculation: speculator.metrics() }),
-      });
-      if (run.answer !== undefined && plan.plan.needsReasoning !== true && failed.length === 0) {
-        options.onAnswerDelta?.(run.answer);
-        return outcome(run.answer, 'template');
-      }
-      const errors = Object.fromEntries(
-        failed.map((step) => [step.id, step.error?.message ?? step.status]),
-      );
-      const { prompt, report } = fitPrompt({
-        purpose: 'answer',
-        budget: maxPromptTokens,
-        text: {
-          ...compressed(),
-          render: (shown) => renderJoinRequest({ query, results: shown, errors }),
-        },
-        build: (text) => [
-          stableSystemMessage(JOINER_SYSTEM_PROMPT),
-          { role: 'user', content: [{ type: 'text', text }] },
-        ],
-      });
-      onPrompt(report);
-      const { text } = await streamModelText({
-        model,
-        purpose: 'answer',
-        prompt,
-        ...(options.onAnswerDelta === undefined ? {} : { onTextDelta: options.onAnswerDelta }),
-        ...(signal === undefined ? {} : { signal }),
-      });
-      return outcome(text, 'joiner');
-    }
-  } finally {
-    speculator?.finish();
+  speculator?.start({ query: options.query, session: options.earlier });
+  return {
+    options,
+    planner,
+    // One ledger for the plan and its replans: a side-effect call is never made twice.
+    sideEffects: execute.sideEffects ?? createSideEffectLedger(),
+    speculator,
+    speculation: speculator,
+    plans: [],
+    runs: [],
+    results: {},
+    dispatchedEarly: [],
+    promptReports: [],
+    arrivals: undefined,
+    replans: 0,
+    resumes: 0,
+  };
+}
+
+function step(run: RunSoFar, state: Exclude<State, StateOf<'done'>>): Promise<State> | State {
+  switch (state.kind) {
+    case 'plan':
+      return plan(run, state);
+    case 'resume':
+      return resume(run, state);
+    case 'execute':
+      return execute(run, state);
+    case 'replan':
+      return replan(run, state);
+    case 'template':
+      return answerFromTemplate(run, state);
+    case 'join':
+      return join(run, state);
   }
+}
+
+/** plan → execute | resume: one planning call, with its correction rounds (in the planner). */
+async function plan(run: RunSoFar, state: StateOf<'plan'>): Promise<State> {
+  const { options } = run;
+  const attempts = options.stream ? streamedAttempts(run) : undefined;
+  try {
+    const planned = await run.planner.plan(state.request, {
+      available: [...Object.keys(options.earlier), ...Object.keys(run.results)],
+      onPrompt: (report) => run.promptReports.push(report),
+      purpose: state.purpose,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(attempts === undefined ? {} : { onAttempt: attempts.start }),
+    });
+    return { kind: 'execute', plan: planned.plan, execution: attempts?.current() };
+  } catch (error) {
+    const execution = attempts?.current();
+    if (
+      error instanceof ModelCallError &&
+      execution !== undefined &&
+      run.resumes < options.maxResumes
+    ) {
+      return { kind: 'resume', execution, cut: error };
+    }
+    execution?.cancel(error);
+    throw error;
+  }
+}
+
+/**
+ * With streaming, each planning attempt gets an execution that starts the plan's steps as their
+ * JSON closes; `current` is the last attempt's (a correction round cancels its predecessor's).
+ */
+function streamedAttempts(run: RunSoFar) {
+  let current: StreamingExecution | undefined;
+  return {
+    current: () => current,
+    start: (): PlanAttemptSink => {
+      const execution = startStreamingExecution(run.options.tools, executeOptions(run));
+      current = execution;
+      const parser = createPlanStreamParser({
+        onStep: (step, index) => {
+          // As the model wrote it: the whole plan is validated once complete.
+          run.options.onPlanStep?.(step as PlanStep, index);
+          execution.offer(step, index);
+        },
+      });
+      return {
+        write: (delta) => parser.write(delta),
+        rejected: (error) => execution.cancel(error),
+      };
+    },
+  };
+}
+
+/** resume → plan: the stream broke off; keep what the early steps finished, ask for the rest. */
+async function resume(run: RunSoFar, { execution, cut }: StateOf<'resume'>): Promise<State> {
+  run.resumes += 1;
+  run.dispatchedEarly.push(...execution.dispatched);
+  Object.assign(run.results, await execution.salvage());
+  const { query } = run.options;
+  const partialPlan = cut.partialText;
+  return {
+    kind: 'plan',
+    purpose: 'resume',
+    request: {
+      ...compressed(run),
+      render: (finished) => renderResumeRequest({ query, partialPlan, finished }),
+    },
+  };
+}
+
+/** execute → replan | template | join: runs the plan (or finishes the run streaming started). */
+async function execute(run: RunSoFar, { plan, execution }: StateOf<'execute'>): Promise<State> {
+  const { options } = run;
+  run.plans.push(plan.plan);
+  run.speculation?.planComplete(plan, { ...options.earlier, ...run.results });
+  let result: RunResult;
+  if (execution === undefined) {
+    plan.plan.steps.forEach((step, index) => options.onPlanStep?.(step, index));
+    result = await executePlan(plan, options.tools, executeOptions(run));
+    run.arrivals = undefined;
+  } else {
+    result = await execution.finish(plan);
+    run.dispatchedEarly.push(...execution.dispatched);
+    run.arrivals = Object.fromEntries(execution.arrivals);
+  }
+  run.runs.push(result);
+  // Speculation serves the first plan only; a replan is a new trust boundary and a new guess.
+  run.speculation?.finish();
+  run.speculation = undefined;
+  Object.assign(run.results, result.results);
+  const failed = result.steps.filter((step) => step.status !== 'ok');
+  if (failed.length > 0 && run.replans < options.maxReplans) return { kind: 'replan', failed };
+  if (result.answer !== undefined && plan.plan.needsReasoning !== true && failed.length === 0)
+    return { kind: 'template', answer: result.answer };
+  return { kind: 'join', failed };
+}
+
+/** replan → plan: what finished and what failed, for a plan of the rest. */
+function replan(run: RunSoFar, { failed }: StateOf<'replan'>): State {
+  run.replans += 1;
+  const { query } = run.options;
+  const failures = errorMessages(failed);
+  return {
+    kind: 'plan',
+    purpose: 'replan',
+    request: {
+      ...compressed(run),
+      render: (finished) => renderReplanRequest({ query, finished, failed: failures }),
+    },
+  };
+}
+
+/** template → done: the plan's own answer, with no model call. */
+function answerFromTemplate(run: RunSoFar, { answer }: StateOf<'template'>): State {
+  run.options.onAnswerDelta?.(answer);
+  return { kind: 'done', result: outcome(run, { answer, answeredBy: 'template' }) };
+}
+
+/** join → done: one more model call writes the answer from the results (and the failures). */
+async function join(run: RunSoFar, { failed }: StateOf<'join'>): Promise<State> {
+  const { options } = run;
+  const { query } = options;
+  const errors = errorMessages(failed);
+  const { prompt, report } = fitPrompt({
+    purpose: 'answer',
+    budget: options.maxPromptTokens,
+    text: {
+      ...compressed(run),
+      render: (shown) => renderJoinRequest({ query, results: shown, errors }),
+    },
+    build: (text) => [
+      stableSystemMessage(JOINER_SYSTEM_PROMPT),
+      { role: 'user', content: [{ type: 'text', text }] },
+    ],
+  });
+  run.promptReports.push(report);
+  const { text } = await streamModelText({
+    model: options.model,
+    purpose: 'answer',
+    prompt,
+    ...(options.onAnswerDelta === undefined ? {} : { onTextDelta: options.onAnswerDelta }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
+  return { kind: 'done', result: outcome(run, { answer: text, answeredBy: 'joiner' }) };
+}
+
+/** How each execution runs: with everything finished so far, and the first plan's speculation. */
+function executeOptions(run: RunSoFar): ExecutePlanOptions {
+  const { options } = run;
+  return {
+    ...options.execute,
+    ...(run.speculation === undefined ? {} : { speculation: run.speculation }),
+    sideEffects: run.sideEffects,
+    results: { ...options.earlier, ...run.results },
+    limits: options.limits,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
+}
+
+/** Every result so far as a prompt may show it (projected, then compressed). */
+function compressed(run: RunSoFar) {
+  const { compress, tools } = run.options;
+  return compressResults({ ...compress, tools, plans: run.plans, results: run.results });
+}
+
+function errorMessages(failed: readonly StepRecord[]): Record<string, string> {
+  return Object.fromEntries(failed.map((step) => [step.id, step.error?.message ?? step.status]));
+}
+
+function outcome(
+  run: RunSoFar,
+  { answer, answeredBy }: Pick<PlannedRun, 'answer' | 'answeredBy'>,
+): PlannedRun {
+  return {
+    answer,
+    answeredBy,
+    plans: run.plans,
+    results: run.results,
+    steps: run.runs.flatMap((each) => each.steps),
+    runs: run.runs,
+    ...(run.arrivals === undefined ? {} : { arrivals: run.arrivals }),
+    dispatchedEarly: run.dispatchedEarly,
+    promptReports: run.promptReports,
+    ...(run.speculator === undefined ? {} : { speculation: run.speculator.metrics() }),
+  };
 }

@@ -1,0 +1,194 @@
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import {
+  resolveCompressOptions,
+  type CompressibleText,
+  type ResolvedCompressOptions,
+} from '../context/index.js';
+import { resolvePlanLimits, type PlanLimits, type PlanStep } from '../plan/index.js';
+import {
+  createSpeculator,
+  resolveExecuteOptions,
+  type Predictor,
+  type SpeculationOptions,
+} from '../runtime/index.js';
+import { createToolRegistry, type ToolRegistry } from '../tools/index.js';
+import type { PlanOutputMode } from './create-planner.js';
+import { OptionProblems } from './option-problems.js';
+import { plannerDefaults, preparePlanner, type PreparedPlanner } from './prepare-planner.js';
+import type { RunPlannedOptions } from './run-planned.js';
+
+/** The options that belong to one run; an agent or a session holds the rest for all its runs. */
+type RunOption = 'query' | 'signal' | 'earlier' | 'request' | 'onPlanStep' | 'onAnswerDelta';
+
+/** `runPlanned`'s options that an agent or a session holds for every run. */
+export type PlannedSettingsOptions = Omit<RunPlannedOptions, RunOption>;
+
+/** `runPlanned`'s options of one run. */
+export type PlannedRunOptions = Pick<RunPlannedOptions, 'query'> & {
+  [K in Exclude<RunOption, 'query'>]?: RunPlannedOptions[K] | undefined;
+};
+
+/**
+ * Every default of `runPlanned`'s options (the `@default`s of `RunPlannedOptions` say the same);
+ * `request` defaults to the query. Shared by every run: nothing a run is given is mutated.
+ */
+export const runPlannedDefaults = Object.freeze({
+  maxReplans: 1,
+  stream: true,
+  maxResumes: 1,
+  output: plannerDefaults.output,
+  limits: Object.freeze({}),
+  execute: Object.freeze({}),
+  maxPromptTokens: plannerDefaults.maxPromptTokens,
+  compress: Object.freeze({}),
+  earlier: Object.freeze({}),
+  predictors: Object.freeze([]),
+  speculation: Object.freeze({}),
+  /** Not an option of `runPlanned`: its planner corrects an invalid plan this many times. */
+  maxCorrections: plannerDefaults.maxCorrections,
+});
+
+const planOutputModes: readonly PlanOutputMode[] = ['json-schema', 'json', 'text'];
+
+/** `runPlanned`'s settings, checked, with every default filled in. */
+export interface ResolvedPlannedSettings {
+  model: LanguageModelV3;
+  tools: ToolRegistry;
+  maxReplans: number;
+  stream: boolean;
+  maxResumes: number;
+  output: PlanOutputMode;
+  limits: PlanLimits;
+  execute: NonNullable<RunPlannedOptions['execute']>;
+  maxPromptTokens: number;
+  compress: ResolvedCompressOptions;
+  predictors: readonly Predictor[];
+  speculation: SpeculationOptions;
+  /**
+   * The planner's system prompt, rendered and checked against `maxPromptTokens` at the first call
+   * and kept: an agent or a session calls it when it is created, so that a budget no query could
+   * fit fails there; a run that never plans (a chain or the plan cache answered) never renders it.
+   */
+  planner(): PreparedPlanner;
+}
+
+/** Everything `runPlanned` runs with: its settings and the options of this run, resolved. */
+export interface ResolvedRunPlannedOptions extends ResolvedPlannedSettings {
+  query: string;
+  signal: AbortSignal | undefined;
+  earlier: Readonly<Record<string, unknown>>;
+  /** The first planning request: `request` if given, else the query. */
+  request: string | CompressibleText;
+  onPlanStep: ((step: PlanStep, index: number) => void) | undefined;
+  onAnswerDelta: ((delta: string) => void) | undefined;
+}
+
+/**
+ * `runPlanned`'s options checked once, every problem gathered into one {@link AgentOptionsError},
+ * and every default filled in (from {@link runPlannedDefaults}).
+ */
+export function resolveRunPlannedOptions(options: RunPlannedOptions): ResolvedRunPlannedOptions {
+  const problems = new OptionProblems();
+  const run = checkRun(options, problems);
+  return { ...resolvePlannedSettings(options, problems), ...run };
+}
+
+/**
+ * The settings part of `runPlanned`'s options, for an agent or a session to resolve once. Throws
+ * one `AgentOptionsError` with every problem found here and any `problems` the caller found in
+ * options of its own.
+ */
+export function resolvePlannedSettings(
+  options: PlannedSettingsOptions,
+  problems: OptionProblems = new OptionProblems(),
+): ResolvedPlannedSettings {
+  const defaults = runPlannedDefaults;
+  const tools = createToolRegistry(options.tools);
+  const maxReplans = problems.nonNegativeInteger(
+    'maxReplans',
+    options.maxReplans ?? defaults.maxReplans,
+  );
+  const maxResumes = problems.nonNegativeInteger(
+    'maxResumes',
+    options.maxResumes ?? defaults.maxResumes,
+  );
+  const stream = problems.boolean('stream', options.stream ?? defaults.stream);
+  const output = options.output ?? defaults.output;
+  if (!planOutputModes.includes(output)) {
+    const modes = planOutputModes.map((mode) => `\`${mode}\``).join(', ');
+    problems.add(`Expected \`output\` to be one of ${modes}, got \`${String(output)}\``);
+  }
+  const maxPromptTokens = problems.positiveInteger(
+    'maxPromptTokens',
+    options.maxPromptTokens ?? defaults.maxPromptTokens,
+  );
+  const execute = options.execute ?? defaults.execute;
+  problems.attempt('execute', () => resolveExecuteOptions(execute));
+  const predictors = options.predictors ?? defaults.predictors;
+  if (!Array.isArray(predictors))
+    problems.add(`Expected \`predictors\` to be an array, got \`${String(predictors)}\``);
+  const speculation = options.speculation ?? defaults.speculation;
+  // The speculator checks its own options; one without predictors never starts anything.
+  problems.attempt('speculation', () =>
+    createSpeculator({ ...speculation, tools, predictors: [] }),
+  );
+  const { limits, compress } = problems.settle({
+    limits: problems.attempt('limits', () => resolvePlanLimits(options.limits ?? defaults.limits)),
+    compress: problems.attempt('compress', () =>
+      resolveCompressOptions(options.compress ?? defaults.compress),
+    ),
+  });
+  let prepared: PreparedPlanner | undefined;
+  return {
+    model: options.model,
+    tools,
+    maxReplans,
+    stream,
+    maxResumes,
+    output,
+    limits,
+    execute,
+    maxPromptTokens,
+    compress,
+    predictors,
+    speculation,
+    planner: () =>
+      (prepared ??= preparePlanner({
+        tools,
+        output,
+        limits,
+        maxCorrections: defaults.maxCorrections,
+        maxPromptTokens,
+      })),
+  };
+}
+
+/** The settings an agent or a session resolved, with the options of one of its runs. */
+export function resolvePlannedRun(
+  settings: ResolvedPlannedSettings,
+  options: PlannedRunOptions,
+): ResolvedRunPlannedOptions {
+  const problems = new OptionProblems();
+  const run = checkRun(options, problems);
+  problems.throwIfAny();
+  return { ...settings, ...run };
+}
+
+function checkRun(options: PlannedRunOptions, problems: OptionProblems) {
+  const { query } = options;
+  if (typeof query !== 'string')
+    problems.add(`Expected \`query\` to be a string, got \`${String(query)}\``);
+  const earlier = options.earlier ?? runPlannedDefaults.earlier;
+  if (typeof earlier !== 'object' || earlier === null)
+    problems.add(
+      `Expected \`earlier\` to be an object of results by id, got \`${String(earlier)}\``,
+    );
+  return {
+    query,
+    signal: options.signal,
+    earlier,
+    request: options.request ?? query,
+    onPlanStep: options.onPlanStep,
+    onAnswerDelta: options.onAnswerDelta,
+  };
+}
