@@ -16,6 +16,8 @@ import {
 import { renderCorrectionRequest } from '../model/planner-prompt.js';
 import { stableSystemMessage } from '../model/stable-system-message.js';
 import { streamModelText } from '../model/stream-model-text.js';
+import type { SupportedLanguageModel } from '../model/supported-language-model.js';
+import { toLanguageModelV3 } from '../model/to-language-model-v3.js';
 import { createToolRegistry, type ToolSource } from '../tools/index.js';
 import { PlanningError } from './planning-error.js';
 import { plannerDefaults, preparePlanner, type PreparedPlanner } from './prepare-planner.js';
@@ -24,7 +26,8 @@ import { plannerDefaults, preparePlanner, type PreparedPlanner } from './prepare
 export type PlanOutputMode = 'json-schema' | 'json' | 'text';
 
 export interface CreatePlannerOptions {
-  model: LanguageModelV3;
+  /** An AI SDK provider's model: `LanguageModelV3` (ai@6) or `LanguageModelV4` (ai@7). */
+  model: SupportedLanguageModel;
   tools: ToolSource;
   /**
    * `json-schema` asks for structured output with the plan's schema (tool names as an enum); AI
@@ -120,11 +123,11 @@ export function createPlanner(options: CreatePlannerOptions): Planner {
     maxCorrections,
     maxPromptTokens,
   });
-  return createPlannerFrom(prepared, options.model);
+  return createPlannerFrom(prepared, toLanguageModelV3(options.model));
 }
 
 /**
- * A planner for `model` from a prepared one: what `createPlanner` returns, without checking and
+ * A planner for `model` (V3: `toLanguageModelV3` made it so) from a prepared one: what `createPlanner` returns, without checking and
  * rendering again what an agent or a session prepared once for all of its runs.
  */
 export function createPlannerFrom(prepared: PreparedPlanner, model: LanguageModelV3): Planner {

@@ -124,6 +124,19 @@ describe('resolveRunPlannedOptions', () => {
     expect(model.doStreamCalls).toEqual([]);
   });
 
+  it('refuses a model of neither specification toolplan speaks, with the other problems', () => {
+    const v2 = { ...scriptedModel([]), specificationVersion: 'v2' };
+    expect(
+      problemsOf(() =>
+        // @ts-expect-error: checked for callers without types (an ai@5 provider's model)
+        resolveRunPlannedOptions({ model: v2, tools, query: 'q', maxReplans: -1 }),
+      ),
+    ).toEqual([
+      'Expected `maxReplans` to be a non-negative integer, got `-1`',
+      '`model`: Expected an AI SDK language model of specification `v3` (ai@6) or `v4` (ai@7), got specification `v2`',
+    ]);
+  });
+
   it('checks speculation’s options even before a predictor is given', () => {
     expect(
       problemsOf(() =>

@@ -4,6 +4,7 @@ import {
   type CompressibleText,
   type ResolvedCompressOptions,
 } from '../context/index.js';
+import { toLanguageModelV3 } from '../model/to-language-model-v3.js';
 import { resolvePlanLimits, type PlanLimits, type PlanStep } from '../plan/index.js';
 import {
   createSpeculator,
@@ -52,6 +53,7 @@ const planOutputModes: readonly PlanOutputMode[] = ['json-schema', 'json', 'text
 
 /** `runPlanned`'s settings, checked, with every default filled in. */
 export interface ResolvedPlannedSettings {
+  /** The model given, as V3 (`toLanguageModelV3`: a V3 model is the same object). */
   model: LanguageModelV3;
   tools: ToolRegistry;
   maxReplans: number;
@@ -132,7 +134,8 @@ export function resolvePlannedSettings(
   problems.attempt('speculation', () =>
     createSpeculator({ ...speculation, tools, predictors: [] }),
   );
-  const { limits, compress } = problems.settle({
+  const { model, limits, compress } = problems.settle({
+    model: problems.attempt('model', () => toLanguageModelV3(options.model)),
     limits: problems.attempt('limits', () => resolvePlanLimits(options.limits ?? defaults.limits)),
     compress: problems.attempt('compress', () =>
       resolveCompressOptions(options.compress ?? defaults.compress),
@@ -140,7 +143,7 @@ export function resolvePlannedSettings(
   });
   let prepared: PreparedPlanner | undefined;
   return {
-    model: options.model,
+    model,
     tools,
     maxReplans,
     stream,

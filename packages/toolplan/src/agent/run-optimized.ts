@@ -1,5 +1,9 @@
-import type { LanguageModelV3 } from '@ai-sdk/provider';
-import { meterModel, type ModelCallRecord, type UsageTotals } from '../model/index.js';
+import {
+  meterModel,
+  type ModelCallRecord,
+  type SupportedLanguageModel,
+  type UsageTotals,
+} from '../model/index.js';
 import type { Plan, PlanStep } from '../plan/index.js';
 import {
   createSideEffectLedger,
@@ -87,7 +91,7 @@ export interface RunOptimizedOptions extends Omit<
   'query' | 'model' | 'tools' | 'predictors'
 > {
   query: string;
-  model: LanguageModelV3;
+  model: SupportedLanguageModel;
   tools: ToolSource;
   /** Chains written in code or kept from mined files: tried first. @default none */
   chains?: ChainMatcher;

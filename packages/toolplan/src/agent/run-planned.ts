@@ -42,7 +42,6 @@
  * (resumed or not) and stops once it has executed. One side-effect ledger spans every plan, so no
  * side-effect call is made twice.
  */
-import type { LanguageModelV3 } from '@ai-sdk/provider';
 import {
   compressResults,
   fitPrompt,
@@ -59,6 +58,7 @@ import {
 import { ModelCallError } from '../model/model-call-error.js';
 import { stableSystemMessage } from '../model/stable-system-message.js';
 import { streamModelText } from '../model/stream-model-text.js';
+import type { SupportedLanguageModel } from '../model/supported-language-model.js';
 import {
   createPlanStreamParser,
   type Plan,
@@ -94,7 +94,8 @@ import {
 } from './resolve-run-planned-options.js';
 
 export interface RunPlannedOptions {
-  model: LanguageModelV3;
+  /** An AI SDK provider's model: `LanguageModelV3` (ai@6) or `LanguageModelV4` (ai@7). */
+  model: SupportedLanguageModel;
   /** The tools, in any form toolplan takes (an array, an AI SDK tool set, a registry). */
   tools: ToolSource;
   query: string;

@@ -3,7 +3,8 @@ import type {
   LanguageModelV3StreamPart,
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
-import { loadAiSdk } from './load-ai-sdk.js';
+import type { SupportedLanguageModel } from './supported-language-model.js';
+import { toLanguageModelV3 } from './to-language-model-v3.js';
 import { addUsage, emptyUsage, type UsageTotals } from './usage-totals.js';
 
 /** One model call as it happened, times in ms since the meter's origin. */
@@ -27,13 +28,15 @@ export interface MeteredModel {
 }
 
 /**
- * Wraps a model (AI SDK middleware) so that every call's usage and timing is recorded, whichever
- * strategy made it: the loop baselines and toolplan's strategies are measured by the same meter.
+ * Wraps a model so that every call's usage and timing is recorded, whichever strategy made it: the
+ * loop baselines and toolplan's strategies are measured by the same meter. A V4 model is metered
+ * through its V3 interface (`toLanguageModelV3`), so the meter reads one kind of usage.
  */
 export function meterModel(
-  model: LanguageModelV3,
+  model: SupportedLanguageModel,
   options: { origin?: number } = {},
 ): MeteredModel {
+  const inner = toLanguageModelV3(model);
   const origin = options.origin ?? performance.now();
   const now = () => performance.now() - origin;
   const records: ModelCallRecord[] = [];
@@ -42,63 +45,65 @@ export function meterModel(
     records.push(record);
     return record;
   };
-  const wrapped = loadAiSdk().wrapLanguageModel({
-    model,
-    middleware: {
-      specificationVersion: 'v3',
-      async wrapGenerate({ doGenerate }) {
-        const record = begin('generate');
-        try {
-          const result = await doGenerate();
-          record.usage = result.usage;
-          return result;
-        } catch (error) {
-          record.error = error;
-          throw error;
-        } finally {
-          record.endMs = now();
-        }
-      },
-      async wrapStream({ doStream }) {
-        const record = begin('stream');
-        let result;
-        try {
-          result = await doStream();
-        } catch (error) {
-          record.error = error;
-          record.endMs = now();
-          throw error;
-        }
-        // Read by hand rather than piped through a TransformStream: a transformer never hears of
-        // an error upstream (a cut connection), and the call must be recorded as failed.
-        const reader = result.stream.getReader();
-        const stream = new ReadableStream<LanguageModelV3StreamPart>({
-          async pull(controller) {
-            const next = await reader.read().catch((error: unknown) => {
-              record.error = error;
-              record.endMs = now();
-              throw error;
-            });
-            if (next.done) {
-              record.endMs = now();
-              controller.close();
-              return;
-            }
-            const part = next.value;
-            if (record.firstTokenMs === undefined && isContent(part)) record.firstTokenMs = now();
-            if (part.type === 'finish') record.usage = part.usage;
-            if (part.type === 'error') record.error = part.error;
-            controller.enqueue(part);
-          },
-          cancel(reason) {
-            record.endMs = now();
-            return reader.cancel(reason);
-          },
-        });
-        return { ...result, stream };
-      },
+  // Wrapped by hand, as the AI SDK's `wrapLanguageModel` wraps with middleware, rather than with
+  // it: ai@7's wraps into a V4 model, and the meter's model must stay V3 whichever `ai` is there.
+  const wrapped: LanguageModelV3 = {
+    specificationVersion: 'v3',
+    provider: inner.provider,
+    modelId: inner.modelId,
+    supportedUrls: inner.supportedUrls,
+    async doGenerate(params) {
+      const record = begin('generate');
+      try {
+        const result = await inner.doGenerate(params);
+        record.usage = result.usage;
+        return result;
+      } catch (error) {
+        record.error = error;
+        throw error;
+      } finally {
+        record.endMs = now();
+      }
     },
-  });
+    async doStream(params) {
+      const record = begin('stream');
+      let result;
+      try {
+        result = await inner.doStream(params);
+      } catch (error) {
+        record.error = error;
+        record.endMs = now();
+        throw error;
+      }
+      // Read by hand rather than piped through a TransformStream: a transformer never hears of
+      // an error upstream (a cut connection), and the call must be recorded as failed.
+      const reader = result.stream.getReader();
+      const stream = new ReadableStream<LanguageModelV3StreamPart>({
+        async pull(controller) {
+          const next = await reader.read().catch((error: unknown) => {
+            record.error = error;
+            record.endMs = now();
+            throw error;
+          });
+          if (next.done) {
+            record.endMs = now();
+            controller.close();
+            return;
+          }
+          const part = next.value;
+          if (record.firstTokenMs === undefined && isContent(part)) record.firstTokenMs = now();
+          if (part.type === 'finish') record.usage = part.usage;
+          if (part.type === 'error') record.error = part.error;
+          controller.enqueue(part);
+        },
+        cancel(reason) {
+          record.endMs = now();
+          return reader.cancel(reason);
+        },
+      });
+      return { ...result, stream };
+    },
+  };
   return {
     model: wrapped,
     totals() {
