@@ -10,6 +10,9 @@ import type { TimerHandle } from './clock.js';
 import type { ResolvedExecuteOptions } from './execute-plan-options.js';
 import type { BatchRecord, ExecutionEvent, RunResult, StepRecord } from './run-result.js';
 import type { CallOutcome, Flight } from './single-flight.js';
+import { createStepState, isCached, TERMINAL_PHASES, type StepState } from './step-state.js';
+import type { Call } from './call.js';
+import { newJob, type Job } from './job.js';
 import {
   BatchResultCountError,
   DependencyFailedError,
@@ -22,83 +25,6 @@ import {
   ToolOutputError,
 } from './step-errors.js';
 import { sideEffectKey } from './side-effect-ledger.js';
-
-type StepPhase = 'waiting' | 'queued' | 'running' | 'ok' | 'error' | 'skipped';
-
-interface StepState {
-  readonly validated: ValidatedStep;
-  readonly id: string;
-  readonly tool: Tool;
-  readonly dependents: StepState[];
-  phase: StepPhase;
-  /** Dependencies not finished yet; the step becomes ready at 0. */
-  remaining: number;
-  startMs: number | undefined;
-  endMs: number;
-  value: unknown;
-  error: Error | undefined;
-  attempts: number;
-  sharedWith: string | undefined;
-  sharedRunId: string | undefined;
-  /** For `forEach` steps: results by item, and how many have arrived. */
-  values: unknown[] | undefined;
-  delivered: number;
-  batchIds: string[] | undefined;
-  /** The batch whose result is being delivered to it (for its step-end event). */
-  lastBatchId: string | undefined;
-  cacheHits: number;
-  /** Calls of it served by speculation (taken finished, or joined in flight). */
-  speculated: number;
-}
-
-/** One input for one step (or one `forEach` item) of a tool. */
-interface Call {
-  readonly step: StepState;
-  /** The `forEach` item this call is for. */
-  readonly index: number | undefined;
-  readonly input: unknown;
-  /** Key of the single-flight entry this call owns (read-only tools only). */
-  readonly key: string | undefined;
-  /** Its entry in the cross-run registry, landed when the call ends. */
-  flight: Flight | undefined;
-}
-
-/**
- * What takes slots and is attempted: one call through `execute`, or several calls of a batch
- * tool through one `batch` request. A batch tool's job stays open (takes more calls) until it
- * starts or is full.
- */
-interface Job {
-  readonly tool: Tool;
-  readonly calls: Call[];
-  /** Set when it starts with more than one call (a batch of one goes through `execute`). */
-  batchId: string | undefined;
-  open: boolean;
-  /** The `batchWindowMs` timer that holds it back from the queue. */
-  window: TimerHandle | undefined;
-  attempt: number;
-  /** Settled for the current attempt: a late result after a time-out is ignored. */
-  settled: boolean;
-  controller: AbortController | undefined;
-  timer: TimerHandle | undefined;
-  /** Its entry in the run's timeline, once it has started as a batch. */
-  record: BatchRecord | undefined;
-}
-
-function newJob(tool: Tool, call: Call): Job {
-  return {
-    tool,
-    calls: [call],
-    batchId: undefined,
-    open: false,
-    window: undefined,
-    attempt: 0,
-    settled: false,
-    controller: undefined,
-    timer: undefined,
-    record: undefined,
-  };
-}
 
 type Outcome = CallOutcome;
 
@@ -114,8 +40,6 @@ class WrongResultCount extends Error {
     super('wrong number of batch results');
   }
 }
-
-const TERMINAL: ReadonlySet<StepPhase> = new Set(['ok', 'error', 'skipped']);
 
 /**
  * Executes one validated plan: an event-driven DAG scheduler.
@@ -234,27 +158,7 @@ export class PlanRun {
     if (this.#over) return;
     if (this.#sealed) throw new Error('PlanRun.add: the run is sealed; no step can be added.');
     const added = steps.map((validated) => {
-      const state: StepState = {
-        validated,
-        id: validated.step.id,
-        tool: this.#tools.get(validated.step.tool) as Tool,
-        dependents: [],
-        phase: 'waiting',
-        remaining: validated.dependencies.length,
-        startMs: undefined,
-        endMs: 0,
-        value: undefined,
-        error: undefined,
-        attempts: 0,
-        sharedWith: undefined,
-        sharedRunId: undefined,
-        values: undefined,
-        delivered: 0,
-        batchIds: undefined,
-        lastBatchId: undefined,
-        cacheHits: 0,
-        speculated: 0,
-      };
+      const state = createStepState(validated, this.#tools.get(validated.step.tool) as Tool);
       this.#byId.set(state.id, state);
       this.#states.push(state);
       return state;
@@ -846,7 +750,7 @@ export class PlanRun {
   }
 
   #deliver(state: StepState, index: number | undefined, outcome: Outcome): void {
-    if (TERMINAL.has(state.phase) || this.#over) return;
+    if (TERMINAL_PHASES.has(state.phase) || this.#over) return;
     if (!outcome.ok) return this.#fail(state, outcome.error);
     if (index === undefined) return this.#succeed(state, outcome.value);
     const values = state.values as unknown[];
@@ -958,7 +862,7 @@ export class PlanRun {
     this.#runController.abort(reason);
     for (const job of this.#live) job.controller?.abort(reason);
     for (const state of this.#states) {
-      if (TERMINAL.has(state.phase)) continue;
+      if (TERMINAL_PHASES.has(state.phase)) continue;
       if (state.phase === 'running') {
         state.phase = 'error';
         state.error = error;
@@ -1016,16 +920,6 @@ export class PlanRun {
     }
     return result;
   }
-}
-
-/** Every one of the step's results came from the result cache. */
-function isCached(state: StepState): boolean {
-  return (
-    state.cacheHits > 0 &&
-    state.attempts === 0 &&
-    state.sharedWith === undefined &&
-    state.cacheHits === (state.values === undefined ? 1 : state.values.length)
-  );
 }
 
 function describe(value: unknown): string {
