@@ -8,7 +8,8 @@ import type { Tool, ToolExecutionContext, ToolRegistry } from '../tools/index.js
 import { callKey } from './call-key.js';
 import type { TimerHandle } from './clock.js';
 import type { ResolvedExecuteOptions } from './execute-plan-options.js';
-import type { BatchRecord, ExecutionEvent, RunResult, StepRecord } from './run-result.js';
+import type { BatchRecord, ExecutionEvent, RunResult } from './run-result.js';
+import { buildRunResult } from './build-run-result.js';
 import type { CallOutcome, Flight } from './single-flight.js';
 import { createStepState, isCached, TERMINAL_PHASES, type StepState } from './step-state.js';
 import type { Call } from './call.js';
@@ -876,49 +877,14 @@ export class PlanRun {
   }
 
   #result(): RunResult {
-    const steps: StepRecord[] = this.#states.map((state) => {
-      const record: StepRecord = {
-        id: state.id,
-        tool: state.tool.name,
-        status: state.phase === 'ok' ? 'ok' : state.phase === 'skipped' ? 'skipped' : 'error',
-        startMs: state.startMs ?? state.endMs,
-        endMs: state.endMs,
-        attempts: state.attempts,
-      };
-      if (state.phase === 'ok') record.value = state.value;
-      if (state.error !== undefined) record.error = state.error;
-      if (state.sharedWith !== undefined) record.sharedWith = state.sharedWith;
-      if (state.sharedRunId !== undefined) record.sharedRunId = state.sharedRunId;
-      if (state.batchIds !== undefined) record.batchIds = state.batchIds;
-      if (state.speculated > 0) record.speculated = true;
-      if (state.cacheHits > 0) {
-        record.cacheHits = state.cacheHits;
-        if (isCached(state)) record.cached = true;
-      }
-      return record;
-    });
-    const result: RunResult = {
+    return buildRunResult({
       runId: this.#options.runId,
-      status: steps.every((step) => step.status === 'ok') ? 'ok' : 'error',
-      plan: this.#plan?.plan ?? { steps: this.#states.map((state) => state.validated.step) },
-      results: Object.fromEntries(
-        this.#states
-          .filter((state) => state.phase === 'ok')
-          .map((state) => [state.id, state.value]),
-      ),
-      steps,
+      plan: this.#plan,
+      states: this.#states,
+      batches: this.#batches,
+      results: this.#results,
       wallMs: this.#now(),
-    };
-    if (this.#batches.length > 0) result.batches = this.#batches;
-    const answer = this.#plan?.answer;
-    if (answer !== undefined) {
-      try {
-        result.answer = String(resolveValue(answer, { results: this.#results }, ['answer']));
-      } catch (error) {
-        result.answerError = error as Error;
-      }
-    }
-    return result;
+    });
   }
 }
 
