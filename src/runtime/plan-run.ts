@@ -4,7 +4,7 @@ import {
   type ValidatedPlan,
   type ValidatedStep,
 } from '../plan/index.js';
-import type { Tool, ToolExecutionContext, ToolRegistry } from '../tools/index.js';
+import type { Tool, ToolRegistry } from '../tools/index.js';
 import { callKey } from './call-key.js';
 import type { TimerHandle } from './clock.js';
 import type { ResolvedExecuteOptions } from './execute-plan-options.js';
@@ -14,16 +14,14 @@ import type { CallOutcome, Flight } from './single-flight.js';
 import { createStepState, isCached, TERMINAL_PHASES, type StepState } from './step-state.js';
 import type { Call } from './call.js';
 import { newJob, type Job } from './job.js';
+import { JobRunner } from './job-runner.js';
+import { outcomeForCall } from './outcome-for-call.js';
 import {
-  BatchResultCountError,
   DependencyFailedError,
   ForEachError,
   RepeatedSideEffectError,
   RunAbortedError,
-  StepTimeoutError,
-  ToolExecutionError,
   ToolInputError,
-  ToolOutputError,
 } from './step-errors.js';
 import { sideEffectKey } from './side-effect-ledger.js';
 
@@ -33,13 +31,6 @@ interface SharedCall {
   readonly ownerStepId: string;
   readonly followers: Array<{ step: StepState; index: number | undefined }>;
   outcome: Outcome | undefined;
-}
-
-/** A batch's result was not one value per input (turned into `BatchResultCountError` per call). */
-class WrongResultCount extends Error {
-  constructor(readonly actual: number | undefined) {
-    super('wrong number of batch results');
-  }
 }
 
 /**
@@ -91,8 +82,7 @@ export class PlanRun {
   /** Every value references can see: earlier results given in the options, then this run's. */
   readonly #results: Map<string, unknown>;
   readonly #shared = new Map<string, SharedCall>();
-  readonly #live = new Set<Job>();
-  /** Retry and batch-window timers. */
+  /** Batch-window timers. */
   readonly #timers = new Set<TimerHandle>();
   readonly #runController = new AbortController();
   readonly #queue: Job[] = [];
@@ -114,6 +104,7 @@ export class PlanRun {
   /** Ledger keys of the side-effect calls this run made (see `#refuseRepeatedSideEffects`). */
   readonly #ownSideEffects = new Set<string>();
   #sealed = false;
+  readonly #runner: JobRunner;
   #resolve!: (result: RunResult) => void;
   #reject!: (error: unknown) => void;
 
@@ -126,6 +117,12 @@ export class PlanRun {
     this.#options = options.options;
     this.#limits = options.limits;
     this.#results = new Map(Object.entries(options.options.results));
+    this.#runner = new JobRunner({
+      options: this.#options,
+      runSignal: this.#runController.signal,
+      now: () => this.#now(),
+      onSettled: (job, outcome) => this.#jobSettled(job, outcome),
+    });
   }
 
   /** Starts the run; resolves with the result once sealed and every step is over. Call once. */
@@ -543,118 +540,12 @@ export class PlanRun {
       this.#batches.push(job.record);
     }
     for (const call of calls) this.#markStarted(call.step, job.batchId);
-    this.#attempt(job);
+    this.#runner.attempt(job);
   }
 
-  #attempt(job: Job): void {
-    if (this.#over) return;
-    const { tool, calls, batchId } = job;
-    const first = calls[0] as Call;
-    job.attempt += 1;
-    job.settled = false;
-    for (const call of calls) call.step.attempts += 1;
-    this.#live.add(job);
-    const timeoutMs = tool.timeoutMs ?? this.#options.defaultTimeoutMs;
-    let signal = this.#runController.signal;
-    if (timeoutMs !== undefined) {
-      job.controller = new AbortController();
-      signal = job.controller.signal;
-    }
-    // A batch's key names the batch, which is the same on every retry of it.
-    const idempotencyKey =
-      batchId !== undefined
-        ? `${this.#options.runId}:${batchId}`
-        : first.index === undefined
-          ? `${this.#options.runId}:${first.step.id}`
-          : `${this.#options.runId}:${first.step.id}:${first.index}`;
-    const context: ToolExecutionContext = {
-      signal,
-      abortSignal: signal,
-      runId: this.#options.runId,
-      stepId: first.step.id,
-      toolCallId: idempotencyKey,
-      attempt: job.attempt,
-      idempotencyKey,
-      messages: [],
-      ...(batchId !== undefined || first.index === undefined ? {} : { index: first.index }),
-    };
-    let pending: Promise<unknown>;
-    try {
-      pending = Promise.resolve(
-        batchId === undefined
-          ? tool.execute(first.input, context)
-          : (tool.batch as NonNullable<Tool['batch']>)(
-              calls.map((call) => call.input),
-              context,
-            ),
-      );
-    } catch (error) {
-      pending = Promise.reject(error as Error);
-    }
-    if (timeoutMs !== undefined) {
-      job.timer = this.#options.clock.setTimeout(() => {
-        const error = new StepTimeoutError({
-          stepId: first.step.id,
-          toolName: tool.name,
-          timeoutMs,
-          ...(batchId === undefined ? {} : { batchId }),
-        });
-        job.controller?.abort(error);
-        this.#settle(job, { ok: false, error });
-      }, timeoutMs);
-    }
-    const attempt = job.attempt;
-    pending.then(
-      (value) => {
-        if (job.attempt !== attempt) return;
-        if (batchId !== undefined && !(Array.isArray(value) && value.length === calls.length)) {
-          const actual = Array.isArray(value) ? value.length : undefined;
-          this.#settle(job, { ok: false, error: new WrongResultCount(actual) });
-        } else this.#settle(job, { ok: true, value });
-      },
-      (error: unknown) => {
-        if (job.attempt === attempt) this.#settle(job, { ok: false, error: error as Error });
-      },
-    );
-  }
-
-  #settle(job: Job, outcome: Outcome): void {
-    if (job.settled || this.#over) return;
-    job.settled = true;
-    this.#live.delete(job);
-    if (job.timer !== undefined) {
-      this.#options.clock.clearTimeout(job.timer);
-      job.timer = undefined;
-    }
+  /** A job is done for good: its slots free up and each call's outcome goes to its step. */
+  #jobSettled(job: Job, outcome: Outcome): void {
     const { tool, batchId } = job;
-    if (
-      !outcome.ok &&
-      tool.idempotent === true &&
-      job.attempt <= this.#options.retry.maxRetries &&
-      !(outcome.error instanceof WrongResultCount)
-    ) {
-      const { initialDelayMs, backoffFactor, maxDelayMs } = this.#options.retry;
-      const delayMs = Math.min(maxDelayMs, initialDelayMs * backoffFactor ** (job.attempt - 1));
-      for (const call of job.calls) {
-        const event: ExecutionEvent = {
-          type: 'step-retry',
-          stepId: call.step.id,
-          tool: tool.name,
-          attempt: job.attempt,
-          delayMs,
-          error: outcome.error,
-          atMs: this.#now(),
-        };
-        if (batchId !== undefined) event.batchId = batchId;
-        this.#emit(event);
-      }
-      const timer = this.#options.clock.setTimeout(() => {
-        this.#timers.delete(timer);
-        this.#attempt(job);
-      }, delayMs);
-      this.#timers.add(timer);
-      return;
-    }
     this.#release(job);
     if (job.record !== undefined) {
       job.record.endMs = this.#now();
@@ -663,7 +554,7 @@ export class PlanRun {
     const { calls } = job;
     for (let position = 0; position < calls.length; position += 1) {
       const call = calls[position] as Call;
-      const final = this.#outcomeFor(job, call, position, outcome);
+      const final = outcomeForCall({ job, position, outcome });
       call.step.lastBatchId = batchId;
       if (call.key !== undefined) {
         call.flight?.land(final);
@@ -688,58 +579,6 @@ export class PlanRun {
     for (const follower of shared.followers) this.#deliver(follower.step, follower.index, outcome);
     shared.followers.length = 0;
     this.#deliver(state, index, outcome);
-  }
-
-  /** What one call of a settled job gets: its share of the result, or its own error. */
-  #outcomeFor(job: Job, call: Call, position: number, outcome: Outcome): Outcome {
-    const { tool, batchId } = job;
-    const stepId = call.step.id;
-    const index = call.index === undefined ? {} : { index: call.index };
-    if (!outcome.ok) {
-      const error = outcome.error;
-      if (error instanceof WrongResultCount) {
-        return {
-          ok: false,
-          error: new BatchResultCountError({
-            stepId,
-            toolName: tool.name,
-            batchId: batchId as string,
-            expected: job.calls.length,
-            actual: error.actual,
-            ...index,
-          }),
-        };
-      }
-      if (error instanceof StepTimeoutError) {
-        if (batchId === undefined) return outcome;
-        const { timeoutMs } = error;
-        return {
-          ok: false,
-          error: new StepTimeoutError({ stepId, toolName: tool.name, timeoutMs, batchId }),
-        };
-      }
-      return {
-        ok: false,
-        error: new ToolExecutionError({
-          stepId,
-          toolName: tool.name,
-          attempts: job.attempt,
-          cause: error,
-          ...index,
-          ...(batchId === undefined ? {} : { batchId }),
-        }),
-      };
-    }
-    const value = batchId === undefined ? outcome.value : (outcome.value as unknown[])[position];
-    if (tool.outputSchema === undefined)
-      return batchId === undefined ? outcome : { ok: true, value };
-    const checked = tool.outputSchema.validate(value);
-    return checked.success
-      ? { ok: true, value: checked.value }
-      : {
-          ok: false,
-          error: new ToolOutputError({ stepId, toolName: tool.name, issues: checked.issues }),
-        };
   }
 
   #release(job: Job): void {
@@ -845,23 +684,19 @@ export class PlanRun {
     this.#options.signal?.removeEventListener('abort', this.#onAbort);
     for (const timer of this.#timers) this.#options.clock.clearTimeout(timer);
     this.#timers.clear();
-    for (const job of this.#live) {
-      if (job.timer !== undefined) this.#options.clock.clearTimeout(job.timer);
-      job.controller?.abort(new Error('The run is over; this call is no longer needed.'));
-    }
+    const callsInFlight = this.#runner.close();
     // Runs waiting on our calls in flight make them themselves now.
     for (const flight of this.#flights) flight.abandon();
     this.#flights.clear();
-    if (this.#live.size > 0)
+    if (callsInFlight)
       this.#runController.abort(new Error('The run is over; this call is no longer needed.'));
-    this.#live.clear();
   }
 
   #abort(reason: unknown): void {
     if (this.#over) return;
     const error = new RunAbortedError({ reason });
     this.#runController.abort(reason);
-    for (const job of this.#live) job.controller?.abort(reason);
+    this.#runner.abort(reason);
     for (const state of this.#states) {
       if (TERMINAL_PHASES.has(state.phase)) continue;
       if (state.phase === 'running') {

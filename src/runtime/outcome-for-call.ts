@@ -1,0 +1,82 @@
+import type { Call } from './call.js';
+import type { Job } from './job.js';
+import type { CallOutcome } from './single-flight.js';
+import {
+  BatchResultCountError,
+  StepTimeoutError,
+  ToolExecutionError,
+  ToolOutputError,
+} from './step-errors.js';
+
+/**
+ * A batch's result was not one value per input. Internal to settling: it is not retried (the
+ * tool answered, wrongly), and each call gets its own `BatchResultCountError` instead.
+ */
+export class WrongResultCount extends Error {
+  constructor(readonly actual: number | undefined) {
+    super('wrong number of batch results');
+  }
+}
+
+/**
+ * What one call of a settled job gets: its share of the result (checked against the tool's
+ * output schema), or an error naming its own step, item and batch — a job's errors are raised
+ * once for the whole job, but every step must see why it failed.
+ */
+export function outcomeForCall(options: {
+  job: Job;
+  /** The call's place in `job.calls`, which is its place in a batch's inputs and results. */
+  position: number;
+  /** The job's outcome: for a batch, the array of results, or what failed the whole request. */
+  outcome: CallOutcome;
+}): CallOutcome {
+  const { job, position, outcome } = options;
+  const { tool, batchId } = job;
+  const call = job.calls[position] as Call;
+  const stepId = call.step.id;
+  const index = call.index === undefined ? {} : { index: call.index };
+  if (!outcome.ok) {
+    const error = outcome.error;
+    if (error instanceof WrongResultCount) {
+      return {
+        ok: false,
+        error: new BatchResultCountError({
+          stepId,
+          toolName: tool.name,
+          batchId: batchId as string,
+          expected: job.calls.length,
+          actual: error.actual,
+          ...index,
+        }),
+      };
+    }
+    if (error instanceof StepTimeoutError) {
+      if (batchId === undefined) return outcome;
+      const { timeoutMs } = error;
+      return {
+        ok: false,
+        error: new StepTimeoutError({ stepId, toolName: tool.name, timeoutMs, batchId }),
+      };
+    }
+    return {
+      ok: false,
+      error: new ToolExecutionError({
+        stepId,
+        toolName: tool.name,
+        attempts: job.attempt,
+        cause: error,
+        ...index,
+        ...(batchId === undefined ? {} : { batchId }),
+      }),
+    };
+  }
+  const value = batchId === undefined ? outcome.value : (outcome.value as unknown[])[position];
+  if (tool.outputSchema === undefined) return batchId === undefined ? outcome : { ok: true, value };
+  const checked = tool.outputSchema.validate(value);
+  return checked.success
+    ? { ok: true, value: checked.value }
+    : {
+        ok: false,
+        error: new ToolOutputError({ stepId, toolName: tool.name, issues: checked.issues }),
+      };
+}
