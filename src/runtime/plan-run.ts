@@ -6,15 +6,15 @@ import {
 } from '../plan/index.js';
 import type { Tool, ToolRegistry } from '../tools/index.js';
 import { callKey } from './call-key.js';
-import type { TimerHandle } from './clock.js';
 import type { ResolvedExecuteOptions } from './execute-plan-options.js';
-import type { BatchRecord, ExecutionEvent, RunResult } from './run-result.js';
+import type { ExecutionEvent, RunResult } from './run-result.js';
 import { buildRunResult } from './build-run-result.js';
 import type { CallOutcome, Flight } from './single-flight.js';
 import { createStepState, isCached, TERMINAL_PHASES, type StepState } from './step-state.js';
 import type { Call } from './call.js';
-import { newJob, type Job } from './job.js';
+import type { Job } from './job.js';
 import { JobRunner } from './job-runner.js';
+import { JobScheduler } from './job-scheduler.js';
 import { outcomeForCall } from './outcome-for-call.js';
 import {
   DependencyFailedError,
@@ -82,21 +82,9 @@ export class PlanRun {
   /** Every value references can see: earlier results given in the options, then this run's. */
   readonly #results: Map<string, unknown>;
   readonly #shared = new Map<string, SharedCall>();
-  /** Batch-window timers. */
-  readonly #timers = new Set<TimerHandle>();
   readonly #runController = new AbortController();
-  readonly #queue: Job[] = [];
-  #queueHead = 0;
-  /** Jobs whose tool had no free slot, served first once it has. */
-  readonly #toolLines = new Map<string, Job[]>();
-  readonly #resumed: Job[] = [];
-  readonly #toolRunning = new Map<string, number>();
-  /** Each batch tool's open job, which ready calls join. */
-  readonly #forming = new Map<string, Job>();
   /** Cross-run flights this run owns and has not landed yet; abandoned if the run ends first. */
   readonly #flights = new Set<Flight>();
-  readonly #batches: BatchRecord[] = [];
-  #running = 0;
   #completed = 0;
   #startedAt = 0;
   #over = false;
@@ -105,6 +93,7 @@ export class PlanRun {
   readonly #ownSideEffects = new Set<string>();
   #sealed = false;
   readonly #runner: JobRunner;
+  readonly #scheduler: JobScheduler;
   #resolve!: (result: RunResult) => void;
   #reject!: (error: unknown) => void;
 
@@ -122,6 +111,12 @@ export class PlanRun {
       runSignal: this.#runController.signal,
       now: () => this.#now(),
       onSettled: (job, outcome) => this.#jobSettled(job, outcome),
+    });
+    this.#scheduler = new JobScheduler({
+      options: this.#options,
+      runner: this.#runner,
+      now: () => this.#now(),
+      markStarted: (step, batchId) => this.#markStarted(step, batchId),
     });
   }
 
@@ -143,7 +138,7 @@ export class PlanRun {
       if (state.phase === 'waiting' && state.remaining === 0) this.#makeReady(state);
     }
     this.#checkOver();
-    this.#pump();
+    this.#scheduler.pump();
     return promise;
   }
 
@@ -180,7 +175,7 @@ export class PlanRun {
     for (const state of added) {
       if (state.phase === 'waiting' && state.remaining === 0) this.#makeReady(state);
     }
-    this.#pump();
+    this.#scheduler.pump();
   }
 
   /**
@@ -297,7 +292,7 @@ export class PlanRun {
   #enqueue(state: StepState, index: number | undefined, input: unknown): void {
     const tool = state.tool;
     if (tool.readOnly !== true) {
-      this.#submit({ step: state, index, input, key: undefined, flight: undefined });
+      this.#scheduler.submit({ step: state, index, input, key: undefined, flight: undefined });
       return;
     }
     const key = callKey(tool.name, input);
@@ -352,13 +347,13 @@ export class PlanRun {
         land: (outcome) => {
           if (this.#over) return;
           this.#publish(entry, state, index, outcome);
-          this.#pump();
+          this.#scheduler.pump();
         },
         abandon: () => {
           if (this.#over || entry.outcome !== undefined) return;
           state.speculated -= 1;
           this.#joinOrCall(state, index, input, key, entry);
-          this.#pump();
+          this.#scheduler.pump();
         },
       },
     });
@@ -392,7 +387,7 @@ export class PlanRun {
         land: (outcome) => {
           if (this.#over) return;
           this.#publish(entry, state, index, outcome);
-          this.#pump();
+          this.#scheduler.pump();
         },
         abandon: () => {
           // The other run ended before its call did: make the call ourselves after all.
@@ -400,7 +395,7 @@ export class PlanRun {
           state.sharedWith = undefined;
           state.sharedRunId = undefined;
           this.#joinOrCall(state, index, input, key, entry);
-          this.#pump();
+          this.#scheduler.pump();
         },
       });
       if (owner !== undefined) {
@@ -410,7 +405,13 @@ export class PlanRun {
         return;
       }
     }
-    this.#submit({ step: state, index, input, key, flight: this.#beginFlight(tool, key, state) });
+    this.#scheduler.submit({
+      step: state,
+      index,
+      input,
+      key,
+      flight: this.#beginFlight(tool, key, state),
+    });
   }
 
   #beginFlight(tool: Tool, key: string, state: StepState): Flight | undefined {
@@ -426,73 +427,8 @@ export class PlanRun {
     queueMicrotask(() => {
       if (this.#over) return;
       task();
-      this.#pump();
+      this.#scheduler.pump();
     });
-  }
-
-  /** Makes the call into a job, or adds it to its batch tool's open job. */
-  #submit(call: Call): void {
-    const tool = call.step.tool;
-    if (tool.batch === undefined) {
-      this.#queue.push(newJob(tool, call));
-      return;
-    }
-    let job = this.#forming.get(tool.name);
-    if (job === undefined) {
-      const opened = newJob(tool, call);
-      opened.open = true;
-      job = opened;
-      this.#forming.set(tool.name, job);
-      const windowMs = this.#options.batchWindowMs;
-      if (windowMs > 0) {
-        const timer = this.#options.clock.setTimeout(() => {
-          this.#timers.delete(timer);
-          opened.window = undefined;
-          this.#queue.push(opened);
-          this.#pump();
-        }, windowMs);
-        this.#timers.add(timer);
-        job.window = timer;
-      } else this.#queue.push(job);
-    } else job.calls.push(call);
-    if (job.calls.length >= (tool.maxBatchSize ?? this.#options.maxBatchSize)) {
-      this.#closeBatch(job);
-      if (job.window !== undefined) {
-        this.#options.clock.clearTimeout(job.window);
-        this.#timers.delete(job.window);
-        job.window = undefined;
-        this.#queue.push(job);
-      }
-    }
-  }
-
-  #closeBatch(job: Job): void {
-    if (!job.open) return;
-    job.open = false;
-    if (this.#forming.get(job.tool.name) === job) this.#forming.delete(job.tool.name);
-  }
-
-  #pump(): void {
-    if (this.#over) return;
-    const max = this.#options.maxConcurrency;
-    while (this.#running < max && this.#resumed.length > 0)
-      this.#startJob(this.#resumed.shift() as Job);
-    while (this.#running < max && this.#queueHead < this.#queue.length) {
-      const job = this.#queue[this.#queueHead] as Job;
-      this.#queueHead += 1;
-      const limit = job.tool.concurrency;
-      if (limit !== undefined && (this.#toolRunning.get(job.tool.name) ?? 0) >= limit) {
-        const line = this.#toolLines.get(job.tool.name);
-        if (line === undefined) this.#toolLines.set(job.tool.name, [job]);
-        else line.push(job);
-        continue;
-      }
-      this.#startJob(job);
-    }
-    if (this.#queueHead > 1024 && this.#queueHead * 2 > this.#queue.length) {
-      this.#queue.splice(0, this.#queueHead);
-      this.#queueHead = 0;
-    }
   }
 
   #markStarted(state: StepState, batchId: string | undefined): void {
@@ -515,42 +451,10 @@ export class PlanRun {
     }
   }
 
-  #startJob(job: Job): void {
-    this.#running += 1;
-    const name = job.tool.name;
-    this.#toolRunning.set(name, (this.#toolRunning.get(name) ?? 0) + 1);
-    this.#closeBatch(job);
-    const { calls } = job;
-    if (calls.length > 1) {
-      const startMs = this.#now();
-      job.batchId = `b${this.#batches.length + 1}`;
-      job.record = {
-        id: job.batchId,
-        tool: name,
-        calls: calls.map((call) =>
-          call.index === undefined
-            ? { stepId: call.step.id }
-            : { stepId: call.step.id, index: call.index },
-        ),
-        stepIds: [...new Set(calls.map((call) => call.step.id))],
-        startMs,
-        endMs: startMs,
-        attempts: 0,
-      };
-      this.#batches.push(job.record);
-    }
-    for (const call of calls) this.#markStarted(call.step, job.batchId);
-    this.#runner.attempt(job);
-  }
-
   /** A job is done for good: its slots free up and each call's outcome goes to its step. */
   #jobSettled(job: Job, outcome: Outcome): void {
     const { tool, batchId } = job;
-    this.#release(job);
-    if (job.record !== undefined) {
-      job.record.endMs = this.#now();
-      job.record.attempts = job.attempt;
-    }
+    this.#scheduler.finish(job);
     const { calls } = job;
     for (let position = 0; position < calls.length; position += 1) {
       const call = calls[position] as Call;
@@ -565,7 +469,7 @@ export class PlanRun {
         this.#publish(this.#shared.get(call.key) as SharedCall, call.step, call.index, final);
       } else this.#deliver(call.step, call.index, final);
     }
-    this.#pump();
+    this.#scheduler.pump();
   }
 
   /** Gives a call's outcome to its step and to every step of this run waiting on the same call. */
@@ -579,14 +483,6 @@ export class PlanRun {
     for (const follower of shared.followers) this.#deliver(follower.step, follower.index, outcome);
     shared.followers.length = 0;
     this.#deliver(state, index, outcome);
-  }
-
-  #release(job: Job): void {
-    this.#running -= 1;
-    const name = job.tool.name;
-    this.#toolRunning.set(name, (this.#toolRunning.get(name) ?? 1) - 1);
-    const line = this.#toolLines.get(name);
-    if (line !== undefined && line.length > 0) this.#resumed.push(line.shift() as Job);
   }
 
   #deliver(state: StepState, index: number | undefined, outcome: Outcome): void {
@@ -682,8 +578,7 @@ export class PlanRun {
   #close(): void {
     this.#over = true;
     this.#options.signal?.removeEventListener('abort', this.#onAbort);
-    for (const timer of this.#timers) this.#options.clock.clearTimeout(timer);
-    this.#timers.clear();
+    this.#scheduler.close();
     const callsInFlight = this.#runner.close();
     // Runs waiting on our calls in flight make them themselves now.
     for (const flight of this.#flights) flight.abandon();
@@ -716,7 +611,7 @@ export class PlanRun {
       runId: this.#options.runId,
       plan: this.#plan,
       states: this.#states,
-      batches: this.#batches,
+      batches: this.#scheduler.batches,
       results: this.#results,
       wallMs: this.#now(),
     });
