@@ -5,33 +5,23 @@ import {
   type ValidatedStep,
 } from '../plan/index.js';
 import type { Tool, ToolRegistry } from '../tools/index.js';
-import { callKey } from './call-key.js';
 import type { ResolvedExecuteOptions } from './execute-plan-options.js';
 import type { ExecutionEvent, RunResult } from './run-result.js';
 import { buildRunResult } from './build-run-result.js';
-import type { CallOutcome, Flight } from './single-flight.js';
+import type { CallOutcome } from './single-flight.js';
 import { createStepState, isCached, TERMINAL_PHASES, type StepState } from './step-state.js';
 import type { Call } from './call.js';
 import type { Job } from './job.js';
+import { CallDeduplicator } from './call-deduplicator.js';
 import { JobRunner } from './job-runner.js';
 import { JobScheduler } from './job-scheduler.js';
 import { outcomeForCall } from './outcome-for-call.js';
 import {
   DependencyFailedError,
   ForEachError,
-  RepeatedSideEffectError,
   RunAbortedError,
   ToolInputError,
 } from './step-errors.js';
-import { sideEffectKey } from './side-effect-ledger.js';
-
-type Outcome = CallOutcome;
-
-interface SharedCall {
-  readonly ownerStepId: string;
-  readonly followers: Array<{ step: StepState; index: number | undefined }>;
-  outcome: Outcome | undefined;
-}
 
 /**
  * Executes one validated plan: an event-driven DAG scheduler.
@@ -81,19 +71,15 @@ export class PlanRun {
   readonly #byId = new Map<string, StepState>();
   /** Every value references can see: earlier results given in the options, then this run's. */
   readonly #results: Map<string, unknown>;
-  readonly #shared = new Map<string, SharedCall>();
   readonly #runController = new AbortController();
-  /** Cross-run flights this run owns and has not landed yet; abandoned if the run ends first. */
-  readonly #flights = new Set<Flight>();
   #completed = 0;
   #startedAt = 0;
   #over = false;
   #started = false;
-  /** Ledger keys of the side-effect calls this run made (see `#refuseRepeatedSideEffects`). */
-  readonly #ownSideEffects = new Set<string>();
   #sealed = false;
   readonly #runner: JobRunner;
   readonly #scheduler: JobScheduler;
+  readonly #dedup: CallDeduplicator;
   #resolve!: (result: RunResult) => void;
   #reject!: (error: unknown) => void;
 
@@ -117,6 +103,12 @@ export class PlanRun {
       runner: this.#runner,
       now: () => this.#now(),
       markStarted: (step, batchId) => this.#markStarted(step, batchId),
+    });
+    this.#dedup = new CallDeduplicator({
+      options: this.#options,
+      scheduler: this.#scheduler,
+      markStarted: (step) => this.#markStarted(step, undefined),
+      deliver: (call, outcome) => this.#deliver(call, outcome),
     });
   }
 
@@ -214,8 +206,14 @@ export class PlanRun {
           state,
           resolveValue(validated.args, { results: this.#results, stepId: state.id }),
         );
-        this.#refuseRepeatedSideEffects(state, [input]);
-        this.#enqueue(state, undefined, input);
+        this.#dedup.refuseRepeatedSideEffects(state, [input]);
+        this.#dedup.enqueue({
+          step: state,
+          index: undefined,
+          input,
+          key: undefined,
+          flight: undefined,
+        });
         return;
       }
       const items = resolveValue(validated.forEach, { results: this.#results, stepId: state.id }, [
@@ -246,30 +244,14 @@ export class PlanRun {
           index,
         ),
       );
-      this.#refuseRepeatedSideEffects(state, inputs);
+      this.#dedup.refuseRepeatedSideEffects(state, inputs);
       state.values = new Array<unknown>(items.length);
       if (inputs.length === 0) this.#succeed(state, []);
-      inputs.forEach((input, index) => this.#enqueue(state, index, input));
+      inputs.forEach((input, index) =>
+        this.#dedup.enqueue({ step: state, index, input, key: undefined, flight: undefined }),
+      );
     } catch (error) {
       this.#fail(state, error as Error);
-    }
-  }
-
-  /**
-   * Throws (failing the step, before any of its calls goes out) when a call with side effects
-   * was already made by an earlier run of the task; otherwise records the step's calls. Calls
-   * this run itself recorded do not count: two identical calls in one plan are the plan's choice.
-   */
-  #refuseRepeatedSideEffects(state: StepState, inputs: readonly unknown[]): void {
-    const ledger = this.#options.sideEffects;
-    if (ledger === undefined || state.tool.readOnly === true) return;
-    const keys = inputs.map((input) => sideEffectKey(state.tool.name, input));
-    if (keys.some((key) => ledger.has(key) && !this.#ownSideEffects.has(key))) {
-      throw new RepeatedSideEffectError({ stepId: state.id, toolName: state.tool.name });
-    }
-    for (const key of keys) {
-      ledger.add(key);
-      this.#ownSideEffects.add(key);
     }
   }
 
@@ -281,153 +263,6 @@ export class PlanRun {
       toolName: state.tool.name,
       issues: result.issues,
       ...(index === undefined ? {} : { index }),
-    });
-  }
-
-  /**
-   * A call is ready. A read-only one is first matched, in this order, against an identical call
-   * of this run, the result cache, and an identical call in flight in another run; only what
-   * none of them serves becomes a job.
-   */
-  #enqueue(state: StepState, index: number | undefined, input: unknown): void {
-    const tool = state.tool;
-    if (tool.readOnly !== true) {
-      this.#scheduler.submit({ step: state, index, input, key: undefined, flight: undefined });
-      return;
-    }
-    const key = callKey(tool.name, input);
-    const shared = this.#shared.get(key);
-    if (shared !== undefined) {
-      this.#markStarted(state, undefined);
-      state.sharedWith ??= shared.ownerStepId;
-      if (shared.outcome === undefined) shared.followers.push({ step: state, index });
-      else {
-        const outcome = shared.outcome;
-        this.#later(() => this.#deliver(state, index, outcome));
-      }
-      return;
-    }
-    const entry: SharedCall = { ownerStepId: state.id, followers: [], outcome: undefined };
-    this.#shared.set(key, entry);
-    if (this.#claimSpeculated(state, index, input, key, entry)) return;
-    const cache = this.#options.cache;
-    if (cache !== undefined && tool.ttlMs !== undefined) {
-      const hit = cache.get(key);
-      if (hit !== undefined) {
-        const outcome: Outcome = { ok: true, value: hit.value };
-        entry.outcome = outcome;
-        state.cacheHits += 1;
-        this.#markStarted(state, undefined);
-        this.#later(() => this.#deliver(state, index, outcome));
-        return;
-      }
-    }
-    this.#joinOrCall(state, index, input, key, entry);
-  }
-
-  /**
-   * Takes the identical call speculation made (issue #9) — its result if it has finished, else
-   * a place in its flight. A speculative call that fails is abandoned, and the step then makes
-   * the call itself, so speculation never hands a step an error its own call might not have had.
-   */
-  #claimSpeculated(
-    state: StepState,
-    index: number | undefined,
-    input: unknown,
-    key: string,
-    entry: SharedCall,
-  ): boolean {
-    const speculation = this.#options.speculation;
-    if (speculation === undefined) return false;
-    const claim = speculation.claim({
-      tool: state.tool,
-      key,
-      stepId: state.id,
-      follower: {
-        land: (outcome) => {
-          if (this.#over) return;
-          this.#publish(entry, state, index, outcome);
-          this.#scheduler.pump();
-        },
-        abandon: () => {
-          if (this.#over || entry.outcome !== undefined) return;
-          state.speculated -= 1;
-          this.#joinOrCall(state, index, input, key, entry);
-          this.#scheduler.pump();
-        },
-      },
-    });
-    if (claim === undefined) return false;
-    state.speculated += 1;
-    this.#markStarted(state, undefined);
-    if (claim.type === 'finished') {
-      const outcome: Outcome = { ok: true, value: claim.value };
-      entry.outcome = outcome;
-      this.#later(() => this.#deliver(state, index, outcome));
-    }
-    return true;
-  }
-
-  /**
-   * Waits for the identical call another run has in flight, or makes the call (registering it
-   * so that other runs can wait for it). A call abandoned by its run comes back here: another
-   * abandoned follower may have made it again meanwhile, and is then followed instead.
-   */
-  #joinOrCall(
-    state: StepState,
-    index: number | undefined,
-    input: unknown,
-    key: string,
-    entry: SharedCall,
-  ): void {
-    const tool = state.tool;
-    const inFlight = this.#options.inFlight;
-    if (inFlight !== undefined) {
-      const owner = inFlight.join(tool, key, {
-        land: (outcome) => {
-          if (this.#over) return;
-          this.#publish(entry, state, index, outcome);
-          this.#scheduler.pump();
-        },
-        abandon: () => {
-          // The other run ended before its call did: make the call ourselves after all.
-          if (this.#over || entry.outcome !== undefined) return;
-          state.sharedWith = undefined;
-          state.sharedRunId = undefined;
-          this.#joinOrCall(state, index, input, key, entry);
-          this.#scheduler.pump();
-        },
-      });
-      if (owner !== undefined) {
-        this.#markStarted(state, undefined);
-        state.sharedWith ??= owner.stepId;
-        state.sharedRunId ??= owner.runId;
-        return;
-      }
-    }
-    this.#scheduler.submit({
-      step: state,
-      index,
-      input,
-      key,
-      flight: this.#beginFlight(tool, key, state),
-    });
-  }
-
-  #beginFlight(tool: Tool, key: string, state: StepState): Flight | undefined {
-    const inFlight = this.#options.inFlight;
-    if (inFlight === undefined) return undefined;
-    const flight = inFlight.begin(tool, key, { runId: this.#options.runId, stepId: state.id });
-    this.#flights.add(flight);
-    return flight;
-  }
-
-  /** Runs `task` in a microtask, then lets whatever it made ready start. */
-  #later(task: () => void): void {
-    queueMicrotask(() => {
-      if (this.#over) return;
-      task();
-      this.#scheduler.pump();
     });
   }
 
@@ -452,40 +287,21 @@ export class PlanRun {
   }
 
   /** A job is done for good: its slots free up and each call's outcome goes to its step. */
-  #jobSettled(job: Job, outcome: Outcome): void {
-    const { tool, batchId } = job;
+  #jobSettled(job: Job, outcome: CallOutcome): void {
+    const { batchId } = job;
     this.#scheduler.finish(job);
     const { calls } = job;
     for (let position = 0; position < calls.length; position += 1) {
       const call = calls[position] as Call;
       const final = outcomeForCall({ job, position, outcome });
       call.step.lastBatchId = batchId;
-      if (call.key !== undefined) {
-        call.flight?.land(final);
-        if (call.flight !== undefined) this.#flights.delete(call.flight);
-        const cache = this.#options.cache;
-        if (final.ok && cache !== undefined && tool.ttlMs !== undefined)
-          cache.set(call.key, final.value, tool.ttlMs);
-        this.#publish(this.#shared.get(call.key) as SharedCall, call.step, call.index, final);
-      } else this.#deliver(call.step, call.index, final);
+      this.#dedup.land(call, final);
     }
     this.#scheduler.pump();
   }
 
-  /** Gives a call's outcome to its step and to every step of this run waiting on the same call. */
-  #publish(
-    shared: SharedCall,
-    state: StepState,
-    index: number | undefined,
-    outcome: Outcome,
-  ): void {
-    shared.outcome = outcome;
-    for (const follower of shared.followers) this.#deliver(follower.step, follower.index, outcome);
-    shared.followers.length = 0;
-    this.#deliver(state, index, outcome);
-  }
-
-  #deliver(state: StepState, index: number | undefined, outcome: Outcome): void {
+  #deliver(call: Call, outcome: CallOutcome): void {
+    const { step: state, index } = call;
     if (TERMINAL_PHASES.has(state.phase) || this.#over) return;
     if (!outcome.ok) return this.#fail(state, outcome.error);
     if (index === undefined) return this.#succeed(state, outcome.value);
@@ -580,9 +396,7 @@ export class PlanRun {
     this.#options.signal?.removeEventListener('abort', this.#onAbort);
     this.#scheduler.close();
     const callsInFlight = this.#runner.close();
-    // Runs waiting on our calls in flight make them themselves now.
-    for (const flight of this.#flights) flight.abandon();
-    this.#flights.clear();
+    this.#dedup.close();
     if (callsInFlight)
       this.#runController.abort(new Error('The run is over; this call is no longer needed.'));
   }
