@@ -15,9 +15,10 @@ interface SharedCall {
 }
 
 /**
- * Makes each call at most once: calls of read-only tools with the same canonical arguments
- * (`callKey`) share one execution, and a call with side effects that an earlier run of the task
- * made is refused. A ready read-only call goes one of these ways:
+ * Keeps calls from being made twice. Calls of read-only tools with the same canonical arguments
+ * (`callKey`) share one execution; a call with side effects that an earlier run of the task made
+ * is refused (within one plan, identical calls are the plan's choice). A ready read-only call
+ * goes one of these ways:
  *
  *     ready ─┬─(this run has the call)──► follower ──────────────────────────► outcome
  *            └─► owner ─┬─(speculation has it)──► claimed ──(finished / lands)──► outcome
@@ -25,7 +26,7 @@ interface SharedCall {
  *                       ├─(result cache has it)─────────────────────────────────► outcome
  *                       └─► join or call ─┬─(another run has it)──► following ──(lands)──► outcome
  *                                         │                            └─(abandoned)─► join or call
- *                                         └─(nobody has it)──► own call, a job ──(settles)──► outcome
+ *                                         └─(nobody has it)──► own call (a job) ──► outcome
  *
  * An owner's outcome goes to its followers too; an own call's also goes to the cache (tools with
  * `ttlMs`) and to other runs following it (the `inFlight` registry). Calls of other tools go

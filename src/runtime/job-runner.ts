@@ -13,14 +13,14 @@ import { StepTimeoutError } from './step-errors.js';
  *
  *     running ──(value / failure / time-out)──► settled ──► handed to `onSettled`
  *        ▲                                         │
- *        └──── retry wait ◄──(failure of an idempotent tool, retries left)
+ *        └──(back-off)── retry wait ◄──────────────┘ (failure of an idempotent tool, retries left)
  *
  * An attempt is one `execute` call, or one `batch` request for a job of several calls; one
  * time-out covers it, and a retry resends the whole batch. A retry waits with back-off and keeps
- * the job's slots, so it never queues again behind calls that became ready later.
- * A batch that answered with the wrong number of results is not retried: the tool answered.
- *
- * A result arriving after its attempt settled (it timed out, or a retry is under way) is ignored.
+ * the job's slots, so it never queues again behind calls that became ready later. A batch that
+ * answered with the wrong number of results is not retried: a wrong count is a bug in the tool,
+ * not a passing failure. A result arriving after its attempt settled (it timed out, or a retry
+ * is under way) is ignored.
  */
 export class JobRunner {
   readonly #options: ResolvedExecuteOptions;

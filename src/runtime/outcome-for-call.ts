@@ -9,8 +9,9 @@ import {
 } from './step-errors.js';
 
 /**
- * A batch's result was not one value per input. Internal to settling: it is not retried (the
- * tool answered, wrongly), and each call gets its own `BatchResultCountError` instead.
+ * A batch's result was not one value per input. Internal to settling: it is not retried (a wrong
+ * count is a bug in the tool, not a passing failure), and each call gets its own
+ * `BatchResultCountError` instead.
  */
 export class WrongResultCount extends Error {
   constructor(readonly actual: number | undefined) {
@@ -19,9 +20,11 @@ export class WrongResultCount extends Error {
 }
 
 /**
- * What one call of a settled job gets: its share of the result (checked against the tool's
- * output schema), or an error naming its own step, item and batch — a job's errors are raised
- * once for the whole job, but every step must see why it failed.
+ * What one call of a settled job gets. A batch's results are routed back by position, each
+ * checked against the tool's output schema as a lone call's result is. A failure fails every
+ * call of the job (`ToolExecutionError` with the cause, or `StepTimeoutError`), a wrong result
+ * count with `BatchResultCountError`: the job failed once, but each error names the call's own
+ * step, item and batch, since that is what its step reports.
  */
 export function outcomeForCall(options: {
   job: Job;

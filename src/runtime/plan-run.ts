@@ -5,61 +5,58 @@ import {
   type ValidatedStep,
 } from '../plan/index.js';
 import type { Tool, ToolRegistry } from '../tools/index.js';
-import type { ResolvedExecuteOptions } from './execute-plan-options.js';
-import type { ExecutionEvent, RunResult } from './run-result.js';
 import { buildRunResult } from './build-run-result.js';
-import type { CallOutcome } from './single-flight.js';
-import { createStepState, isCached, TERMINAL_PHASES, type StepState } from './step-state.js';
-import type { Call } from './call.js';
-import type { Job } from './job.js';
 import { CallDeduplicator } from './call-deduplicator.js';
+import type { Call } from './call.js';
+import type { ResolvedExecuteOptions } from './execute-plan-options.js';
 import { JobRunner } from './job-runner.js';
 import { JobScheduler } from './job-scheduler.js';
+import type { Job } from './job.js';
 import { outcomeForCall } from './outcome-for-call.js';
+import type { ExecutionEvent, RunResult } from './run-result.js';
+import type { CallOutcome } from './single-flight.js';
 import {
   DependencyFailedError,
   ForEachError,
   RunAbortedError,
   ToolInputError,
 } from './step-errors.js';
+import { createStepState, isCached, TERMINAL_PHASES, type StepState } from './step-state.js';
 
 /**
- * Executes one validated plan: an event-driven DAG scheduler.
+ * Executes one validated plan: an event-driven DAG scheduler. `PlanRun` is its step state
+ * machine, and composes the modules that make the steps' calls.
  *
  * Step states:
  *
- *     waiting ──(last dependency ok)──► queued ──(slot free)──► running ──► ok
- *        │                                │                        └──────► error
- *        └──(a dependency failed)──► skipped        (arguments invalid) ──► error
+ *     waiting ──(last dependency ok)──► queued ──(a call under way)──► running ──► ok
+ *        │                                │                              └──────► error
+ *        └──(a dependency failed)──► skipped              (arguments invalid) ──► error
  *
  * A step starts the moment its last dependency finishes — never by polling, never level by
- * level. Its calls (one, or one per `forEach` item) become jobs. A job needs a global slot
- * (`maxConcurrency`) and a slot of its tool (`concurrency`); a job that finds its tool full
- * waits in that tool's line, which is served first when a job of the tool ends.
+ * level. Its arguments are resolved and checked (every `forEach` item's before any call goes
+ * out, so a bad item costs no calls), and each of its calls (one, or one per item) then goes
+ * through:
  *
- * Batching (tools with `batch`): a ready call joins its tool's open job instead of making a new
- * one, so the calls that become ready in one scheduling turn (one synchronous pass ending in
- * `#pump`) share one job; a job stays open while it waits for a slot or for `batchWindowMs`,
- * and closes when it starts or holds `maxBatchSize` calls. Job states:
+ *   1. `CallDeduplicator` (call-deduplicator.ts): a repeated side effect is refused; a read-only
+ *      call is served by an identical call (of this run, of speculation, of another run) or the
+ *      result cache when it can be;
+ *   2. `JobScheduler` (job-scheduler.ts): the rest become jobs, batched for batch tools, started
+ *      within the global and per-tool concurrency limits;
+ *   3. `JobRunner` (job-runner.ts): a job is attempted, timed out and retried until it settles;
+ *   4. `#jobSettled`: each call's share of the outcome (outcome-for-call.ts) goes back through
+ *      the deduplicator, to its step and to every step sharing the call.
  *
- *     open ──(starts / full)──► running ──► settled ──► each call routed to its step
- *       └─(batchWindowMs)─► queued   └──(idempotent failure)──► retry wait ──► running
+ * A step is ok once every one of its calls has succeeded, and fails with its first failed call;
+ * a failure skips every step depending on it, while independent branches go on. The run is over
+ * when every step is ok, error or skipped (its result: build-run-result.ts). An abort ends it at
+ * once: running steps fail with `RunAbortedError`, the others are skipped with it.
  *
- * A job of several calls is one `batch(inputs)` request: it holds one global slot and one slot of
- * its tool, one time-out covers it, and a retry resends the whole batch. Its results are routed
- * back by position; a failure fails every call with the cause, a wrong result count with
- * `BatchResultCountError`. A lone call goes through `execute`.
- *
- * Calls of read-only tools with the same canonical arguments share one execution (single
- * flight): within the run, then with a call made speculatively (`speculation`), and across runs
- * through the `inFlight` registry; with `ttlMs` and a `cache` they are served from earlier results. Deduplication happens before batching, so a batch
- * never carries the same read-only call twice. Failures of `idempotent` tools are retried with
- * back-off, holding their slot. The run is over when every step is ok, error or skipped; an abort
- * ends it at once.
- *
- * We schedule by hand rather than through p-queue: the scheduler is toolplan's core, its
- * per-step overhead is a benchmark target (≤ 10 µs), and it needs dependency counting and
- * per-tool lines that a queue library would only wrap.
+ * The modules call each other synchronously (each is given the next one, and callbacks into
+ * `PlanRun`, at construction) rather than through events or promises: calls made ready in one
+ * scheduling turn share a batch only if they all reach the scheduler before the turn's
+ * `JobScheduler.pump`, and the overhead per step is a benchmark target (≤ 10 µs,
+ * `npm run bench:executor`).
  */
 export class PlanRun {
   readonly #tools: ToolRegistry;
@@ -71,6 +68,10 @@ export class PlanRun {
   readonly #byId = new Map<string, StepState>();
   /** Every value references can see: earlier results given in the options, then this run's. */
   readonly #results: Map<string, unknown>;
+  /**
+   * The signal of calls without a time-out of their own: aborted with the run, or when it ends
+   * while calls are still in flight.
+   */
   readonly #runController = new AbortController();
   #completed = 0;
   #startedAt = 0;
