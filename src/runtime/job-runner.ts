@@ -27,7 +27,7 @@ export class JobRunner {
   /** The run's signal, given to calls that have no time-out of their own. */
   readonly #runSignal: AbortSignal;
   readonly #now: () => number;
-  readonly #onSettled: (job: Job, outcome: CallOutcome) => void;
+  readonly #onSettled: (job: Job) => void;
   /** Jobs with an attempt in flight: what an abort or the end of the run must stop. */
   readonly #live = new Set<Job>();
   readonly #retryTimers = new Set<TimerHandle>();
@@ -38,8 +38,8 @@ export class JobRunner {
     runSignal: AbortSignal;
     /** Milliseconds since the run started. */
     now: () => number;
-    /** The job is done for good (no retry left): its calls' outcomes are to be delivered. */
-    onSettled: (job: Job, outcome: CallOutcome) => void;
+    /** The job is done for good (no retry left, `job.outcome` set): its calls' outcomes are due. */
+    onSettled: (job: Job) => void;
   }) {
     this.#options = options.options;
     this.#runSignal = options.runSignal;
@@ -179,6 +179,7 @@ export class JobRunner {
       this.#retryTimers.add(timer);
       return;
     }
-    this.#onSettled(job, outcome);
+    job.outcome = outcome;
+    this.#onSettled(job);
   }
 }

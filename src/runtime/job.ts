@@ -2,6 +2,7 @@ import type { Tool } from '../tools/index.js';
 import type { Call } from './call.js';
 import type { TimerHandle } from './clock.js';
 import type { BatchRecord } from './run-result.js';
+import type { CallOutcome } from './single-flight.js';
 
 /**
  * What takes slots and is attempted: one call through `execute`, or several calls of a batch
@@ -26,6 +27,8 @@ export interface Job {
   attempt: number;
   /** Settled for the current attempt: a late result after a time-out is ignored. */
   settled: boolean;
+  /** How it ended, once settled for good: for a batch, the array of results, or what failed it. */
+  outcome: CallOutcome | undefined;
   controller: AbortController | undefined;
   timer: TimerHandle | undefined;
   /** Its entry in the run's timeline, once it has started as a batch. */
@@ -41,6 +44,7 @@ export function newJob(tool: Tool, call: Call): Job {
     window: undefined,
     attempt: 0,
     settled: false,
+    outcome: undefined,
     controller: undefined,
     timer: undefined,
     record: undefined,

@@ -20,20 +20,18 @@ export class WrongResultCount extends Error {
 }
 
 /**
- * What one call of a settled job gets. A batch's results are routed back by position, each
- * checked against the tool's output schema as a lone call's result is. A failure fails every
- * call of the job (`ToolExecutionError` with the cause, or `StepTimeoutError`), a wrong result
- * count with `BatchResultCountError`: the job failed once, but each error names the call's own
- * step, item and batch, since that is what its step reports.
+ * What one call of a job settled for good gets from its `outcome`. A batch's results are routed
+ * back by position, each checked against the tool's output schema as a lone call's result is. A
+ * failure fails every call of the job (`ToolExecutionError` with the cause, or
+ * `StepTimeoutError`), a wrong result count with `BatchResultCountError`: the job failed once,
+ * but each error names the call's own step, item and batch, since that is what its step reports.
  */
-export function outcomeForCall(options: {
-  job: Job;
+export function outcomeForCall(
+  job: Job,
   /** The call's place in `job.calls`, which is its place in a batch's inputs and results. */
-  position: number;
-  /** The job's outcome: for a batch, the array of results, or what failed the whole request. */
-  outcome: CallOutcome;
-}): CallOutcome {
-  const { job, position, outcome } = options;
+  position: number,
+): CallOutcome {
+  const outcome = job.outcome as CallOutcome;
   const { tool, batchId } = job;
   const call = job.calls[position] as Call;
   const stepId = call.step.id;

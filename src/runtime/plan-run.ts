@@ -97,7 +97,7 @@ export class PlanRun {
       options: this.#options,
       runSignal: this.#runController.signal,
       now: () => this.#now(),
-      onSettled: (job, outcome) => this.#jobSettled(job, outcome),
+      onSettled: (job) => this.#jobSettled(job),
     });
     this.#scheduler = new JobScheduler({
       options: this.#options,
@@ -288,13 +288,13 @@ export class PlanRun {
   }
 
   /** A job is done for good: its slots free up and each call's outcome goes to its step. */
-  #jobSettled(job: Job, outcome: CallOutcome): void {
+  #jobSettled(job: Job): void {
     const { batchId } = job;
     this.#scheduler.finish(job);
     const { calls } = job;
     for (let position = 0; position < calls.length; position += 1) {
       const call = calls[position] as Call;
-      const final = outcomeForCall({ job, position, outcome });
+      const final = outcomeForCall(job, position);
       call.step.lastBatchId = batchId;
       this.#dedup.land(call, final);
     }
