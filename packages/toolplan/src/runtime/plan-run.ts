@@ -4,156 +4,59 @@ import {
   type ValidatedPlan,
   type ValidatedStep,
 } from '../plan/index.js';
-import type { Tool, ToolExecutionContext, ToolRegistry } from '../tools/index.js';
-import { callKey } from './call-key.js';
-import type { TimerHandle } from './clock.js';
+import type { Tool, ToolRegistry } from '../tools/index.js';
+import { buildRunResult } from './build-run-result.js';
+import { CallDeduplicator } from './call-deduplicator.js';
+import type { Call } from './call.js';
 import type { ResolvedExecuteOptions } from './execute-plan-options.js';
-import type { BatchRecord, ExecutionEvent, RunResult, StepRecord } from './run-result.js';
-import type { CallOutcome, Flight } from './single-flight.js';
+import { JobRunner } from './job-runner.js';
+import { JobScheduler } from './job-scheduler.js';
+import type { Job } from './job.js';
+import { outcomeForCall } from './outcome-for-call.js';
+import type { ExecutionEvent, RunResult } from './run-result.js';
+import type { CallOutcome } from './single-flight.js';
 import {
-  BatchResultCountError,
   DependencyFailedError,
   ForEachError,
-  RepeatedSideEffectError,
   RunAbortedError,
-  StepTimeoutError,
-  ToolExecutionError,
   ToolInputError,
-  ToolOutputError,
 } from './step-errors.js';
-import { sideEffectKey } from './side-effect-ledger.js';
-
-type StepPhase = 'waiting' | 'queued' | 'running' | 'ok' | 'error' | 'skipped';
-
-interface StepState {
-  readonly validated: ValidatedStep;
-  readonly id: string;
-  readonly tool: Tool;
-  readonly dependents: StepState[];
-  phase: StepPhase;
-  /** Dependencies not finished yet; the step becomes ready at 0. */
-  remaining: number;
-  startMs: number | undefined;
-  endMs: number;
-  value: unknown;
-  error: Error | undefined;
-  attempts: number;
-  sharedWith: string | undefined;
-  sharedRunId: string | undefined;
-  /** For `forEach` steps: results by item, and how many have arrived. */
-  values: unknown[] | undefined;
-  delivered: number;
-  batchIds: string[] | undefined;
-  /** The batch whose result is being delivered to it (for its step-end event). */
-  lastBatchId: string | undefined;
-  cacheHits: number;
-  /** Calls of it served by speculation (taken finished, or joined in flight). */
-  speculated: number;
-}
-
-/** One input for one step (or one `forEach` item) of a tool. */
-interface Call {
-  readonly step: StepState;
-  /** The `forEach` item this call is for. */
-  readonly index: number | undefined;
-  readonly input: unknown;
-  /** Key of the single-flight entry this call owns (read-only tools only). */
-  readonly key: string | undefined;
-  /** Its entry in the cross-run registry, landed when the call ends. */
-  flight: Flight | undefined;
-}
+import { createStepState, isCached, TERMINAL_PHASES, type StepState } from './step-state.js';
 
 /**
- * What takes slots and is attempted: one call through `execute`, or several calls of a batch
- * tool through one `batch` request. A batch tool's job stays open (takes more calls) until it
- * starts or is full.
- */
-interface Job {
-  readonly tool: Tool;
-  readonly calls: Call[];
-  /** Set when it starts with more than one call (a batch of one goes through `execute`). */
-  batchId: string | undefined;
-  open: boolean;
-  /** The `batchWindowMs` timer that holds it back from the queue. */
-  window: TimerHandle | undefined;
-  attempt: number;
-  /** Settled for the current attempt: a late result after a time-out is ignored. */
-  settled: boolean;
-  controller: AbortController | undefined;
-  timer: TimerHandle | undefined;
-  /** Its entry in the run's timeline, once it has started as a batch. */
-  record: BatchRecord | undefined;
-}
-
-function newJob(tool: Tool, call: Call): Job {
-  return {
-    tool,
-    calls: [call],
-    batchId: undefined,
-    open: false,
-    window: undefined,
-    attempt: 0,
-    settled: false,
-    controller: undefined,
-    timer: undefined,
-    record: undefined,
-  };
-}
-
-type Outcome = CallOutcome;
-
-interface SharedCall {
-  readonly ownerStepId: string;
-  readonly followers: Array<{ step: StepState; index: number | undefined }>;
-  outcome: Outcome | undefined;
-}
-
-/** A batch's result was not one value per input (turned into `BatchResultCountError` per call). */
-class WrongResultCount extends Error {
-  constructor(readonly actual: number | undefined) {
-    super('wrong number of batch results');
-  }
-}
-
-const TERMINAL: ReadonlySet<StepPhase> = new Set(['ok', 'error', 'skipped']);
-
-/**
- * Executes one validated plan: an event-driven DAG scheduler.
+ * Executes one validated plan: an event-driven DAG scheduler. `PlanRun` is its step state
+ * machine, and composes the modules that make the steps' calls.
  *
  * Step states:
  *
- *     waiting ──(last dependency ok)──► queued ──(slot free)──► running ──► ok
- *        │                                │                        └──────► error
- *        └──(a dependency failed)──► skipped        (arguments invalid) ──► error
+ *     waiting ──(last dependency ok)──► queued ──(a call under way)──► running ──► ok
+ *        │                                │                              └──────► error
+ *        └──(a dependency failed)──► skipped              (arguments invalid) ──► error
  *
  * A step starts the moment its last dependency finishes — never by polling, never level by
- * level. Its calls (one, or one per `forEach` item) become jobs. A job needs a global slot
- * (`maxConcurrency`) and a slot of its tool (`concurrency`); a job that finds its tool full
- * waits in that tool's line, which is served first when a job of the tool ends.
+ * level. Its arguments are resolved and checked (every `forEach` item's before any call goes
+ * out, so a bad item costs no calls), and each of its calls (one, or one per item) then goes
+ * through:
  *
- * Batching (tools with `batch`): a ready call joins its tool's open job instead of making a new
- * one, so the calls that become ready in one scheduling turn (one synchronous pass ending in
- * `#pump`) share one job; a job stays open while it waits for a slot or for `batchWindowMs`,
- * and closes when it starts or holds `maxBatchSize` calls. Job states:
+ *   1. `CallDeduplicator` (call-deduplicator.ts): a repeated side effect is refused; a read-only
+ *      call is served by an identical call (of this run, of speculation, of another run) or the
+ *      result cache when it can be;
+ *   2. `JobScheduler` (job-scheduler.ts): the rest become jobs, batched for batch tools, started
+ *      within the global and per-tool concurrency limits;
+ *   3. `JobRunner` (job-runner.ts): a job is attempted, timed out and retried until it settles;
+ *   4. `#jobSettled`: each call's share of the outcome (outcome-for-call.ts) goes back through
+ *      the deduplicator, to its step and to every step sharing the call.
  *
- *     open ──(starts / full)──► running ──► settled ──► each call routed to its step
- *       └─(batchWindowMs)─► queued   └──(idempotent failure)──► retry wait ──► running
+ * A step is ok once every one of its calls has succeeded, and fails with its first failed call;
+ * a failure skips every step depending on it, while independent branches go on. The run is over
+ * when every step is ok, error or skipped (its result: build-run-result.ts). An abort ends it at
+ * once: running steps fail with `RunAbortedError`, the others are skipped with it.
  *
- * A job of several calls is one `batch(inputs)` request: it holds one global slot and one slot of
- * its tool, one time-out covers it, and a retry resends the whole batch. Its results are routed
- * back by position; a failure fails every call with the cause, a wrong result count with
- * `BatchResultCountError`. A lone call goes through `execute`.
- *
- * Calls of read-only tools with the same canonical arguments share one execution (single
- * flight): within the run, then with a call made speculatively (`speculation`), and across runs
- * through the `inFlight` registry; with `ttlMs` and a `cache` they are served from earlier results. Deduplication happens before batching, so a batch
- * never carries the same read-only call twice. Failures of `idempotent` tools are retried with
- * back-off, holding their slot. The run is over when every step is ok, error or skipped; an abort
- * ends it at once.
- *
- * We schedule by hand rather than through p-queue: the scheduler is toolplan's core, its
- * per-step overhead is a benchmark target (≤ 10 µs), and it needs dependency counting and
- * per-tool lines that a queue library would only wrap.
+ * The modules call each other synchronously (each is given the next one, and callbacks into
+ * `PlanRun`, at construction) rather than through events or promises: calls made ready in one
+ * scheduling turn share a batch only if they all reach the scheduler before the turn's
+ * `JobScheduler.pump`, and the overhead per step is a benchmark target (≤ 10 µs,
+ * `npm run bench:executor`).
  */
 export class PlanRun {
   readonly #tools: ToolRegistry;
@@ -165,30 +68,19 @@ export class PlanRun {
   readonly #byId = new Map<string, StepState>();
   /** Every value references can see: earlier results given in the options, then this run's. */
   readonly #results: Map<string, unknown>;
-  readonly #shared = new Map<string, SharedCall>();
-  readonly #live = new Set<Job>();
-  /** Retry and batch-window timers. */
-  readonly #timers = new Set<TimerHandle>();
+  /**
+   * The signal of calls without a time-out of their own: aborted with the run, or when it ends
+   * while calls are still in flight.
+   */
   readonly #runController = new AbortController();
-  readonly #queue: Job[] = [];
-  #queueHead = 0;
-  /** Jobs whose tool had no free slot, served first once it has. */
-  readonly #toolLines = new Map<string, Job[]>();
-  readonly #resumed: Job[] = [];
-  readonly #toolRunning = new Map<string, number>();
-  /** Each batch tool's open job, which ready calls join. */
-  readonly #forming = new Map<string, Job>();
-  /** Cross-run flights this run owns and has not landed yet; abandoned if the run ends first. */
-  readonly #flights = new Set<Flight>();
-  readonly #batches: BatchRecord[] = [];
-  #running = 0;
   #completed = 0;
   #startedAt = 0;
   #over = false;
   #started = false;
-  /** Ledger keys of the side-effect calls this run made (see `#refuseRepeatedSideEffects`). */
-  readonly #ownSideEffects = new Set<string>();
   #sealed = false;
+  readonly #runner: JobRunner;
+  readonly #scheduler: JobScheduler;
+  readonly #dedup: CallDeduplicator;
   #resolve!: (result: RunResult) => void;
   #reject!: (error: unknown) => void;
 
@@ -201,6 +93,24 @@ export class PlanRun {
     this.#options = options.options;
     this.#limits = options.limits;
     this.#results = new Map(Object.entries(options.options.results));
+    this.#runner = new JobRunner({
+      options: this.#options,
+      runSignal: this.#runController.signal,
+      now: () => this.#now(),
+      onSettled: (job) => this.#jobSettled(job),
+    });
+    this.#scheduler = new JobScheduler({
+      options: this.#options,
+      runner: this.#runner,
+      now: () => this.#now(),
+      markStarted: (step, batchId) => this.#markStarted(step, batchId),
+    });
+    this.#dedup = new CallDeduplicator({
+      options: this.#options,
+      scheduler: this.#scheduler,
+      markStarted: (step) => this.#markStarted(step, undefined),
+      deliver: (call, outcome) => this.#deliver(call, outcome),
+    });
   }
 
   /** Starts the run; resolves with the result once sealed and every step is over. Call once. */
@@ -221,7 +131,7 @@ export class PlanRun {
       if (state.phase === 'waiting' && state.remaining === 0) this.#makeReady(state);
     }
     this.#checkOver();
-    this.#pump();
+    this.#scheduler.pump();
     return promise;
   }
 
@@ -234,27 +144,7 @@ export class PlanRun {
     if (this.#over) return;
     if (this.#sealed) throw new Error('PlanRun.add: the run is sealed; no step can be added.');
     const added = steps.map((validated) => {
-      const state: StepState = {
-        validated,
-        id: validated.step.id,
-        tool: this.#tools.get(validated.step.tool) as Tool,
-        dependents: [],
-        phase: 'waiting',
-        remaining: validated.dependencies.length,
-        startMs: undefined,
-        endMs: 0,
-        value: undefined,
-        error: undefined,
-        attempts: 0,
-        sharedWith: undefined,
-        sharedRunId: undefined,
-        values: undefined,
-        delivered: 0,
-        batchIds: undefined,
-        lastBatchId: undefined,
-        cacheHits: 0,
-        speculated: 0,
-      };
+      const state = createStepState(validated, this.#tools.get(validated.step.tool) as Tool);
       this.#byId.set(state.id, state);
       this.#states.push(state);
       return state;
@@ -278,7 +168,7 @@ export class PlanRun {
     for (const state of added) {
       if (state.phase === 'waiting' && state.remaining === 0) this.#makeReady(state);
     }
-    this.#pump();
+    this.#scheduler.pump();
   }
 
   /**
@@ -317,8 +207,14 @@ export class PlanRun {
           state,
           resolveValue(validated.args, { results: this.#results, stepId: state.id }),
         );
-        this.#refuseRepeatedSideEffects(state, [input]);
-        this.#enqueue(state, undefined, input);
+        this.#dedup.refuseRepeatedSideEffects(state, [input]);
+        this.#dedup.enqueue({
+          step: state,
+          index: undefined,
+          input,
+          key: undefined,
+          flight: undefined,
+        });
         return;
       }
       const items = resolveValue(validated.forEach, { results: this.#results, stepId: state.id }, [
@@ -349,30 +245,14 @@ export class PlanRun {
           index,
         ),
       );
-      this.#refuseRepeatedSideEffects(state, inputs);
+      this.#dedup.refuseRepeatedSideEffects(state, inputs);
       state.values = new Array<unknown>(items.length);
       if (inputs.length === 0) this.#succeed(state, []);
-      inputs.forEach((input, index) => this.#enqueue(state, index, input));
+      inputs.forEach((input, index) =>
+        this.#dedup.enqueue({ step: state, index, input, key: undefined, flight: undefined }),
+      );
     } catch (error) {
       this.#fail(state, error as Error);
-    }
-  }
-
-  /**
-   * Throws (failing the step, before any of its calls goes out) when a call with side effects
-   * was already made by an earlier run of the task; otherwise records the step's calls. Calls
-   * this run itself recorded do not count: two identical calls in one plan are the plan's choice.
-   */
-  #refuseRepeatedSideEffects(state: StepState, inputs: readonly unknown[]): void {
-    const ledger = this.#options.sideEffects;
-    if (ledger === undefined || state.tool.readOnly === true) return;
-    const keys = inputs.map((input) => sideEffectKey(state.tool.name, input));
-    if (keys.some((key) => ledger.has(key) && !this.#ownSideEffects.has(key))) {
-      throw new RepeatedSideEffectError({ stepId: state.id, toolName: state.tool.name });
-    }
-    for (const key of keys) {
-      ledger.add(key);
-      this.#ownSideEffects.add(key);
     }
   }
 
@@ -385,212 +265,6 @@ export class PlanRun {
       issues: result.issues,
       ...(index === undefined ? {} : { index }),
     });
-  }
-
-  /**
-   * A call is ready. A read-only one is first matched, in this order, against an identical call
-   * of this run, the result cache, and an identical call in flight in another run; only what
-   * none of them serves becomes a job.
-   */
-  #enqueue(state: StepState, index: number | undefined, input: unknown): void {
-    const tool = state.tool;
-    if (tool.readOnly !== true) {
-      this.#submit({ step: state, index, input, key: undefined, flight: undefined });
-      return;
-    }
-    const key = callKey(tool.name, input);
-    const shared = this.#shared.get(key);
-    if (shared !== undefined) {
-      this.#markStarted(state, undefined);
-      state.sharedWith ??= shared.ownerStepId;
-      if (shared.outcome === undefined) shared.followers.push({ step: state, index });
-      else {
-        const outcome = shared.outcome;
-        this.#later(() => this.#deliver(state, index, outcome));
-      }
-      return;
-    }
-    const entry: SharedCall = { ownerStepId: state.id, followers: [], outcome: undefined };
-    this.#shared.set(key, entry);
-    if (this.#claimSpeculated(state, index, input, key, entry)) return;
-    const cache = this.#options.cache;
-    if (cache !== undefined && tool.ttlMs !== undefined) {
-      const hit = cache.get(key);
-      if (hit !== undefined) {
-        const outcome: Outcome = { ok: true, value: hit.value };
-        entry.outcome = outcome;
-        state.cacheHits += 1;
-        this.#markStarted(state, undefined);
-        this.#later(() => this.#deliver(state, index, outcome));
-        return;
-      }
-    }
-    this.#joinOrCall(state, index, input, key, entry);
-  }
-
-  /**
-   * Takes the identical call speculation made (issue #9) — its result if it has finished, else
-   * a place in its flight. A speculative call that fails is abandoned, and the step then makes
-   * the call itself, so speculation never hands a step an error its own call might not have had.
-   */
-  #claimSpeculated(
-    state: StepState,
-    index: number | undefined,
-    input: unknown,
-    key: string,
-    entry: SharedCall,
-  ): boolean {
-    const speculation = this.#options.speculation;
-    if (speculation === undefined) return false;
-    const claim = speculation.claim({
-      tool: state.tool,
-      key,
-      stepId: state.id,
-      follower: {
-        land: (outcome) => {
-          if (this.#over) return;
-          this.#publish(entry, state, index, outcome);
-          this.#pump();
-        },
-        abandon: () => {
-          if (this.#over || entry.outcome !== undefined) return;
-          state.speculated -= 1;
-          this.#joinOrCall(state, index, input, key, entry);
-          this.#pump();
-        },
-      },
-    });
-    if (claim === undefined) return false;
-    state.speculated += 1;
-    this.#markStarted(state, undefined);
-    if (claim.type === 'finished') {
-      const outcome: Outcome = { ok: true, value: claim.value };
-      entry.outcome = outcome;
-      this.#later(() => this.#deliver(state, index, outcome));
-    }
-    return true;
-  }
-
-  /**
-   * Waits for the identical call another run has in flight, or makes the call (registering it
-   * so that other runs can wait for it). A call abandoned by its run comes back here: another
-   * abandoned follower may have made it again meanwhile, and is then followed instead.
-   */
-  #joinOrCall(
-    state: StepState,
-    index: number | undefined,
-    input: unknown,
-    key: string,
-    entry: SharedCall,
-  ): void {
-    const tool = state.tool;
-    const inFlight = this.#options.inFlight;
-    if (inFlight !== undefined) {
-      const owner = inFlight.join(tool, key, {
-        land: (outcome) => {
-          if (this.#over) return;
-          this.#publish(entry, state, index, outcome);
-          this.#pump();
-        },
-        abandon: () => {
-          // The other run ended before its call did: make the call ourselves after all.
-          if (this.#over || entry.outcome !== undefined) return;
-          state.sharedWith = undefined;
-          state.sharedRunId = undefined;
-          this.#joinOrCall(state, index, input, key, entry);
-          this.#pump();
-        },
-      });
-      if (owner !== undefined) {
-        this.#markStarted(state, undefined);
-        state.sharedWith ??= owner.stepId;
-        state.sharedRunId ??= owner.runId;
-        return;
-      }
-    }
-    this.#submit({ step: state, index, input, key, flight: this.#beginFlight(tool, key, state) });
-  }
-
-  #beginFlight(tool: Tool, key: string, state: StepState): Flight | undefined {
-    const inFlight = this.#options.inFlight;
-    if (inFlight === undefined) return undefined;
-    const flight = inFlight.begin(tool, key, { runId: this.#options.runId, stepId: state.id });
-    this.#flights.add(flight);
-    return flight;
-  }
-
-  /** Runs `task` in a microtask, then lets whatever it made ready start. */
-  #later(task: () => void): void {
-    queueMicrotask(() => {
-      if (this.#over) return;
-      task();
-      this.#pump();
-    });
-  }
-
-  /** Makes the call into a job, or adds it to its batch tool's open job. */
-  #submit(call: Call): void {
-    const tool = call.step.tool;
-    if (tool.batch === undefined) {
-      this.#queue.push(newJob(tool, call));
-      return;
-    }
-    let job = this.#forming.get(tool.name);
-    if (job === undefined) {
-      const opened = newJob(tool, call);
-      opened.open = true;
-      job = opened;
-      this.#forming.set(tool.name, job);
-      const windowMs = this.#options.batchWindowMs;
-      if (windowMs > 0) {
-        const timer = this.#options.clock.setTimeout(() => {
-          this.#timers.delete(timer);
-          opened.window = undefined;
-          this.#queue.push(opened);
-          this.#pump();
-        }, windowMs);
-        this.#timers.add(timer);
-        job.window = timer;
-      } else this.#queue.push(job);
-    } else job.calls.push(call);
-    if (job.calls.length >= (tool.maxBatchSize ?? this.#options.maxBatchSize)) {
-      this.#closeBatch(job);
-      if (job.window !== undefined) {
-        this.#options.clock.clearTimeout(job.window);
-        this.#timers.delete(job.window);
-        job.window = undefined;
-        this.#queue.push(job);
-      }
-    }
-  }
-
-  #closeBatch(job: Job): void {
-    if (!job.open) return;
-    job.open = false;
-    if (this.#forming.get(job.tool.name) === job) this.#forming.delete(job.tool.name);
-  }
-
-  #pump(): void {
-    if (this.#over) return;
-    const max = this.#options.maxConcurrency;
-    while (this.#running < max && this.#resumed.length > 0)
-      this.#startJob(this.#resumed.shift() as Job);
-    while (this.#running < max && this.#queueHead < this.#queue.length) {
-      const job = this.#queue[this.#queueHead] as Job;
-      this.#queueHead += 1;
-      const limit = job.tool.concurrency;
-      if (limit !== undefined && (this.#toolRunning.get(job.tool.name) ?? 0) >= limit) {
-        const line = this.#toolLines.get(job.tool.name);
-        if (line === undefined) this.#toolLines.set(job.tool.name, [job]);
-        else line.push(job);
-        continue;
-      }
-      this.#startJob(job);
-    }
-    if (this.#queueHead > 1024 && this.#queueHead * 2 > this.#queue.length) {
-      this.#queue.splice(0, this.#queueHead);
-      this.#queueHead = 0;
-    }
   }
 
   #markStarted(state: StepState, batchId: string | undefined): void {
@@ -613,240 +287,23 @@ export class PlanRun {
     }
   }
 
-  #startJob(job: Job): void {
-    this.#running += 1;
-    const name = job.tool.name;
-    this.#toolRunning.set(name, (this.#toolRunning.get(name) ?? 0) + 1);
-    this.#closeBatch(job);
-    const { calls } = job;
-    if (calls.length > 1) {
-      const startMs = this.#now();
-      job.batchId = `b${this.#batches.length + 1}`;
-      job.record = {
-        id: job.batchId,
-        tool: name,
-        calls: calls.map((call) =>
-          call.index === undefined
-            ? { stepId: call.step.id }
-            : { stepId: call.step.id, index: call.index },
-        ),
-        stepIds: [...new Set(calls.map((call) => call.step.id))],
-        startMs,
-        endMs: startMs,
-        attempts: 0,
-      };
-      this.#batches.push(job.record);
-    }
-    for (const call of calls) this.#markStarted(call.step, job.batchId);
-    this.#attempt(job);
-  }
-
-  #attempt(job: Job): void {
-    if (this.#over) return;
-    const { tool, calls, batchId } = job;
-    const first = calls[0] as Call;
-    job.attempt += 1;
-    job.settled = false;
-    for (const call of calls) call.step.attempts += 1;
-    this.#live.add(job);
-    const timeoutMs = tool.timeoutMs ?? this.#options.defaultTimeoutMs;
-    let signal = this.#runController.signal;
-    if (timeoutMs !== undefined) {
-      job.controller = new AbortController();
-      signal = job.controller.signal;
-    }
-    // A batch's key names the batch, which is the same on every retry of it.
-    const idempotencyKey =
-      batchId !== undefined
-        ? `${this.#options.runId}:${batchId}`
-        : first.index === undefined
-          ? `${this.#options.runId}:${first.step.id}`
-          : `${this.#options.runId}:${first.step.id}:${first.index}`;
-    const context: ToolExecutionContext = {
-      signal,
-      abortSignal: signal,
-      runId: this.#options.runId,
-      stepId: first.step.id,
-      toolCallId: idempotencyKey,
-      attempt: job.attempt,
-      idempotencyKey,
-      messages: [],
-      ...(batchId !== undefined || first.index === undefined ? {} : { index: first.index }),
-    };
-    let pending: Promise<unknown>;
-    try {
-      pending = Promise.resolve(
-        batchId === undefined
-          ? tool.execute(first.input, context)
-          : (tool.batch as NonNullable<Tool['batch']>)(
-              calls.map((call) => call.input),
-              context,
-            ),
-      );
-    } catch (error) {
-      pending = Promise.reject(error as Error);
-    }
-    if (timeoutMs !== undefined) {
-      job.timer = this.#options.clock.setTimeout(() => {
-        const error = new StepTimeoutError({
-          stepId: first.step.id,
-          toolName: tool.name,
-          timeoutMs,
-          ...(batchId === undefined ? {} : { batchId }),
-        });
-        job.controller?.abort(error);
-        this.#settle(job, { ok: false, error });
-      }, timeoutMs);
-    }
-    const attempt = job.attempt;
-    pending.then(
-      (value) => {
-        if (job.attempt !== attempt) return;
-        if (batchId !== undefined && !(Array.isArray(value) && value.length === calls.length)) {
-          const actual = Array.isArray(value) ? value.length : undefined;
-          this.#settle(job, { ok: false, error: new WrongResultCount(actual) });
-        } else this.#settle(job, { ok: true, value });
-      },
-      (error: unknown) => {
-        if (job.attempt === attempt) this.#settle(job, { ok: false, error: error as Error });
-      },
-    );
-  }
-
-  #settle(job: Job, outcome: Outcome): void {
-    if (job.settled || this.#over) return;
-    job.settled = true;
-    this.#live.delete(job);
-    if (job.timer !== undefined) {
-      this.#options.clock.clearTimeout(job.timer);
-      job.timer = undefined;
-    }
-    const { tool, batchId } = job;
-    if (
-      !outcome.ok &&
-      tool.idempotent === true &&
-      job.attempt <= this.#options.retry.maxRetries &&
-      !(outcome.error instanceof WrongResultCount)
-    ) {
-      const { initialDelayMs, backoffFactor, maxDelayMs } = this.#options.retry;
-      const delayMs = Math.min(maxDelayMs, initialDelayMs * backoffFactor ** (job.attempt - 1));
-      for (const call of job.calls) {
-        const event: ExecutionEvent = {
-          type: 'step-retry',
-          stepId: call.step.id,
-          tool: tool.name,
-          attempt: job.attempt,
-          delayMs,
-          error: outcome.error,
-          atMs: this.#now(),
-        };
-        if (batchId !== undefined) event.batchId = batchId;
-        this.#emit(event);
-      }
-      const timer = this.#options.clock.setTimeout(() => {
-        this.#timers.delete(timer);
-        this.#attempt(job);
-      }, delayMs);
-      this.#timers.add(timer);
-      return;
-    }
-    this.#release(job);
-    if (job.record !== undefined) {
-      job.record.endMs = this.#now();
-      job.record.attempts = job.attempt;
-    }
+  /** A job is done for good: its slots free up and each call's outcome goes to its step. */
+  #jobSettled(job: Job): void {
+    const { batchId } = job;
+    this.#scheduler.finish(job);
     const { calls } = job;
     for (let position = 0; position < calls.length; position += 1) {
       const call = calls[position] as Call;
-      const final = this.#outcomeFor(job, call, position, outcome);
+      const final = outcomeForCall(job, position);
       call.step.lastBatchId = batchId;
-      if (call.key !== undefined) {
-        call.flight?.land(final);
-        if (call.flight !== undefined) this.#flights.delete(call.flight);
-        const cache = this.#options.cache;
-        if (final.ok && cache !== undefined && tool.ttlMs !== undefined)
-          cache.set(call.key, final.value, tool.ttlMs);
-        this.#publish(this.#shared.get(call.key) as SharedCall, call.step, call.index, final);
-      } else this.#deliver(call.step, call.index, final);
+      this.#dedup.land(call, final);
     }
-    this.#pump();
+    this.#scheduler.pump();
   }
 
-  /** Gives a call's outcome to its step and to every step of this run waiting on the same call. */
-  #publish(
-    shared: SharedCall,
-    state: StepState,
-    index: number | undefined,
-    outcome: Outcome,
-  ): void {
-    shared.outcome = outcome;
-    for (const follower of shared.followers) this.#deliver(follower.step, follower.index, outcome);
-    shared.followers.length = 0;
-    this.#deliver(state, index, outcome);
-  }
-
-  /** What one call of a settled job gets: its share of the result, or its own error. */
-  #outcomeFor(job: Job, call: Call, position: number, outcome: Outcome): Outcome {
-    const { tool, batchId } = job;
-    const stepId = call.step.id;
-    const index = call.index === undefined ? {} : { index: call.index };
-    if (!outcome.ok) {
-      const error = outcome.error;
-      if (error instanceof WrongResultCount) {
-        return {
-          ok: false,
-          error: new BatchResultCountError({
-            stepId,
-            toolName: tool.name,
-            batchId: batchId as string,
-            expected: job.calls.length,
-            actual: error.actual,
-            ...index,
-          }),
-        };
-      }
-      if (error instanceof StepTimeoutError) {
-        if (batchId === undefined) return outcome;
-        const { timeoutMs } = error;
-        return {
-          ok: false,
-          error: new StepTimeoutError({ stepId, toolName: tool.name, timeoutMs, batchId }),
-        };
-      }
-      return {
-        ok: false,
-        error: new ToolExecutionError({
-          stepId,
-          toolName: tool.name,
-          attempts: job.attempt,
-          cause: error,
-          ...index,
-          ...(batchId === undefined ? {} : { batchId }),
-        }),
-      };
-    }
-    const value = batchId === undefined ? outcome.value : (outcome.value as unknown[])[position];
-    if (tool.outputSchema === undefined)
-      return batchId === undefined ? outcome : { ok: true, value };
-    const checked = tool.outputSchema.validate(value);
-    return checked.success
-      ? { ok: true, value: checked.value }
-      : {
-          ok: false,
-          error: new ToolOutputError({ stepId, toolName: tool.name, issues: checked.issues }),
-        };
-  }
-
-  #release(job: Job): void {
-    this.#running -= 1;
-    const name = job.tool.name;
-    this.#toolRunning.set(name, (this.#toolRunning.get(name) ?? 1) - 1);
-    const line = this.#toolLines.get(name);
-    if (line !== undefined && line.length > 0) this.#resumed.push(line.shift() as Job);
-  }
-
-  #deliver(state: StepState, index: number | undefined, outcome: Outcome): void {
-    if (TERMINAL.has(state.phase) || this.#over) return;
+  #deliver(call: Call, outcome: CallOutcome): void {
+    const { step: state, index } = call;
+    if (TERMINAL_PHASES.has(state.phase) || this.#over) return;
     if (!outcome.ok) return this.#fail(state, outcome.error);
     if (index === undefined) return this.#succeed(state, outcome.value);
     const values = state.values as unknown[];
@@ -938,27 +395,20 @@ export class PlanRun {
   #close(): void {
     this.#over = true;
     this.#options.signal?.removeEventListener('abort', this.#onAbort);
-    for (const timer of this.#timers) this.#options.clock.clearTimeout(timer);
-    this.#timers.clear();
-    for (const job of this.#live) {
-      if (job.timer !== undefined) this.#options.clock.clearTimeout(job.timer);
-      job.controller?.abort(new Error('The run is over; this call is no longer needed.'));
-    }
-    // Runs waiting on our calls in flight make them themselves now.
-    for (const flight of this.#flights) flight.abandon();
-    this.#flights.clear();
-    if (this.#live.size > 0)
+    this.#scheduler.close();
+    const callsInFlight = this.#runner.close();
+    this.#dedup.close();
+    if (callsInFlight)
       this.#runController.abort(new Error('The run is over; this call is no longer needed.'));
-    this.#live.clear();
   }
 
   #abort(reason: unknown): void {
     if (this.#over) return;
     const error = new RunAbortedError({ reason });
     this.#runController.abort(reason);
-    for (const job of this.#live) job.controller?.abort(reason);
+    this.#runner.abort(reason);
     for (const state of this.#states) {
-      if (TERMINAL.has(state.phase)) continue;
+      if (TERMINAL_PHASES.has(state.phase)) continue;
       if (state.phase === 'running') {
         state.phase = 'error';
         state.error = error;
@@ -972,60 +422,15 @@ export class PlanRun {
   }
 
   #result(): RunResult {
-    const steps: StepRecord[] = this.#states.map((state) => {
-      const record: StepRecord = {
-        id: state.id,
-        tool: state.tool.name,
-        status: state.phase === 'ok' ? 'ok' : state.phase === 'skipped' ? 'skipped' : 'error',
-        startMs: state.startMs ?? state.endMs,
-        endMs: state.endMs,
-        attempts: state.attempts,
-      };
-      if (state.phase === 'ok') record.value = state.value;
-      if (state.error !== undefined) record.error = state.error;
-      if (state.sharedWith !== undefined) record.sharedWith = state.sharedWith;
-      if (state.sharedRunId !== undefined) record.sharedRunId = state.sharedRunId;
-      if (state.batchIds !== undefined) record.batchIds = state.batchIds;
-      if (state.speculated > 0) record.speculated = true;
-      if (state.cacheHits > 0) {
-        record.cacheHits = state.cacheHits;
-        if (isCached(state)) record.cached = true;
-      }
-      return record;
-    });
-    const result: RunResult = {
+    return buildRunResult({
       runId: this.#options.runId,
-      status: steps.every((step) => step.status === 'ok') ? 'ok' : 'error',
-      plan: this.#plan?.plan ?? { steps: this.#states.map((state) => state.validated.step) },
-      results: Object.fromEntries(
-        this.#states
-          .filter((state) => state.phase === 'ok')
-          .map((state) => [state.id, state.value]),
-      ),
-      steps,
+      plan: this.#plan,
+      states: this.#states,
+      batches: this.#scheduler.batches,
+      results: this.#results,
       wallMs: this.#now(),
-    };
-    if (this.#batches.length > 0) result.batches = this.#batches;
-    const answer = this.#plan?.answer;
-    if (answer !== undefined) {
-      try {
-        result.answer = String(resolveValue(answer, { results: this.#results }, ['answer']));
-      } catch (error) {
-        result.answerError = error as Error;
-      }
-    }
-    return result;
+    });
   }
-}
-
-/** Every one of the step's results came from the result cache. */
-function isCached(state: StepState): boolean {
-  return (
-    state.cacheHits > 0 &&
-    state.attempts === 0 &&
-    state.sharedWith === undefined &&
-    state.cacheHits === (state.values === undefined ? 1 : state.values.length)
-  );
 }
 
 function describe(value: unknown): string {
