@@ -18,6 +18,7 @@ import type { BenchReport, HostFigures, RunMeasurement, StrategyFigures } from '
 import { isTransportError } from './is-transport-error.js';
 import { ScenarioDataError } from './scenarios/scenario-data-error.js';
 import { sampleCases } from './sample-cases.js';
+import { splitTransportErrors } from './split-transport-errors.js';
 import { instrumentTools, type ToolCallRecord } from './instrument-tools.js';
 import {
   planLowerBoundMs,
@@ -738,11 +739,7 @@ async function runCase(options: {
 }
 
 function summarise(options: { outcomes: readonly CaseOutcome[]; cases: number }): StrategyFigures {
-  // Runs broken in transport have no answer to judge and no latency worth averaging: counted
-  // apart, and left out of the means (unless nothing else ran).
-  const transportErrors = options.outcomes.filter((outcome) => outcome.transportError).length;
-  const judged = options.outcomes.filter((outcome) => !outcome.transportError);
-  const outcomes = judged.length > 0 ? judged : options.outcomes;
+  const { judged, measured: outcomes, transportErrors } = splitTransportErrors(options.outcomes);
   const mean = (pick: (outcome: CaseOutcome) => number) =>
     outcomes.reduce((sum, outcome) => sum + pick(outcome), 0) / Math.max(1, outcomes.length);
   const latencies = outcomes

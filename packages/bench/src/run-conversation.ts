@@ -9,6 +9,7 @@ import type { ConversationCase } from './scenarios/conversation-scenario.js';
 import { createMeteredModels, type BenchEndpoint } from './create-metered-models.js';
 import { isTransportError } from './is-transport-error.js';
 import { quantile } from './quantile.js';
+import { splitTransportErrors } from './split-transport-errors.js';
 
 /** One turn of one conversation as measured. */
 export type TurnOutcome = RunMeasurement;
@@ -131,10 +132,7 @@ export function summariseConversations(options: {
   outcomes: readonly ConversationOutcome[];
   cases: number;
 }): StrategyFigures {
-  // Conversations broken in transport have no answers to judge: counted apart, measured not.
-  const transportErrors = options.outcomes.filter((outcome) => outcome.transportError).length;
-  const judged = options.outcomes.filter((outcome) => !outcome.transportError);
-  const outcomes = judged.length > 0 ? judged : options.outcomes;
+  const { judged, measured: outcomes, transportErrors } = splitTransportErrors(options.outcomes);
   const runs = Math.max(1, outcomes.length);
   const turnCount = Math.max(0, ...outcomes.map((outcome) => outcome.turns.length));
   const perTurn: TurnFigures[] = Array.from({ length: turnCount }, (_, index) => {
