@@ -1,3 +1,5 @@
+import { median } from '../median.js';
+
 /** Summary of one measurement's timed runs, in milliseconds, and per step. */
 export interface SampleStats {
   runs: number;
@@ -11,17 +13,12 @@ export interface SampleStats {
 }
 
 export function sampleStats(samplesMs: readonly number[], steps: number): SampleStats {
-  const sorted = [...samplesMs].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  const medianMs =
-    sorted.length % 2 === 1
-      ? (sorted[middle] as number)
-      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  const medianMs = median(samplesMs);
   return {
-    runs: sorted.length,
+    runs: samplesMs.length,
     medianMs,
-    minMs: sorted[0] as number,
-    maxMs: sorted[sorted.length - 1] as number,
+    minMs: Math.min(...samplesMs),
+    maxMs: Math.max(...samplesMs),
     usPerStep: (medianMs * 1000) / steps,
     stepsPerSecond: steps / (medianMs / 1000),
   };

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { median } from '../median.js';
 
 // `npm run bench:import`: what `import('toolplan')` costs a cold process, beside bare Node. Each
 // start is a new process (nothing cached in it), the two alternate so that a busy moment hits
@@ -13,14 +14,6 @@ function startMs(code: string): number {
   const started = performance.now();
   execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root });
   return performance.now() - started;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 // One of each first, unmeasured: the file system's cache is then warm for both alike.

@@ -1,5 +1,5 @@
 import { parsePartialJson } from 'ai';
-import { median } from './median.js';
+import { median } from '../median.js';
 
 export interface BaselineFigures {
   runs: number;

@@ -1,5 +1,5 @@
 import { createPlanStreamParser } from 'toolplan/internal';
-import { median } from './median.js';
+import { median } from '../median.js';
 
 export interface StreamFigures {
   /** Timed batches; each batch parses the text `repeats` times. */

@@ -1,3 +1,5 @@
+import { pickRepresentativeRun } from '../pick-representative-run.js';
+
 /** A measured run, as far as choosing the case to draw needs it. */
 export interface SharedCaseRun {
   caseId: string;
@@ -27,29 +29,9 @@ export function pickSharedCase(
       (name) => name !== undefined && runsByStrategy[name] !== undefined,
     ) ?? '';
   const referenceRuns = runsByStrategy[reference] ?? [];
-  if (referenceRuns.length === 0) return undefined;
   const everywhere = (caseId: string) =>
     strategies.every((strategy) =>
       (runsByStrategy[strategy] ?? []).some((run) => run.caseId === caseId),
     );
-  const target = median(referenceRuns.map((run) => run.latencyMs));
-  let best: SharedCaseRun | undefined;
-  for (const run of referenceRuns) {
-    if (!everywhere(run.caseId)) continue;
-    if (
-      best === undefined ||
-      Math.abs(run.latencyMs - target) < Math.abs(best.latencyMs - target)
-    ) {
-      best = run;
-    }
-  }
-  return best?.caseId;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return pickRepresentativeRun(referenceRuns, (run) => everywhere(run.caseId))?.caseId;
 }
