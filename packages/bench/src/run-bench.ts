@@ -512,6 +512,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
     return report;
   } finally {
+    // A run that failed part-way must not leave the monitor's timer sampling.
+    eventLoopDelay.disable();
     await provider?.close();
     for (const { opened: scenarioCases } of [...opened, ...conversations]) {
       await scenarioCases.close();
