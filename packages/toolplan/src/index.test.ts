@@ -15,6 +15,7 @@ const PUBLIC_VALUES = [
   'DependencyFailedError',
   'ForEachError',
   'ModelCallError',
+  'ModelTimeoutError',
   'PlanParseError',
   'PlanReferenceError',
   'PlanValidationError',

@@ -45,6 +45,7 @@ export {
 } from './runtime/step-errors.js';
 export { ToolDefinitionError } from './tools/tool-definition-error.js';
 export { ModelCallError } from './model/model-call-error.js';
+export { ModelTimeoutError } from './model/model-timeout-error.js';
 export { PromptBudgetError } from './context/prompt-budget-error.js';
 export { PlanningError } from './agent/planning-error.js';
 export { AgentOptionsError } from './agent/agent-options-error.js';

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+import { createSideEffectLedger, type SideEffectLedger } from '../runtime/index.js';
 import type { Chain, ChainDefinition, ChainMatcher, TraceStore } from '../trace/index.js';
 import type { ChainLearner, ChainLearnerOptions } from './create-chain-learner.js';
 import { createDeferredWork } from './create-deferred-work.js';
@@ -8,6 +10,7 @@ import {
   type CreateSessionOptions,
   type Session,
 } from './create-session.js';
+import { AgentOptionsError } from './agent-options-error.js';
 import { OptionProblems } from './option-problems.js';
 import { resolveAgentOptions } from './resolve-agent-options.js';
 import { resolvePlannedRun } from './resolve-run-planned-options.js';
@@ -49,7 +52,18 @@ export interface CreateAgentOptions extends Omit<
 
 export interface AgentRunOptions {
   signal?: AbortSignal;
+  /**
+   * The run's id, or an idempotency key of the caller's request. A run with the id of an earlier
+   * one (a retry after a `ModelCallError`, whose `partial.runId` it is) shares that run's record
+   * of side effects: a side-effect call the earlier run made is not made again (its result is
+   * reused). The agent remembers the last `RUN_LEDGERS_KEPT` ids.
+   * @default a random UUID
+   */
+  runId?: string;
 }
+
+/** How many run ids' side-effect records an agent keeps for retried requests. */
+export const RUN_LEDGERS_KEPT = 1_000;
 
 export interface Agent {
   /** Answers one query with the optimized pipeline. */
@@ -83,17 +97,36 @@ export function createAgent(options: CreateAgentOptions): Agent {
   const resolved = resolveAgentOptions(options);
   const { planned, planCache, learner } = resolved;
   const deferred = createDeferredWork();
+  // The side effects of recent runs by id, for a request retried with the same id.
+  const ledgers = new LRUCache<string, SideEffectLedger>({ max: RUN_LEDGERS_KEPT });
+  const ledgerFor = (runId: string) => {
+    let ledger = ledgers.get(runId);
+    if (ledger === undefined) {
+      ledger = createSideEffectLedger();
+      ledgers.set(runId, ledger);
+    }
+    return ledger;
+  };
 
   // Async, so that a wrong option of the run rejects like every other failure of it.
   const run = async (
     query: string,
     runOptions: AgentRunOptions & { onEvent?: (event: AgentEvent) => void },
   ) => {
+    const { runId } = runOptions;
+    if (runId !== undefined && (typeof runId !== 'string' || runId === ''))
+      throw new AgentOptionsError({
+        problems: [`Expected \`runId\` to be a non-empty string, got \`${String(runId)}\``],
+      });
+    const settings =
+      runId === undefined || planned.execute.sideEffects !== undefined
+        ? planned
+        : { ...planned, execute: { ...planned.execute, sideEffects: ledgerFor(runId) } };
     return runOptimizedResolved({
       ...resolved,
-      planned: resolvePlannedRun(planned, { query, signal: runOptions.signal }),
+      planned: resolvePlannedRun(settings, { query, signal: runOptions.signal }),
       deferred,
-      runId: undefined,
+      runId,
       onEvent: runOptions.onEvent,
     });
   };
@@ -111,6 +144,7 @@ export function createAgent(options: CreateAgentOptions): Agent {
       let settled = false;
       let failure: { error: unknown } | undefined;
       const running = run(query, {
+        ...runOptions,
         signal: controller.signal,
         onEvent: (event) => {
           events.push(event);

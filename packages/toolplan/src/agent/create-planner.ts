@@ -15,7 +15,12 @@ import {
 } from '../context/index.js';
 import { renderCorrectionRequest } from '../model/planner-prompt.js';
 import { stableSystemMessage } from '../model/stable-system-message.js';
-import { streamModelText } from '../model/stream-model-text.js';
+import { callModelText, type ModelRetryEvent } from '../model/call-model-text.js';
+import {
+  defaultModelCallPolicy,
+  type ModelCallPolicy,
+  type RetryBudget,
+} from '../model/model-call-policy.js';
 import type { SupportedLanguageModel } from '../model/supported-language-model.js';
 import { toLanguageModelV3 } from '../model/to-language-model-v3.js';
 import { createToolRegistry, type ToolSource } from '../tools/index.js';
@@ -89,6 +94,11 @@ export interface Planner {
        * @default 'plan'
        */
       purpose?: 'plan' | 'replan' | 'resume';
+      /**
+       * The user's query, named by a `ModelCallError` (never the request built around it).
+       * @default `request` when it is a string
+       */
+      query?: string;
     },
   ): Promise<PlanResult>;
   /** The stable system prompt (instructions and tools), and its size in o200k tokens. */
@@ -126,16 +136,31 @@ export function createPlanner(options: CreatePlannerOptions): Planner {
   return createPlannerFrom(prepared, toLanguageModelV3(options.model));
 }
 
+/** How a planner's model calls are retried and timed out, and whom it tells of retries. */
+export interface PlannerCallSettings {
+  /** @default `defaultModelCallPolicy()` */
+  policy?: ModelCallPolicy;
+  /** Retries left to the run the planner serves. @default only `policy.maxRetries` per call */
+  budget?: RetryBudget;
+  onRetry?: (event: ModelRetryEvent) => void;
+}
+
 /**
  * A planner for `model` (V3: `toLanguageModelV3` made it so) from a prepared one: what `createPlanner` returns, without checking and
  * rendering again what an agent or a session prepared once for all of its runs.
  */
-export function createPlannerFrom(prepared: PreparedPlanner, model: LanguageModelV3): Planner {
+export function createPlannerFrom(
+  prepared: PreparedPlanner,
+  model: LanguageModelV3,
+  settings: PlannerCallSettings = {},
+): Planner {
   const { tools, limits, maxCorrections, maxPromptTokens, systemPrompt, responseFormat } = prepared;
+  const policy = settings.policy ?? defaultModelCallPolicy();
   return {
     systemPrompt,
     systemPromptTokens: prepared.systemPromptTokens,
-    async plan(request, { signal, available, onAttempt, onPrompt, purpose = 'plan' } = {}) {
+    async plan(request, { signal, available, onAttempt, onPrompt, purpose = 'plan', query } = {}) {
+      const namedQuery = query ?? (typeof request === 'string' ? request : undefined);
       const requestText = typeof request === 'string' ? fixedText(request) : request;
       // Each correction round adds the rejected attempt's text and the problems found in it.
       const corrections: LanguageModelV3Prompt = [];
@@ -156,10 +181,15 @@ export function createPlannerFrom(prepared: PreparedPlanner, model: LanguageMode
         });
         onPrompt?.(report);
         const sink = onAttempt?.(correctionRounds + 1);
-        const { text } = await streamModelText({
+        // Only the reply's own text is the plan: not a commentary message before it.
+        const { replyText: text } = await callModelText({
           model,
           prompt,
           purpose: 'plan',
+          policy,
+          ...(settings.budget === undefined ? {} : { budget: settings.budget }),
+          ...(settings.onRetry === undefined ? {} : { onRetry: settings.onRetry }),
+          ...(namedQuery === undefined ? {} : { query: namedQuery }),
           ...(sink === undefined ? {} : { onTextDelta: (delta: string) => sink.write(delta) }),
           ...(responseFormat === undefined ? {} : { responseFormat }),
           ...(signal === undefined ? {} : { signal }),

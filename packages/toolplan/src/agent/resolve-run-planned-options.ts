@@ -4,6 +4,9 @@ import {
   type CompressibleText,
   type ResolvedCompressOptions,
 } from '../context/index.js';
+import type { ModelRetryEvent } from '../model/call-model-text.js';
+import { modelCallDefaults, type ModelCallPolicy } from '../model/model-call-policy.js';
+import { systemModelClock } from '../model/model-clock.js';
 import { toLanguageModelV3 } from '../model/to-language-model-v3.js';
 import { resolvePlanLimits, type PlanLimits, type PlanStep } from '../plan/index.js';
 import {
@@ -19,7 +22,8 @@ import { plannerDefaults, preparePlanner, type PreparedPlanner } from './prepare
 import type { RunPlannedOptions } from './run-planned.js';
 
 /** The options that belong to one run; an agent or a session holds the rest for all its runs. */
-type RunOption = 'query' | 'signal' | 'earlier' | 'request' | 'onPlanStep' | 'onAnswerDelta';
+type RunOption =
+  'query' | 'signal' | 'earlier' | 'request' | 'onPlanStep' | 'onAnswerDelta' | 'onModelRetry';
 
 /** `runPlanned`'s options that an agent or a session holds for every run. */
 export type PlannedSettingsOptions = Omit<RunPlannedOptions, RunOption>;
@@ -28,6 +32,13 @@ export type PlannedSettingsOptions = Omit<RunPlannedOptions, RunOption>;
 export type PlannedRunOptions = Pick<RunPlannedOptions, 'query'> & {
   [K in Exclude<RunOption, 'query'>]?: RunPlannedOptions[K] | undefined;
 };
+
+/**
+ * The time-out of a tool call whose tool declares none, in `runPlanned` and `createAgent`: a
+ * hanging tool must not hold a run for ever. Override it with `execute.defaultTimeoutMs`
+ * (`Infinity` for none).
+ */
+export const DEFAULT_TOOL_TIMEOUT_MS = 60_000;
 
 /**
  * Every default of `runPlanned`'s options (the `@default`s of `RunPlannedOptions` say the same);
@@ -45,6 +56,14 @@ export const runPlannedDefaults = Object.freeze({
   earlier: Object.freeze({}),
   predictors: Object.freeze([]),
   speculation: Object.freeze({}),
+  maxRetries: modelCallDefaults.maxRetries,
+  maxRetriesPerRun: modelCallDefaults.maxRetriesPerRun,
+  modelTimeoutMs: Object.freeze({
+    firstToken: modelCallDefaults.firstTokenTimeoutMs,
+    total: modelCallDefaults.totalTimeoutMs,
+  }),
+  /** Not an option of `runPlanned` itself: `execute.defaultTimeoutMs` unless given there. */
+  toolTimeoutMs: DEFAULT_TOOL_TIMEOUT_MS,
   /** Not an option of `runPlanned`: its planner corrects an invalid plan this many times. */
   maxCorrections: plannerDefaults.maxCorrections,
 });
@@ -66,6 +85,9 @@ export interface ResolvedPlannedSettings {
   compress: ResolvedCompressOptions;
   predictors: readonly Predictor[];
   speculation: SpeculationOptions;
+  /** How each model call is retried and timed out (on `execute.clock` when given). */
+  modelCalls: ModelCallPolicy;
+  maxRetriesPerRun: number;
   /**
    * The planner's system prompt, rendered and checked against `maxPromptTokens` at the first call
    * and kept: an agent or a session calls it when it is created, so that a budget no query could
@@ -83,6 +105,7 @@ export interface ResolvedRunPlannedOptions extends ResolvedPlannedSettings {
   request: string | CompressibleText;
   onPlanStep: ((step: PlanStep, index: number) => void) | undefined;
   onAnswerDelta: ((delta: string) => void) | undefined;
+  onModelRetry: ((event: ModelRetryEvent) => void) | undefined;
 }
 
 /**
@@ -124,8 +147,20 @@ export function resolvePlannedSettings(
     'maxPromptTokens',
     options.maxPromptTokens ?? defaults.maxPromptTokens,
   );
-  const execute = options.execute ?? defaults.execute;
+  const execute: NonNullable<RunPlannedOptions['execute']> = {
+    defaultTimeoutMs: defaults.toolTimeoutMs,
+    ...(options.execute ?? defaults.execute),
+  };
   problems.attempt('execute', () => resolveExecuteOptions(execute));
+  const maxRetries = problems.nonNegativeInteger(
+    'maxRetries',
+    options.maxRetries ?? defaults.maxRetries,
+  );
+  const maxRetriesPerRun = problems.nonNegativeInteger(
+    'maxRetriesPerRun',
+    options.maxRetriesPerRun ?? defaults.maxRetriesPerRun,
+  );
+  const timeouts = resolveModelTimeouts(options.modelTimeoutMs, problems);
   const predictors = options.predictors ?? defaults.predictors;
   if (!Array.isArray(predictors))
     problems.add(`Expected \`predictors\` to be an array, got \`${String(predictors)}\``);
@@ -155,6 +190,16 @@ export function resolvePlannedSettings(
     compress,
     predictors,
     speculation,
+    modelCalls: {
+      maxRetries,
+      firstTokenTimeoutMs: timeouts.firstToken,
+      totalTimeoutMs: timeouts.total,
+      initialRetryDelayMs: modelCallDefaults.initialRetryDelayMs,
+      maxRetryDelayMs: modelCallDefaults.maxRetryDelayMs,
+      clock: execute.clock ?? systemModelClock,
+      random: Math.random,
+    },
+    maxRetriesPerRun,
     planner: () =>
       (prepared ??= preparePlanner({
         tools,
@@ -193,5 +238,36 @@ function checkRun(options: PlannedRunOptions, problems: OptionProblems) {
     request: options.request ?? query,
     onPlanStep: options.onPlanStep,
     onAnswerDelta: options.onAnswerDelta,
+    onModelRetry: options.onModelRetry,
   };
+}
+
+/** `modelTimeoutMs`: a number is the whole call's time-out, an object sets either part. */
+function resolveModelTimeouts(
+  given: RunPlannedOptions['modelTimeoutMs'],
+  problems: OptionProblems,
+): { firstToken: number; total: number } {
+  const defaults = runPlannedDefaults.modelTimeoutMs;
+  const positive = (name: string, value: number) => {
+    if (!(typeof value === 'number' && value > 0))
+      problems.add(`Expected \`${name}\` to be a positive number of ms, got \`${String(value)}\``);
+    return value;
+  };
+  if (given === undefined) return { ...defaults };
+  if (typeof given === 'number') {
+    const total = positive('modelTimeoutMs', given);
+    return { firstToken: Math.min(defaults.firstToken, total), total };
+  }
+  if (typeof given !== 'object' || given === null) {
+    problems.add(
+      `Expected \`modelTimeoutMs\` to be a number or { firstToken, total }, got \`${String(given)}\``,
+    );
+    return { ...defaults };
+  }
+  const total = positive('modelTimeoutMs.total', given.total ?? defaults.total);
+  const firstToken = positive(
+    'modelTimeoutMs.firstToken',
+    given.firstToken ?? Math.min(defaults.firstToken, total),
+  );
+  return { firstToken, total };
 }

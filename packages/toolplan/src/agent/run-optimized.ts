@@ -4,6 +4,8 @@ import {
   type SupportedLanguageModel,
   type UsageTotals,
 } from '../model/index.js';
+import type { ModelRetryEvent } from '../model/call-model-text.js';
+import { ModelCallError } from '../model/model-call-error.js';
 import type { Plan, PlanStep } from '../plan/index.js';
 import {
   createSideEffectLedger,
@@ -28,11 +30,15 @@ import {
   resolveRunPlannedOptions,
   type ResolvedRunPlannedOptions,
 } from './resolve-run-planned-options.js';
+import { PlanningError } from './planning-error.js';
 import { runPlannedResolved, type RunPlannedOptions } from './run-planned.js';
 
 /** What happened in one run, on one time axis: ms since the query arrived. */
 export interface AgentTimeline {
+  /** Every model call attempt, failed ones included (with their `error`). */
   modelCalls: ModelCallRecord[];
+  /** Every failed model call that was tried again, when it failed and how long it waited. */
+  modelRetries: Array<ModelRetryEvent & { atMs: number }>;
   toolCalls: Array<{
     stepId: string;
     tool: string;
@@ -103,7 +109,12 @@ export interface RunOptimizedOptions extends Omit<
   predictors?: readonly Predictor[];
   /** Where the run is recorded. @default none */
   traceStore?: TraceStore;
-  /** Names the run in its trace. @default a random UUID */
+  /**
+   * Names the run in its trace and in tools' idempotency keys. A caller retrying a request that
+   * failed passes the same id (with the same `execute.sideEffects` ledger; `agent.run` keeps one
+   * per id) so that no side effect is made twice.
+   * @default a random UUID
+   */
   runId?: string;
   /** Hears the run as it happens (what `agent.stream()` yields). @default none */
   onEvent?: (event: AgentEvent) => void;
@@ -160,6 +171,7 @@ export async function runOptimizedResolved(
   const origin = performance.now();
   const startedAt = new Date();
   const meter = meterModel(planned.model, { origin });
+  const modelRetries: AgentTimeline['modelRetries'] = [];
   const toolCalls: AgentTimeline['toolCalls'] = [];
   const open = new Map<string, { tool: string; startMs: number }>();
   const observe = (event: ExecutionEvent) => {
@@ -192,6 +204,8 @@ export async function runOptimizedResolved(
   const sideEffects = planned.execute.sideEffects ?? createSideEffectLedger();
   const execute = {
     ...planned.execute,
+    // Tools' idempotency keys start with the run's id: a retried request sends the same keys.
+    runId: planned.execute.runId ?? runId,
     sideEffects,
     onEvent: observe,
     ...(signal === undefined ? {} : { signal }),
@@ -207,8 +221,8 @@ export async function runOptimizedResolved(
       runId,
       query,
       ...outcome,
-      usage: meter.totals(),
-      timeline: { modelCalls: [...meter.calls()], toolCalls },
+      usage: { ...meter.totals(), modelRetries: modelRetries.length },
+      timeline: { modelCalls: [...meter.calls()], modelRetries, toolCalls },
       wallMs: performance.now() - origin,
     };
     const learn = () => {
@@ -266,6 +280,10 @@ export async function runOptimizedResolved(
     model: meter.model,
     execute,
     predictors: learned === undefined ? planned.predictors : [...planned.predictors, learned],
+    onModelRetry: (event) => {
+      modelRetries.push({ ...event, atMs: performance.now() - origin });
+      planned.onModelRetry?.(event);
+    },
     ...(onEvent === undefined
       ? {}
       : {
@@ -273,6 +291,11 @@ export async function runOptimizedResolved(
             onEvent({ type: 'plan-step', step, index }),
           onAnswerDelta: (delta: string) => onEvent({ type: 'answer-delta', delta }),
         }),
+  }).catch((error: unknown) => {
+    // The caller retries with this id to reuse the record of side effects already made.
+    if ((ModelCallError.isInstance(error) || PlanningError.isInstance(error)) && error.partial)
+      error.partial.runId = runId;
+    throw error;
   });
   const [plan] = run.plans;
   const succeeded = run.steps.every((step) => step.status === 'ok');

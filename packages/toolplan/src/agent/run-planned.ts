@@ -55,9 +55,10 @@ import {
   renderReplanRequest,
   renderResumeRequest,
 } from '../model/joiner-prompt.js';
+import { callModelText, type ModelRetryEvent } from '../model/call-model-text.js';
 import { ModelCallError } from '../model/model-call-error.js';
+import type { RetryBudget } from '../model/model-call-policy.js';
 import { stableSystemMessage } from '../model/stable-system-message.js';
-import { streamModelText } from '../model/stream-model-text.js';
 import type { SupportedLanguageModel } from '../model/supported-language-model.js';
 import {
   createPlanStreamParser,
@@ -88,6 +89,7 @@ import {
   type Planner,
   type PlanOutputMode,
 } from './create-planner.js';
+import { PlanningError } from './planning-error.js';
 import {
   resolveRunPlannedOptions,
   type ResolvedRunPlannedOptions,
@@ -133,6 +135,28 @@ export interface RunPlannedOptions {
   execute?: Omit<ExecutePlanOptions, 'signal' | 'limits' | 'results'>;
   /** Cancels the run: the model calls and every step in flight. @default none */
   signal?: AbortSignal;
+  /**
+   * Retries of each model call (plan, correction, replan, resume, answer) after a failure that
+   * may pass — HTTP 408, 409, 429, 5xx, a connection that failed or broke, a time-out — after the
+   * provider's `Retry-After` or an exponential back-off with jitter. Never after another 4xx, and
+   * never once part of the reply arrived: a cut plan is resumed instead (`maxResumes`).
+   * @default 2
+   */
+  maxRetries?: number;
+  /**
+   * Retries the whole run may spend over all its model calls, so that a failing provider cannot
+   * multiply a run's calls.
+   * @default 4
+   */
+  maxRetriesPerRun?: number;
+  /**
+   * Time-outs of each model call's attempts: a number is the whole attempt's; `firstToken` is
+   * how long to wait for its first content. Generous by default, for reasoning models.
+   * @default { firstToken: 300000, total: 600000 }
+   */
+  modelTimeoutMs?: number | { firstToken?: number; total?: number };
+  /** Called when a failed model call is about to be tried again. Must not throw. @default none */
+  onModelRetry?: (event: ModelRetryEvent) => void;
   /**
    * Most tokens (o200k) any prompt of the run may take (plan, correction, replan, resume,
    * answer). Results are cut first to fit; see `PlannedRun.promptReports`.
@@ -224,6 +248,22 @@ export async function runPlannedResolved(options: ResolvedRunPlannedOptions): Pr
     let state: State = { kind: 'plan', purpose: 'plan', request: options.request };
     while (state.kind !== 'done') state = await step(run, state);
     return state.result;
+  } catch (error) {
+    // A model call failed after steps ran (a replan, the joiner): what they did goes with the
+    // error, so that nothing that ran is lost and a retry can reuse it.
+    if (
+      (ModelCallError.isInstance(error) || PlanningError.isInstance(error)) &&
+      error.partial === undefined &&
+      (run.runs.length > 0 || Object.keys(run.results).length > 0)
+    ) {
+      error.partial = {
+        runId: undefined,
+        plans: run.plans,
+        steps: run.runs.flatMap((each) => each.steps),
+        results: run.results,
+      };
+    }
+    throw error;
   } finally {
     run.speculator?.finish();
   }
@@ -245,6 +285,8 @@ type StateOf<Kind extends State['kind']> = Extract<State, { kind: Kind }>;
 interface RunSoFar {
   readonly options: ResolvedRunPlannedOptions;
   readonly planner: Planner;
+  /** Retries left to the run's model calls (`maxRetriesPerRun`). */
+  readonly budget: RetryBudget;
   readonly sideEffects: SideEffectLedger;
   /** Started before the first planning request, when there are predictors. */
   readonly speculator: Speculator | undefined;
@@ -264,7 +306,12 @@ interface RunSoFar {
 function startRun(options: ResolvedRunPlannedOptions): RunSoFar {
   const { tools, predictors, signal, execute } = options;
   // Before speculation starts: a budget no request fits must not leave speculative calls running.
-  const planner = createPlannerFrom(options.planner(), options.model);
+  const budget: RetryBudget = { remaining: options.maxRetriesPerRun };
+  const planner = createPlannerFrom(options.planner(), options.model, {
+    policy: options.modelCalls,
+    budget,
+    ...(options.onModelRetry === undefined ? {} : { onRetry: options.onModelRetry }),
+  });
   const speculator =
     predictors.length === 0
       ? undefined
@@ -281,6 +328,7 @@ function startRun(options: ResolvedRunPlannedOptions): RunSoFar {
   return {
     options,
     planner,
+    budget,
     // One ledger for the plan and its replans: a side-effect call is never made twice.
     sideEffects: execute.sideEffects ?? createSideEffectLedger(),
     speculator,
@@ -322,14 +370,20 @@ async function plan(run: RunSoFar, state: StateOf<'plan'>): Promise<State> {
       available: [...Object.keys(options.earlier), ...Object.keys(run.results)],
       onPrompt: (report) => run.promptReports.push(report),
       purpose: state.purpose,
+      query: options.query,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(attempts === undefined ? {} : { onAttempt: attempts.start }),
     });
     return { kind: 'execute', plan: planned.plan, execution: attempts?.current() };
   } catch (error) {
     const execution = attempts?.current();
+    // A retry is not a resume: only a stream that broke off after it delivered part of a plan
+    // is resumed (the call itself retried what failed before any of it arrived). A cancelled
+    // run is not resumed either.
     if (
-      error instanceof ModelCallError &&
+      ModelCallError.isInstance(error) &&
+      error.partialText.trim() !== '' &&
+      options.signal?.aborted !== true &&
       execution !== undefined &&
       run.resumes < options.maxResumes
     ) {
@@ -449,10 +503,14 @@ async function join(run: RunSoFar, { failed }: StateOf<'join'>): Promise<State> 
     ],
   });
   run.promptReports.push(report);
-  const { text } = await streamModelText({
+  const { replyText: text } = await callModelText({
     model: options.model,
     purpose: 'answer',
     prompt,
+    policy: options.modelCalls,
+    budget: run.budget,
+    query,
+    ...(options.onModelRetry === undefined ? {} : { onRetry: options.onModelRetry }),
     ...(options.onAnswerDelta === undefined ? {} : { onTextDelta: options.onAnswerDelta }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });

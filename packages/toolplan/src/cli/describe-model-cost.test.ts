@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { describeModelCost } from './describe-model-cost.js';
 
-const usage = { llmCalls: 1, inputTokens: 1000, cachedInputTokens: 400, outputTokens: 100 };
+const usage = {
+  llmCalls: 1,
+  inputTokens: 1000,
+  cachedInputTokens: 400,
+  outputTokens: 100,
+  modelRetries: 0,
+  modelTimeouts: 0,
+};
 
 describe('describeModelCost', async () => {
   it("prices a known model's tokens at its profile's list prices", async () => {

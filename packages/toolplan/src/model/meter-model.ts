@@ -5,6 +5,7 @@ import type {
 } from '@ai-sdk/provider';
 import type { SupportedLanguageModel } from './supported-language-model.js';
 import { toLanguageModelV3 } from './to-language-model-v3.js';
+import { ModelTimeoutError } from './model-timeout-error.js';
 import { addUsage, emptyUsage, type UsageTotals } from './usage-totals.js';
 
 /** One model call as it happened, times in ms since the meter's origin. */
@@ -21,7 +22,7 @@ export interface ModelCallRecord {
 export interface MeteredModel {
   /** The model to use: the same behaviour, every call recorded. */
   model: LanguageModelV3;
-  /** Totals over every call so far. */
+  /** Totals over every call so far (retries are counted by whoever retried: 0 here). */
   totals(): UsageTotals;
   /** Every call so far, in start order. */
   calls(): readonly ModelCallRecord[];
@@ -97,6 +98,8 @@ export function meterModel(
           controller.enqueue(part);
         },
         cancel(reason) {
+          // The caller gave up on the stream (a time-out, a cancelled run): the call failed.
+          if (reason !== undefined) record.error ??= reason;
           record.endMs = now();
           return reader.cancel(reason);
         },
@@ -108,7 +111,10 @@ export function meterModel(
     model: wrapped,
     totals() {
       const totals = emptyUsage();
-      for (const record of records) addUsage(totals, record.usage);
+      for (const record of records) {
+        addUsage(totals, record.usage);
+        if (ModelTimeoutError.isInstance(record.error)) totals.modelTimeouts += 1;
+      }
       return totals;
     },
     calls: () => records,

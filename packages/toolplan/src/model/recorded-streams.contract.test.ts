@@ -240,6 +240,8 @@ describe('OpenAI gpt-4o, two parallel tool calls (raw .sse, argument fragments)'
       inputTokens: 149,
       cachedInputTokens: 0,
       outputTokens: 60,
+      modelRetries: 0,
+      modelTimeouts: 0,
     });
     const [call] = meter.calls();
     expect(call?.error).toBeUndefined();
@@ -303,6 +305,8 @@ describe('OpenAI gpt-4o, two parallel tool calls (raw .sse, argument fragments)'
       inputTokens: 149,
       cachedInputTokens: 0,
       outputTokens: 60,
+      modelRetries: 0,
+      modelTimeouts: 0,
     });
     // The tools were offered under their (provider-safe) names.
     const body = server.requests.at(-1)?.body as { tools: Array<{ function: { name: string } }> };
@@ -349,6 +353,8 @@ describe('OpenAI gpt-4.1-nano, streamed text with usage in a final chunk (choice
       inputTokens: 32,
       cachedInputTokens: 0,
       outputTokens: 600,
+      modelRetries: 0,
+      modelTimeouts: 0,
     });
     expect(meter.calls().map((call) => call.error)).toEqual([undefined, undefined]);
   });
@@ -401,6 +407,8 @@ describe('xAI grok-3-mini over the OpenAI-compatible provider: reasoning deltas'
       inputTokens: 307,
       cachedInputTokens: 306,
       outputTokens: 253,
+      modelRetries: 0,
+      modelTimeouts: 0,
     });
   });
 
@@ -428,6 +436,8 @@ describe('xAI grok-3-mini over the OpenAI-compatible provider: reasoning deltas'
       inputTokens: 24,
       cachedInputTokens: 22,
       outputTokens: 684,
+      modelRetries: 0,
+      modelTimeouts: 0,
     });
   });
 });
@@ -472,6 +482,8 @@ describe('Anthropic Messages over @ai-sdk/anthropic', () => {
       inputTokens: 849,
       cachedInputTokens: 0,
       outputTokens: 47,
+      modelRetries: 0,
+      modelTimeouts: 0,
     });
 
     const request = server.requests.at(-1);
@@ -515,6 +527,8 @@ describe('Anthropic Messages over @ai-sdk/anthropic', () => {
       inputTokens: 2 * 565,
       cachedInputTokens: 0,
       outputTokens: 2 * 48,
+      modelRetries: 0,
+      modelTimeouts: 0,
     });
   });
 
@@ -591,6 +605,8 @@ describe('Anthropic Messages over @ai-sdk/anthropic', () => {
       inputTokens: 565,
       cachedInputTokens: 0,
       outputTokens: 48,
+      modelRetries: 0,
+      modelTimeouts: 0,
     });
     const body = server.requests.at(-1)?.body as {
       system: Array<{ text: string }>;
@@ -652,6 +668,8 @@ describe('a stream cut off mid-response (the socket destroyed after N events)', 
       inputTokens: 0,
       cachedInputTokens: 0,
       outputTokens: 0,
+      modelRetries: 0,
+      modelTimeouts: 0,
     });
   });
 

@@ -8,10 +8,21 @@ export interface UsageTotals {
   /** The part of `inputTokens` served from the provider's prompt cache. */
   cachedInputTokens: number;
   outputTokens: number;
+  /** Model calls that were retries of a failed one (they count in `llmCalls` too). */
+  modelRetries: number;
+  /** Model call attempts that timed out (see `modelTimeoutMs`). */
+  modelTimeouts: number;
 }
 
 export function emptyUsage(): UsageTotals {
-  return { llmCalls: 0, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0 };
+  return {
+    llmCalls: 0,
+    inputTokens: 0,
+    cachedInputTokens: 0,
+    outputTokens: 0,
+    modelRetries: 0,
+    modelTimeouts: 0,
+  };
 }
 
 /** Adds one call's usage (as the AI SDK provider interface reports it) to running totals. */
@@ -31,6 +42,8 @@ export function sumUsage(...parts: readonly UsageTotals[]): UsageTotals {
     total.inputTokens += part.inputTokens;
     total.cachedInputTokens += part.cachedInputTokens;
     total.outputTokens += part.outputTokens;
+    total.modelRetries += part.modelRetries;
+    total.modelTimeouts += part.modelTimeouts;
   }
   return total;
 }

@@ -60,21 +60,38 @@ export class CallDeduplicator {
   }
 
   /**
-   * Throws (failing the step, before any of its calls goes out) when a call with side effects
-   * was already made by an earlier run of the task; otherwise records the step's calls. Calls
-   * this run itself recorded do not count: two identical calls in one plan are the plan's choice.
+   * Before a side-effect step's calls go out: when an earlier run of the task made every one of
+   * them and the ledger remembers their results, returns those results (the step takes them and
+   * calls nothing); when it made any of them otherwise, throws (failing the step before any call
+   * goes out); else records the step's calls and returns `undefined`. Calls this run itself
+   * recorded do not count: two identical calls in one plan are the plan's choice.
    */
-  refuseRepeatedSideEffects(step: StepState, inputs: readonly unknown[]): void {
+  refuseRepeatedSideEffects(
+    step: StepState,
+    inputs: readonly unknown[],
+  ): ReadonlyArray<{ value: unknown }> | undefined {
     const ledger = this.#options.sideEffects;
-    if (ledger === undefined || step.tool.readOnly === true) return;
+    if (ledger === undefined || step.tool.readOnly === true) return undefined;
     const keys = inputs.map((input) => sideEffectKey(step.tool.name, input));
-    if (keys.some((key) => ledger.has(key) && !this.#ownSideEffects.has(key))) {
+    const made = keys.filter((key) => ledger.has(key) && !this.#ownSideEffects.has(key));
+    if (made.length > 0) {
+      const recalled = made.length === keys.length ? keys.map((key) => ledger.recall?.(key)) : [];
+      if (recalled.length > 0 && recalled.every((entry) => entry !== undefined))
+        return recalled as Array<{ value: unknown }>;
       throw new RepeatedSideEffectError({ stepId: step.id, toolName: step.tool.name });
     }
     for (const key of keys) {
       ledger.add(key);
       this.#ownSideEffects.add(key);
     }
+    return undefined;
+  }
+
+  /** A side-effect call succeeded: the ledger keeps its result for a repeat of the task. */
+  rememberSideEffect(call: Call, value: unknown): void {
+    const ledger = this.#options.sideEffects;
+    if (ledger === undefined || call.step.tool.readOnly === true) return;
+    ledger.remember?.(sideEffectKey(call.step.tool.name, call.input), value);
   }
 
   /** A call is ready: it is served by an identical call or the cache, or becomes a job. */

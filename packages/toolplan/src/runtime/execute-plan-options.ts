@@ -30,7 +30,11 @@ export interface ExecutePlanOptions {
    * @default 32
    */
   maxConcurrency?: number;
-  /** Time-out (ms) for calls of tools that declare no `timeoutMs`. @default undefined (none) */
+  /**
+   * Time-out (ms) for calls of tools that declare no `timeoutMs` (`Infinity`: none).
+   * `runPlanned` and `createAgent` default it to `DEFAULT_TOOL_TIMEOUT_MS`.
+   * @default undefined (none)
+   */
   defaultTimeoutMs?: number;
   /** Retry policy for `idempotent` tools. */
   retry?: Partial<RetryOptions>;

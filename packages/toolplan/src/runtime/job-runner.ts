@@ -56,7 +56,10 @@ export class JobRunner {
     job.settled = false;
     for (const call of calls) call.step.attempts += 1;
     this.#live.add(job);
-    const timeoutMs = tool.timeoutMs ?? this.#options.defaultTimeoutMs;
+    const configured = tool.timeoutMs ?? this.#options.defaultTimeoutMs;
+    // `Infinity` means none: a timer that long would fire at once (Node caps delays at 2^31 - 1 ms).
+    const timeoutMs =
+      configured !== undefined && Number.isFinite(configured) ? configured : undefined;
     let signal = this.#runSignal;
     if (timeoutMs !== undefined) {
       job.controller = new AbortController();

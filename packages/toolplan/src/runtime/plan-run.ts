@@ -207,7 +207,8 @@ export class PlanRun {
           state,
           resolveValue(validated.args, { results: this.#results, stepId: state.id }),
         );
-        this.#dedup.refuseRepeatedSideEffects(state, [input]);
+        const recalled = this.#dedup.refuseRepeatedSideEffects(state, [input]);
+        if (recalled !== undefined) return this.#succeed(state, recalled[0]?.value);
         this.#dedup.enqueue({
           step: state,
           index: undefined,
@@ -245,7 +246,12 @@ export class PlanRun {
           index,
         ),
       );
-      this.#dedup.refuseRepeatedSideEffects(state, inputs);
+      const recalled = this.#dedup.refuseRepeatedSideEffects(state, inputs);
+      if (recalled !== undefined)
+        return this.#succeed(
+          state,
+          recalled.map((entry) => entry.value),
+        );
       state.values = new Array<unknown>(items.length);
       if (inputs.length === 0) this.#succeed(state, []);
       inputs.forEach((input, index) =>
@@ -305,6 +311,7 @@ export class PlanRun {
     const { step: state, index } = call;
     if (TERMINAL_PHASES.has(state.phase) || this.#over) return;
     if (!outcome.ok) return this.#fail(state, outcome.error);
+    this.#dedup.rememberSideEffect(call, outcome.value);
     if (index === undefined) return this.#succeed(state, outcome.value);
     const values = state.values as unknown[];
     values[index] = outcome.value;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Plan } from '../plan/index.js';
 import { executePlan } from './execute-plan.js';
-import { createSideEffectLedger } from './side-effect-ledger.js';
+import { createSideEffectLedger, sideEffectKey } from './side-effect-ledger.js';
 import { RepeatedSideEffectError } from './step-errors.js';
 import { testTool, type CallLog, settleOnClock } from './test-tools.test-utils.js';
 import { createVirtualClock, type VirtualClock } from './virtual-clock.js';
@@ -31,10 +31,38 @@ async function run(
 }
 
 describe('the side-effect ledger', () => {
-  it('refuses a side-effect call an earlier run of the task made, before calling it', async () => {
+  it('gives a repeated side-effect call the result the earlier run got, calling nothing', async () => {
     const tools = setup();
     const ledger = createSideEffectLedger();
-    await run({ steps: [{ id: 'a', tool: 'send', args: { to: 'x' } }] }, tools, ledger);
+    const first = await run(
+      { steps: [{ id: 'a', tool: 'send', args: { to: 'x' } }] },
+      tools,
+      ledger,
+    );
+    const second = await run(
+      {
+        steps: [
+          { id: 'b', tool: 'send', args: { to: 'x' } },
+          { id: 'c', tool: 'send', args: { to: 'y' } },
+        ],
+      },
+      tools,
+      ledger,
+    );
+    expect(second.status).toBe('ok');
+    expect(second.results['b']).toEqual(first.results['a']);
+    expect(second.steps.find((step) => step.id === 'b')?.attempts).toBe(0);
+    expect(log.map((call) => `${call.tool}:${String((call.input as { to: string }).to)}`)).toEqual([
+      'send:x',
+      'send:y',
+    ]);
+  });
+
+  it('refuses a side-effect call an earlier run made without a result to give', async () => {
+    const tools = setup();
+    const ledger = createSideEffectLedger();
+    // Made, but its outcome unknown (it failed, or the process that made it went away).
+    ledger.add(sideEffectKey('send', { to: 'x' }));
     const second = await run(
       {
         steps: [
@@ -51,7 +79,6 @@ describe('the side-effect ledger', () => {
     );
     expect(second.steps.find((step) => step.id === 'c')?.status).toBe('ok');
     expect(log.map((call) => `${call.tool}:${String((call.input as { to: string }).to)}`)).toEqual([
-      'send:x',
       'send:y',
       'read:x',
     ]);
