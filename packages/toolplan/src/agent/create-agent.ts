@@ -113,13 +113,16 @@ export function createAgent(options: CreateAgentOptions): Agent {
     query: string,
     runOptions: AgentRunOptions & { onEvent?: (event: AgentEvent) => void },
   ) => {
-    const { runId } = runOptions;
-    if (runId !== undefined && (typeof runId !== 'string' || runId === ''))
+    const given = runOptions.runId;
+    if (given !== undefined && (typeof given !== 'string' || given === ''))
       throw new AgentOptionsError({
-        problems: [`Expected \`runId\` to be a non-empty string, got \`${String(runId)}\``],
+        problems: [`Expected \`runId\` to be a non-empty string, got \`${String(given)}\``],
       });
+    // Every run's record is kept under its id, so that the id a failed run reports
+    // (`error.partial.runId`) can be retried.
+    const runId = given ?? crypto.randomUUID();
     const settings =
-      runId === undefined || planned.execute.sideEffects !== undefined
+      planned.execute.sideEffects !== undefined
         ? planned
         : { ...planned, execute: { ...planned.execute, sideEffects: ledgerFor(runId) } };
     return runOptimizedResolved({

@@ -21,6 +21,8 @@ export function reportCliError(options: {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
   if (isExpected(error)) {
     stderr(`error: ${error.message}`);
+    const hint = (error as { hint?: unknown }).hint;
+    if (typeof hint === 'string' && hint !== '') stderr(`hint: ${hint}`);
     if (verbose) stderr(describeWithCauses(error));
     return EXIT.invalidInput;
   }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { createAgent, type AgentRun } from '../agent/index.js';
-import { createOpenAICompatibleModel } from '../model/index.js';
+import { createOpenAICompatibleModel, ModelCallError } from '../model/index.js';
+import { cliModelHint } from './cli-model-hint.js';
 import { createTraceStore, DEFAULT_TRACE_DB_PATH, type TraceStore } from '../trace/index.js';
 import { toErrorData } from '../plan/index.js';
 import { describeModelCost } from './describe-model-cost.js';
@@ -90,7 +91,11 @@ export function runCommand(io: CommandIo): Command {
           chains,
           ...(traceStore === undefined ? {} : { traceStore }),
         });
-        const run = await agent.run(query);
+        const run = await agent.run(query).catch((error: unknown) => {
+          if (ModelCallError.isInstance(error))
+            error.hint = cliModelHint({ error, simulated: provider !== undefined });
+          throw error;
+        });
         const wallMs = Math.round(run.wallMs * 100) / 100;
         const { usage } = run;
         const failed = run.steps.some((step) => step.status !== 'ok');

@@ -47,7 +47,8 @@ export class ModelCallError extends ToolplanError {
   readonly history: readonly ModelCallAttempt[];
   /** The user's query the call served, when known. */
   readonly query: string | undefined;
-  readonly hint: string;
+  /** What to try; a caller that knows more (the CLI knows its flags) may put its own. */
+  hint: string;
   /** What the run had done when the call failed (set by the agent; see {@link PartialRun}). */
   partial: PartialRun | undefined;
 
