@@ -40,6 +40,8 @@ export function createLearningStrategy(options: LearningStrategyOptions): Strate
         learner,
         planCache,
         deferred,
+        // As the loop baselines: one attempt per model call (a failed one is a transport error).
+        maxRetries: 0,
         ...(predict && predictors !== undefined ? { predictors } : {}),
         ...(signal === undefined ? {} : { signal }),
       });

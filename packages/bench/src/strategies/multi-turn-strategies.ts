@@ -70,7 +70,8 @@ export const sessionStrategy: MultiTurnStrategy = {
   name: 'session',
   description: 'toolplan createSession: one planning call per turn with the compressed delta',
   start({ tools, model }) {
-    const session = createSession({ model: model(), tools });
+    // As the loop baselines: one attempt per model call (a failed one is a transport error).
+    const session = createSession({ model: model(), tools, maxRetries: 0 });
     return {
       async ask(query, { signal } = {}) {
         const turn = await session.ask(query, signal === undefined ? {} : { signal });

@@ -19,6 +19,8 @@ function planningStrategy(options: {
         tools,
         query,
         stream: options.stream,
+        // As the loop baselines: one attempt per model call (a failed one is a transport error).
+        maxRetries: 0,
         ...(signal === undefined ? {} : { signal }),
         ...(options.predict === true && predictors !== undefined ? { predictors } : {}),
       });

@@ -47,6 +47,8 @@ export async function runToolLoop(options: RunToolLoopOptions): Promise<ToolLoop
       ? { prompt: options.query }
       : { messages: [...options.history, { role: 'user', content: options.query }] }),
     stopWhen: stepCountIs(options.maxSteps ?? 20),
+    // The bench measures single attempts, toolplan's strategies too: a failed call counts as a
+    // transport error rather than being hidden by a retry.
     maxRetries: 0,
     ...(options.signal === undefined ? {} : { abortSignal: options.signal }),
   });

@@ -101,6 +101,9 @@ export function describeAgentOverHttp({ label, specification, model }: AgentOver
         inputTokens: stats.promptTokens,
         cachedInputTokens: stats.cachedTokens,
         outputTokens: stats.completionTokens,
+        // Nothing failed against the simulator: no retry, no time-out.
+        modelRetries: 0,
+        modelTimeouts: 0,
       };
     };
 

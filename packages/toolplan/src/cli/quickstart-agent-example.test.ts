@@ -50,10 +50,21 @@ describe('examples/quickstart/agent.mjs', () => {
     }
   });
 
-  it('prints a failed run as one line naming the error, not a stack, and exits 1', async () => {
-    const { stdout, stderr, code } = await runExample(`http://127.0.0.1:${await closedPort()}/v1`);
-    expect(code).toBe(1);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(/^toolplan: ModelCallError: The model call for the plan failed.*\n$/);
-  });
+  // A refused connection is retried twice with back-off (1–2 s, then 2–4 s) before it fails.
+  it(
+    'prints a failed run as one line naming the error, not a stack, and exits 1',
+    {
+      timeout: 20_000,
+    },
+    async () => {
+      const { stdout, stderr, code } = await runExample(
+        `http://127.0.0.1:${await closedPort()}/v1`,
+      );
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(
+        /^toolplan: ModelCallError: The model call for the plan failed after 3 attempts.*\n$/,
+      );
+    },
+  );
 });
