@@ -58,6 +58,11 @@ export interface ReplayResponse {
    * chunk: the client sees the connection die, as when a provider's connection drops).
    */
   cutAfter?: number;
+  /**
+   * Send the first `events` events, then wait for `until` before sending the rest: a test can
+   * hold the end of a stream back until something it expects has happened while it streamed.
+   */
+  holdAfter?: { events: number; until: Promise<unknown> };
 }
 
 export interface ReceivedRequest {
@@ -107,6 +112,12 @@ export async function startReplayServer(): Promise<ReplayServer> {
       const next = queues.get(path)?.shift();
       if (next === undefined) return fail(404, `No recording is queued for POST ${path}`);
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      if (next.holdAfter !== undefined) {
+        const { events, until } = next.holdAfter;
+        res.write(next.events.slice(0, events).join(''));
+        void until.then(() => res.end(next.events.slice(events).join('')));
+        return;
+      }
       if (next.cutAfter === undefined) {
         for (const event of next.events) res.write(event);
         res.end();
