@@ -15,6 +15,8 @@ export {
 export { AgentOptionsError } from './agent-options-error.js';
 export { PlanningError } from './planning-error.js';
 export { runPlanned, type PlannedRun, type RunPlannedOptions } from './run-planned.js';
+export { DEFAULT_TOOL_TIMEOUT_MS } from './resolve-run-planned-options.js';
+export type { PlannerCallSettings } from './create-planner.js';
 export {
   createSession,
   type CreateSessionOptions,
@@ -39,6 +41,7 @@ export {
 } from './answer-without-model.js';
 export {
   createAgent,
+  RUN_LEDGERS_KEPT,
   type Agent,
   type AgentRunOptions,
   type CreateAgentOptions,
