@@ -81,6 +81,9 @@ const ANY_TYPE_KEYWORDS = new Set([
 ]);
 
 // "A schema may have up to 5000 object properties total, with up to 10 levels of nesting."
+// The guide does not say how levels are counted; here a level is an object schema on the way
+// from the root (the root is level 1; arrays and anyOf add none; each definition counts from
+// its own root). This is the most lenient reading, so what it refuses every reading refuses.
 const MAX_PROPERTIES = 5000;
 const MAX_NESTING = 10;
 // "In a schema, total string length of all property names, definition names, enum values, and
@@ -140,7 +143,8 @@ export function checkStrictJsonSchema(schema: unknown): StrictSchemaProblem[] {
     const types = readTypes(node, path, add);
     const isObject = types.has('object') || (types.size === 0 && node['properties'] !== undefined);
     const objectDepth = isObject ? depth + 1 : depth;
-    if (objectDepth > MAX_NESTING && isObject && depth === MAX_NESTING) {
+    // Reported once, at the first level too deep; the levels below it are not repeated.
+    if (isObject && depth === MAX_NESTING) {
       add(
         'nesting-depth',
         path,
