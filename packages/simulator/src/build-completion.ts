@@ -35,8 +35,12 @@ export interface OpenAIUsage {
 
 /** One server-sent event, due once `outputTokens` output tokens have been generated. */
 export interface StreamEvent {
+  /** The event's name (`event:` line), for APIs that name their events (Responses). */
+  event?: string;
   data: string;
   outputTokens: number;
+  /** Due when the request arrives instead, as the acknowledgements a provider sends at once. */
+  atArrival?: boolean;
 }
 
 export function completionTokensOf(reply: CompletionReply): number {

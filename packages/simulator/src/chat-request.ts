@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatParam } from './format-param.js';
 import { SimulatedApiError } from './simulator-errors.js';
 
 // Only what the simulator reads is checked; every other field a client sends (temperature,
@@ -139,15 +140,6 @@ function checkToolCallPairs(messages: readonly ChatMessage[]): void {
       code: null,
     });
   }
-}
-
-function formatParam(path: ReadonlyArray<PropertyKey>): string {
-  let text = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') text += `[${segment}]`;
-    else text += text === '' ? String(segment) : `.${String(segment)}`;
-  }
-  return text;
 }
 
 function invalid(options: {

@@ -1,5 +1,6 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { ChatRequest, ChatResponseFormat } from './chat-request.js';
+import type { ModelApi } from './check-request-rules.js';
 import { messageText } from './message-text.js';
 import { scriptFailure } from './script-failures.js';
 import { SimulatedApiError } from './simulator-errors.js';
@@ -10,8 +11,14 @@ const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
 const validators = new Map<string, ValidateFunction>();
 const MAX_CACHED_VALIDATORS = 256;
 
-/** Refuses what OpenAI refuses about `response_format` before any generation. */
-export function checkResponseFormatRequest(request: ChatRequest): void {
+/**
+ * Refuses what OpenAI refuses about `response_format` (`text.format` in the Responses API) before
+ * any generation.
+ */
+export function checkResponseFormatRequest(
+  request: ChatRequest,
+  api: ModelApi = 'chat-completions',
+): void {
   const format = request.response_format;
   if (format?.type === 'json_object') {
     const mentionsJson = request.messages.some((message) =>
@@ -21,10 +28,12 @@ export function checkResponseFormatRequest(request: ChatRequest): void {
       throw new SimulatedApiError({
         status: 400,
         type: 'invalid_request_error',
-        param: 'messages',
+        param: api === 'chat-completions' ? 'messages' : 'input',
         code: null,
         message:
-          "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+          api === 'chat-completions'
+            ? "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'."
+            : "'input' must contain the word 'json' in some form, to use 'text.format' of type 'json_object'.",
       });
     }
   }

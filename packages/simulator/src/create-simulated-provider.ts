@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleChatCompletion, writeApiError } from './handle-chat-completion.js';
+import { chatCompletionsWire } from './chat-completions-wire.js';
+import { handleModelRequest, writeApiError } from './handle-model-request.js';
 import type { ModelProfile } from './profiles/index.js';
 import {
   resolveSimulatorOptions,
   type SimulatedProviderOptions,
 } from './simulated-provider-options.js';
+import { responsesWire } from './responses-wire.js';
 import { SimulatedApiError } from './simulator-errors.js';
 import { SimulatorState } from './simulator-state.js';
 import type { SimulatorStats } from './simulator-stats.js';
@@ -36,7 +38,7 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /**
  * Starts a simulated OpenAI-compatible provider on a real HTTP server: `POST
- * /v1/chat/completions` (streamed and not) and `GET /v1/models`. It answers from a script book,
+ * /v1/chat/completions` and `POST /v1/responses` (streamed and not) and `GET /v1/models`. It answers from a script book,
  * counts tokens with o200k, caches prompt prefixes as OpenAI does, and spends time as the chosen
  * profile's model would. Options are checked before anything listens.
  */
@@ -92,7 +94,7 @@ async function route(
   const startedAt = state.options.clock.now();
   const path = (request.url ?? '/').split('?')[0]?.replace(/\/+$/, '') ?? '';
   const method = request.method ?? 'GET';
-  if (method === 'POST' && path === '/v1/chat/completions') {
+  if (method === 'POST' && (path === '/v1/chat/completions' || path === '/v1/responses')) {
     const body = await readBody(request);
     if (body === undefined) {
       writeApiError(
@@ -105,7 +107,9 @@ async function route(
       );
       return;
     }
-    await handleChatCompletion({ state, request, response, body, startedAt });
+    const served = { state, request, response, body, startedAt };
+    if (path === '/v1/responses') await handleModelRequest({ ...served, wire: responsesWire });
+    else await handleModelRequest({ ...served, wire: chatCompletionsWire });
     return;
   }
   const { profile } = state.options;

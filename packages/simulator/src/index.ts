@@ -1,6 +1,22 @@
 export { answerJoin, findResultsInPrompt } from './answer-join.js';
 export type { CompletionReply, OpenAIUsage } from './build-completion.js';
 export type { ChatMessage, ChatRequest } from './chat-request.js';
+export {
+  checkGeminiSchema,
+  describeGeminiSchemaProblem,
+  type GeminiSchemaProblem,
+} from './check-gemini-schema.js';
+export {
+  findRequestRuleProblems,
+  type ModelApi,
+  type RequestRuleProblem,
+} from './check-request-rules.js';
+export {
+  checkStrictJsonSchema,
+  describeStrictSchemaProblem,
+  type StrictSchemaProblem,
+  type StrictSchemaRule,
+} from './check-strict-json-schema.js';
 export { classifyRequest, type RequestMode } from './classify-request.js';
 export {
   compileScriptBook,

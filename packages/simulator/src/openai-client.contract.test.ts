@@ -31,6 +31,9 @@ function createParams(request: ContractRequest): ChatCompletionCreateParamsBase 
             json_schema: {
               name: request.responseFormat.name,
               schema: request.responseFormat.schema,
+              ...(request.responseFormat.strict === undefined
+                ? {}
+                : { strict: request.responseFormat.strict }),
             },
           },
         }),

@@ -1,183 +1,31 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import {
-  APICallError,
-  type LanguageModelV3CallOptions,
-  type LanguageModelV3Content,
-  type LanguageModelV3FinishReason,
-  type LanguageModelV3Message,
-  type LanguageModelV3Prompt,
-  type LanguageModelV3Usage,
-} from '@ai-sdk/provider';
-import {
-  describeProviderContract,
-  type ContractClient,
-  type ContractFailure,
-  type ContractRequest,
-  type ContractResult,
-  type WireMessage,
-} from './provider-contract.test-utils.js';
+import { aiSdkContractClients } from './ai-sdk-contract-clients.test-utils.js';
+import { describeProviderContract } from './provider-contract.test-utils.js';
 
-// The AI SDK's openai-compatible provider (the path toolplan itself uses), called through the
-// LanguageModelV3 interface, streamed (doStream) and not (doGenerate).
+// The AI SDK's openai-compatible provider (the path toolplan itself uses), over Chat Completions.
 
 const PROVIDER_NAME = 'simulated';
 
-function modelFor(baseURL: string, request: ContractRequest) {
-  const provider = createOpenAICompatible({
-    baseURL,
-    name: PROVIDER_NAME,
-    apiKey: 'test-key',
-    includeUsage: true,
-    supportsStructuredOutputs: true,
-  });
-  return provider.chatModel(request.model ?? 'gpt-4o');
-}
-
-function callOptions(request: ContractRequest): LanguageModelV3CallOptions {
-  return {
-    prompt: toPrompt(request.messages),
-    ...(request.tools === undefined
-      ? {}
-      : {
-          tools: request.tools.map((tool) => ({
-            type: 'function' as const,
-            name: tool.function.name,
-            description: tool.function.description,
-            inputSchema: tool.function.parameters as never,
-          })),
-        }),
-    ...(request.parallelToolCalls === undefined
-      ? {}
-      : {
-          providerOptions: { [PROVIDER_NAME]: { parallel_tool_calls: request.parallelToolCalls } },
-        }),
-    ...(request.responseFormat === undefined
-      ? {}
-      : {
-          responseFormat: {
-            type: 'json' as const,
-            name: request.responseFormat.name,
-            schema: request.responseFormat.schema as never,
-          },
-        }),
-    ...(request.fault === undefined ? {} : { headers: { 'x-toolplan-fault': request.fault } }),
-  };
-}
-
-/** OpenAI wire messages as the AI SDK's provider-level prompt. */
-function toPrompt(messages: readonly WireMessage[]): LanguageModelV3Prompt {
-  const toolNames = new Map<string, string>();
-  return messages.map((message): LanguageModelV3Message => {
-    switch (message.role) {
-      case 'system':
-        return { role: 'system', content: message.content };
-      case 'user':
-        return { role: 'user', content: [{ type: 'text', text: message.content }] };
-      case 'assistant':
-        return {
-          role: 'assistant',
-          content: [
-            ...(message.content ? [{ type: 'text' as const, text: message.content }] : []),
-            ...(message.tool_calls ?? []).map((call) => {
-              toolNames.set(call.id, call.function.name);
-              return {
-                type: 'tool-call' as const,
-                toolCallId: call.id,
-                toolName: call.function.name,
-                input: JSON.parse(call.function.arguments) as unknown,
-              };
-            }),
-          ],
-        };
-      case 'tool':
-        return {
-          role: 'tool',
-          content: [
-            {
-              type: 'tool-result',
-              toolCallId: message.tool_call_id,
-              toolName: toolNames.get(message.tool_call_id) ?? 'unknown',
-              output: { type: 'json', value: JSON.parse(message.content) as never },
-            },
-          ],
-        };
-    }
-  });
-}
-
-function toResult(options: {
-  content: readonly LanguageModelV3Content[];
-  finishReason: LanguageModelV3FinishReason;
-  usage: LanguageModelV3Usage;
-}): ContractResult {
-  let text = '';
-  const toolCalls: ContractResult['toolCalls'] = [];
-  for (const part of options.content) {
-    if (part.type === 'text') text += part.text;
-    if (part.type === 'tool-call') {
-      toolCalls.push({
-        id: part.toolCallId,
-        name: part.toolName,
-        input: JSON.parse(part.input) as unknown,
-      });
-    }
-  }
-  const unified = options.finishReason.unified;
-  return {
-    text,
-    toolCalls,
-    finishReason: unified === 'stop' || unified === 'tool-calls' ? unified : 'other',
-    usage: {
-      inputTokens: options.usage.inputTokens.total ?? NaN,
-      cachedInputTokens: options.usage.inputTokens.cacheRead ?? NaN,
-      outputTokens: options.usage.outputTokens.total ?? NaN,
+const clients = aiSdkContractClients({
+  label: '@ai-sdk/openai-compatible',
+  model: (baseURL, request) =>
+    createOpenAICompatible({
+      baseURL,
+      name: PROVIDER_NAME,
+      apiKey: 'test-key',
+      includeUsage: true,
+      supportsStructuredOutputs: true,
+    }).chatModel(request.model ?? 'gpt-4o'),
+  providerOptions: (request) => ({
+    [PROVIDER_NAME]: {
+      ...(request.parallelToolCalls === undefined
+        ? {}
+        : { parallel_tool_calls: request.parallelToolCalls }),
+      ...(request.responseFormat?.strict === undefined
+        ? {}
+        : { strictJsonSchema: request.responseFormat.strict }),
     },
-  };
-}
+  }),
+});
 
-function describeFailure(error: unknown): ContractFailure {
-  if (APICallError.isInstance(error)) {
-    return {
-      status: error.statusCode,
-      message: error.message,
-      retryAfter: error.responseHeaders?.['retry-after'],
-    };
-  }
-  return { status: undefined, message: String(error), retryAfter: undefined };
-}
-
-const streaming: ContractClient = {
-  name: '@ai-sdk/openai-compatible, doStream',
-  describeFailure,
-  async complete(baseURL, request) {
-    const { stream } = await modelFor(baseURL, request).doStream(callOptions(request));
-    const content: LanguageModelV3Content[] = [];
-    let text = '';
-    let finish:
-      { finishReason: LanguageModelV3FinishReason; usage: LanguageModelV3Usage } | undefined;
-    const reader = stream.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (value.type === 'error') throw value.error;
-      if (value.type === 'text-delta') text += value.delta;
-      if (value.type === 'tool-call') content.push(value);
-      if (value.type === 'finish') finish = value;
-    }
-    if (finish === undefined) throw new Error('The stream ended without a finish part.');
-    if (text !== '') content.unshift({ type: 'text', text });
-    return toResult({ content, ...finish });
-  },
-};
-
-const generating: ContractClient = {
-  name: '@ai-sdk/openai-compatible, doGenerate',
-  describeFailure,
-  async complete(baseURL, request) {
-    const result = await modelFor(baseURL, request).doGenerate(callOptions(request));
-    return toResult(result);
-  },
-};
-
-describeProviderContract(streaming);
-describeProviderContract(generating);
+for (const client of clients) describeProviderContract(client);

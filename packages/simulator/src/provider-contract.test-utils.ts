@@ -46,7 +46,13 @@ export interface ContractRequest {
   messages: WireMessage[];
   tools?: WireTool[];
   parallelToolCalls?: boolean;
-  responseFormat?: { type: 'json_schema'; name: string; schema: Record<string, unknown> };
+  responseFormat?: {
+    type: 'json_schema';
+    name: string;
+    schema: Record<string, unknown>;
+    /** Sent as the format's `strict` (the AI SDK's providers send `true` when not told). */
+    strict?: boolean;
+  };
   /** Sent as the `x-toolplan-fault` header. */
   fault?: string;
 }
@@ -177,11 +183,8 @@ export function describeProviderContract(client: ContractClient): void {
         responseFormat: {
           type: 'json_schema',
           name: PLAN_SCHEMA_NAME,
-          schema: {
-            type: 'object',
-            properties: { steps: { type: 'array' }, answer: { type: 'string' } },
-            required: ['steps'],
-          },
+          schema: STRICT_PLAN_SCHEMA,
+          strict: true,
         },
       });
       expect(JSON.parse(result.text)).toEqual(PLAN_JSON);
@@ -194,11 +197,38 @@ export function describeProviderContract(client: ContractClient): void {
         responseFormat: {
           type: 'json_schema',
           name: PLAN_SCHEMA_NAME,
-          schema: { type: 'object', required: ['tasks'] },
+          schema: {
+            type: 'object',
+            properties: { tasks: { type: 'array', items: { type: 'string' } } },
+            required: ['tasks'],
+            additionalProperties: false,
+          },
+          strict: true,
         },
       });
       expect(error.status).toBe(500);
       expect(error.message).toMatch(/violates the json_schema/);
+    });
+
+    it('refuses a strict json_schema that breaks the strict rules with 400, as OpenAI does', async () => {
+      const error = await failure({
+        messages: [{ role: 'user', content: `${WEATHER_QUERY} ${PLAN_REQUEST_MARKER}` }],
+        responseFormat: {
+          type: 'json_schema',
+          name: PLAN_SCHEMA_NAME,
+          schema: {
+            type: 'object',
+            properties: { steps: { type: 'array' }, answer: { type: 'string' } },
+            required: ['steps'],
+          },
+          strict: true,
+        },
+      });
+      expect(error.status).toBe(400);
+      expect(error.message).toContain(`Invalid schema for response_format '${PLAN_SCHEMA_NAME}'`);
+      expect(error.message).toContain(
+        "In context=('properties', 'steps'), array schema missing items.",
+      );
     });
 
     it('refuses an unknown model with 404', async () => {
@@ -245,6 +275,47 @@ export function describeProviderContract(client: ContractClient): void {
     });
   });
 }
+
+/**
+ * A plan schema that strict mode accepts: every object closed and fully required, each step's
+ * `args` one of the scenario's argument shapes.
+ */
+const STRICT_PLAN_SCHEMA = {
+  type: 'object',
+  properties: {
+    steps: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          tool: { type: 'string' },
+          args: {
+            anyOf: [
+              {
+                type: 'object',
+                properties: { city: { type: 'string' }, date: { type: 'string' } },
+                required: ['city', 'date'],
+                additionalProperties: false,
+              },
+              {
+                type: 'object',
+                properties: { results: { type: 'array', items: { type: 'string' } } },
+                required: ['results'],
+                additionalProperties: false,
+              },
+            ],
+          },
+        },
+        required: ['id', 'tool', 'args'],
+        additionalProperties: false,
+      },
+    },
+    answer: { type: 'string' },
+  },
+  required: ['steps', 'answer'],
+  additionalProperties: false,
+};
 
 /** Adds the assistant's tool calls and one tool message per call, as a client's loop does. */
 function appendTurn(

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { FaultSchedule } from './fault-schedule.js';
 import { IssuedCalls } from './issued-calls.js';
 import { PromptCache } from './prompt-cache.js';
+import { ResponseItems } from './response-items.js';
 import type { ResolvedSimulatorOptions } from './simulated-provider-options.js';
 import { StatsRecorder } from './simulator-stats.js';
 
@@ -9,6 +10,8 @@ import { StatsRecorder } from './simulator-stats.js';
 export class SimulatorState {
   readonly options: ResolvedSimulatorOptions;
   readonly issuedCalls = new IssuedCalls();
+  /** Output items sent through the Responses API, for `item_reference` inputs. */
+  readonly responseItems = new ResponseItems();
   readonly stats = new StatsRecorder();
   readonly faults: FaultSchedule;
   /** OpenAI's per-deployment fingerprint; stable per profile. */

@@ -157,4 +157,28 @@ describe('writeEventStream', () => {
     expect(outcome).toBe('aborted');
     expect(writes).toHaveLength(0);
   });
+
+  it('names named events, and writes acknowledgements at arrival without reporting lateness', async () => {
+    const clock = virtualClock();
+    const { response, writes } = fakeResponse(clock);
+    const late: number[] = [];
+    await writeEventStream({
+      response: response as unknown as ServerResponse,
+      events: [
+        { event: 'response.created', data: 'a', outputTokens: 1, atArrival: true },
+        { event: 'response.output_text.delta', data: 'b', outputTokens: 1 },
+      ],
+      latency,
+      speed: 1,
+      clock,
+      startedAt: -50,
+      signal: new AbortController().signal,
+      onLate: (lateMs) => late.push(lateMs),
+    });
+    expect(writes).toEqual([
+      { at: 0, text: 'event: response.created\ndata: a\n\n' },
+      { at: 450, text: 'event: response.output_text.delta\ndata: b\n\n' },
+    ]);
+    expect(late).toEqual([0]);
+  });
 });

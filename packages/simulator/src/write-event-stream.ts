@@ -43,7 +43,10 @@ export async function writeEventStream(options: {
       response.destroy();
       return 'cut';
     }
-    const due = startedAt + outputTokenDueMs(latency, event.outputTokens) / speed;
+    const due =
+      event.atArrival === true
+        ? startedAt
+        : startedAt + outputTokenDueMs(latency, event.outputTokens) / speed;
     const wait = due - clock.now();
     if (wait >= MIN_WAIT_MS) {
       try {
@@ -53,9 +56,12 @@ export async function writeEventStream(options: {
       }
     }
     if (signal.aborted || response.destroyed) return 'aborted';
-    onLate?.(Math.max(0, clock.now() - due));
+    // An acknowledgement due at arrival is always "late" by the time the request took to read
+    // and count: that says nothing about the host, so only token-paced events report lateness.
+    if (event.atArrival !== true) onLate?.(Math.max(0, clock.now() - due));
     flushed = new Promise((resolve) => {
-      response.write(`data: ${event.data}\n\n`, () => resolve());
+      const name = event.event === undefined ? '' : `event: ${event.event}\n`;
+      response.write(`${name}data: ${event.data}\n\n`, () => resolve());
     });
     written += 1;
   }

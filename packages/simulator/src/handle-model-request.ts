@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  buildCompletion,
-  buildStreamEvents,
   completionTokensOf,
   type CompletionIdentity,
   type CompletionReply,
 } from './build-completion.js';
-import { parseChatRequest, type ChatRequest } from './chat-request.js';
+import type { ChatRequest } from './chat-request.js';
+import { checkRequestRules } from './check-request-rules.js';
 import { checkReplyFormat, checkResponseFormatRequest } from './check-response-format.js';
+import type { CompletionWire } from './completion-wire.js';
 import { classifyRequest } from './classify-request.js';
 import { computeRequestCost, type TokenUsage } from './compute-request-cost.js';
 import { encodePrompt } from './encode-prompt.js';
@@ -32,18 +32,20 @@ import { writeEventStream } from './write-event-stream.js';
 const SCRIPTS_NAMED = 8;
 
 /**
- * Serves one `POST /v1/chat/completions`: checks the request as OpenAI would, finds the scripted
- * reply, counts tokens (with the prompt cache), draws the latency, and answers — streamed over
- * time or in one body — or fails the way it was told to.
+ * Serves one model request of any OpenAI API the provider speaks (`wire`: Chat Completions or
+ * Responses): checks the request as OpenAI would, finds the scripted reply, counts tokens (with
+ * the prompt cache), draws the latency, and answers — streamed over time or in one body — or
+ * fails the way it was told to.
  */
-export async function handleChatCompletion(options: {
+export async function handleModelRequest<Source>(options: {
   state: SimulatorState;
   request: IncomingMessage;
   response: ServerResponse;
   body: string;
   startedAt: number;
+  wire: CompletionWire<Source>;
 }): Promise<void> {
-  const { state, request, response, body, startedAt } = options;
+  const { state, request, response, body, startedAt, wire } = options;
   const { profile, clock, speed, logger } = state.options;
   const record: SimulatedRequestRecord = {
     id: undefined,
@@ -69,7 +71,7 @@ export async function handleChatCompletion(options: {
     const faultResponse = fault === undefined ? undefined : faultError(fault, profile.name);
     if (faultResponse !== undefined) throw faultResponse;
 
-    const chat = parseChatRequest(parseJsonBody(body));
+    const { chat, source } = wire.read(parseJsonBody(body), state);
     record.stream = chat.stream === true;
     if (chat.model !== profile.name) {
       throw new SimulatedApiError({
@@ -80,7 +82,8 @@ export async function handleChatCompletion(options: {
         message: `The model \`${chat.model}\` does not exist or you do not have access to it. This simulated provider serves \`${profile.name}\`.`,
       });
     }
-    checkResponseFormatRequest(chat);
+    checkRequestRules(chat, wire.api);
+    checkResponseFormatRequest(chat, wire.api);
     const scenario = findScenario(chat.messages, state.options.scripts);
     if (scenario === undefined) {
       const known = state.options.scripts.scenarios.map((entry) => `\`${entry.name}\``);
@@ -140,7 +143,7 @@ export async function handleChatCompletion(options: {
       random: random.latency,
     });
     const identity: CompletionIdentity = {
-      id: `chatcmpl-${drawId(random.ids, 29)}`,
+      id: wire.newId(random.ids),
       created: Math.floor(Date.now() / 1000),
       model: profile.snapshot,
       systemFingerprint: state.systemFingerprint,
@@ -158,9 +161,19 @@ export async function handleChatCompletion(options: {
       durationMs: outputTokenDueMs(latency, usage.completionTokens),
     });
 
+    const answer = wire.answer({
+      state,
+      source,
+      chat,
+      identity,
+      reply,
+      usage,
+      random: random.ids,
+    });
+
     const cut = fault?.kind === 'cut-stream' ? fault.afterChunks : undefined;
     const headers = {
-      'x-request-id': `req_${identity.id.slice(9)}`,
+      'x-request-id': `req_${identity.id.replace(/^[a-z]+[-_]/, '')}`,
       'openai-version': '2020-10-01',
     };
     if (chat.stream === true) {
@@ -171,15 +184,9 @@ export async function handleChatCompletion(options: {
         connection: 'keep-alive',
       });
       response.flushHeaders();
-      const events = buildStreamEvents({
-        identity,
-        reply,
-        usage,
-        includeUsage: chat.stream_options?.include_usage === true,
-      });
       await writeEventStream({
         response,
-        events,
+        events: answer.events(),
         latency,
         speed,
         clock,
@@ -206,7 +213,7 @@ export async function handleChatCompletion(options: {
       response.destroy();
       return;
     }
-    const completion = JSON.stringify(buildCompletion({ identity, reply, usage }));
+    const completion = JSON.stringify(answer.body());
     response.writeHead(200, { ...headers, 'content-type': 'application/json' });
     response.end(completion);
   } catch (error) {
