@@ -105,6 +105,8 @@ export async function callModelText(options: CallModelTextOptions): Promise<Mode
   }
 }
 
+// The runtime's `sleep` does the same on its `Clock`, but the model layer may not import the
+// runtime (see the layer table in DESIGN.md).
 function wait(clock: ModelClock, delayMs: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted === true) {

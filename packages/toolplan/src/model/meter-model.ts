@@ -5,6 +5,7 @@ import type {
 } from '@ai-sdk/provider';
 import type { SupportedLanguageModel } from './supported-language-model.js';
 import { toLanguageModelV3 } from './to-language-model-v3.js';
+import { isContentPart } from './is-content-part.js';
 import { ModelTimeoutError } from './model-timeout-error.js';
 import { addUsage, emptyUsage, type UsageTotals } from './usage-totals.js';
 
@@ -92,7 +93,7 @@ export function meterModel(
             return;
           }
           const part = next.value;
-          if (record.firstTokenMs === undefined && isContent(part)) record.firstTokenMs = now();
+          if (record.firstTokenMs === undefined && isContentPart(part)) record.firstTokenMs = now();
           if (part.type === 'finish') record.usage = part.usage;
           if (part.type === 'error') record.error = part.error;
           controller.enqueue(part);
@@ -119,14 +120,4 @@ export function meterModel(
     },
     calls: () => records,
   };
-}
-
-function isContent(part: LanguageModelV3StreamPart): boolean {
-  return (
-    part.type === 'text-delta' ||
-    part.type === 'reasoning-delta' ||
-    part.type === 'tool-input-start' ||
-    part.type === 'tool-input-delta' ||
-    part.type === 'tool-call'
-  );
 }

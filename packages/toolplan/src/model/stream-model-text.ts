@@ -8,6 +8,7 @@ import type {
 import { describeModelError } from './describe-model-error.js';
 import { ModelCallError } from './model-call-error.js';
 import { defaultModelCallPolicy, type ModelCallPolicy } from './model-call-policy.js';
+import { isContentPart } from './is-content-part.js';
 import { ModelTimeoutError } from './model-timeout-error.js';
 import { textPartRole, type TextPartRole } from './text-part-role.js';
 import { warnMissingUsage } from './warn-missing-usage.js';
@@ -106,7 +107,7 @@ export async function streamModelText(options: StreamModelTextOptions): Promise<
     for (;;) {
       const { done, value: part } = await Promise.race([reader.read(), aborted]);
       if (done) break;
-      if (firstTokenTimer !== undefined && isContent(part)) {
+      if (firstTokenTimer !== undefined && isContentPart(part)) {
         clock.clearTimeout(firstTokenTimer);
         firstTokenTimer = undefined;
       }
@@ -147,15 +148,4 @@ export async function streamModelText(options: StreamModelTextOptions): Promise<
 
 function joinText(parts: readonly ModelTextPart[]): string {
   return parts.map((part) => part.text).join('');
-}
-
-/** Whether a part shows the model is producing: the first-token time-out stops at it. */
-function isContent(part: LanguageModelV3StreamPart): boolean {
-  return (
-    part.type === 'text-delta' ||
-    part.type === 'reasoning-delta' ||
-    part.type === 'tool-input-start' ||
-    part.type === 'tool-input-delta' ||
-    part.type === 'tool-call'
-  );
 }
