@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countTokens } from 'toolplan/internal';
+import { countTokens, planJsonSchema } from 'toolplan/internal';
 import { createSimulatedProvider, type SimulatedProvider } from './create-simulated-provider.js';
 import { TOOL_CALL_OVERHEAD_TOKENS } from './output-tokens.js';
 import { PLAN_REQUEST_MARKER, PLAN_SCHEMA_NAME } from './request-markers.js';
@@ -10,7 +10,7 @@ import {
   compareResult,
   HELLO_QUERY,
   longSystemPrompt,
-  PLAN_JSON,
+  PLAN_WIRE,
   rejectionOf,
   testScripts,
   WEATHER_QUERY,
@@ -177,14 +177,10 @@ export function describeProviderContract(client: ContractClient): void {
         responseFormat: {
           type: 'json_schema',
           name: PLAN_SCHEMA_NAME,
-          schema: {
-            type: 'object',
-            properties: { steps: { type: 'array' }, answer: { type: 'string' } },
-            required: ['steps'],
-          },
+          schema: planJsonSchema(),
         },
       });
-      expect(JSON.parse(result.text)).toEqual(PLAN_JSON);
+      expect(JSON.parse(result.text)).toEqual(PLAN_WIRE);
       expect(result.finishReason).toBe('stop');
     });
 

@@ -20,6 +20,10 @@ describe('toPlanEnvelope', () => {
     expect(check(envelope)).toBe(true);
   });
 
+  it('keeps a step written as a string already as it is', () => {
+    expect(toPlanEnvelope({ steps: ['x=y(', ...steps] }).steps[0]).toBe('x=y(');
+  });
+
   it('writes null for no answer, and for results that need reasoning', () => {
     expect(toPlanEnvelope({ steps }).answer).toBeNull();
     expect(toPlanEnvelope({ steps, answer: 'x', needsReasoning: true }).answer).toBeNull();

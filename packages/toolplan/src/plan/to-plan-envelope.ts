@@ -1,5 +1,5 @@
 import { formatStepCall } from './format-step-call.js';
-import type { Plan } from './plan.js';
+import type { Plan, PlanStep } from './plan.js';
 
 /**
  * A plan as models are asked to write it (the planner's structured output, see
@@ -13,14 +13,16 @@ export interface PlanEnvelope {
 }
 
 /**
- * Writes a canonical plan in the wire form, each step with {@link formatStepCall}: what a model
- * following the planner's prompt writes for this plan. `needsReasoning: true` becomes
- * `"answer": null`, which means the same (the joiner answers). Throws what `formatStepCall`
- * throws.
+ * Writes a canonical plan in the wire form, each step with {@link formatStepCall} (a step that is
+ * a string already is kept as written): what a model following the planner's prompt writes for
+ * this plan. `needsReasoning: true` becomes `"answer": null`, which means the same (the joiner
+ * answers). Throws what `formatStepCall` throws.
  */
-export function toPlanEnvelope(plan: Plan): PlanEnvelope {
+export function toPlanEnvelope(
+  plan: Omit<Plan, 'steps'> & { steps: ReadonlyArray<PlanStep | string> },
+): PlanEnvelope {
   return {
-    steps: plan.steps.map((step) => formatStepCall(step)),
+    steps: plan.steps.map((step) => (typeof step === 'string' ? step : formatStepCall(step))),
     answer: plan.needsReasoning === true ? null : (plan.answer ?? null),
   };
 }
