@@ -6,7 +6,10 @@ export interface PlanStep {
   /** Unique within the plan, `[A-Za-z_][A-Za-z0-9_]*`. */
   id: string;
   tool: string;
-  /** Arguments; strings may hold references (`$id.path`, `${id.path}`). */
+  /**
+   * Arguments; strings may hold references (`$id.path`, `${id.path}`; in a `forEach` step also
+   * `$item`, `$index` and `$id[$index]`, the element of `id`'s list at this element's position).
+   */
   args: Record<string, unknown>;
   /** Steps that must finish first although no data flows from them. */
   after?: string[];
