@@ -51,6 +51,20 @@ export interface StrategyFigures {
   /** Tokens of the strategy's stable prompt (instructions and tools), mean per case. */
   promptTokens?: number;
   /**
+   * Strategies that say what their model calls were for (`plan`, `plan-nostream`,
+   * `plan+predict`): input tokens of the planner's calls (plan, corrections, replans, resumes;
+   * not the joiner's), as measured, mean per run.
+   */
+  plannerInputTokens?: number;
+  /** The same strategies: output tokens of the planner's calls, as measured, mean per run. */
+  plannerOutputTokens?: number;
+  /**
+   * The same strategies: o200k tokens of the plans they executed written in the canonical JSON
+   * form (`JSON.stringify` of each plan), mean per run — what `plannerOutputTokens` would have been
+   * had the planner written its plans so rather than in the wire form.
+   */
+  canonicalPlanTokens?: number;
+  /**
    * Multi-turn scenarios: the figures of each turn (means over the runs), in turn order. The
    * strategy's own figures are then per conversation (the turns summed).
    */

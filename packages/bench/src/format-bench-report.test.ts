@@ -73,6 +73,27 @@ describe('formatBenchReport', () => {
     expect(text).toMatch(/loop-sequential\s+1\.00×\s+1\.00×\s+0\.50×\s+0\.50×/);
   });
 
+  it("shows a planning strategy's planner tokens beside the same plans as JSON", () => {
+    const text = formatBenchReport({
+      profile: 'gpt-4o',
+      speed: 1,
+      seed: 1,
+      scenarios: {
+        weather: {
+          plan: figures({
+            lowerBoundMs: 900,
+            plannerInputTokens: 1234,
+            plannerOutputTokens: 87,
+            canonicalPlanTokens: 107,
+          }),
+          'loop-parallel': figures({}),
+        },
+      },
+    });
+    expect(text).toMatch(/planner in tok\s+planner out tok\s+as JSON/);
+    expect(text).toMatch(/plan\s.*\s1,234\s+87\s+107$/m);
+  });
+
   it('shows wrong answers and their reasons', () => {
     const text = formatBenchReport({
       profile: 'gpt-4o',

@@ -88,7 +88,10 @@ export function formatBenchReport(
         "planning strategies — lower bound: plan-nostream, the plan at the decode rate then the tools' critical path;",
       );
       lines.push(
-        "plan (streaming), each step from the moment its JSON closed along the DAG; 'with whole plan' also waits for the plan's last token",
+        "plan (streaming), each step from the moment its JSON closed along the DAG; 'with whole plan' also waits for the plan's last token;",
+      );
+      lines.push(
+        "planner tokens: its calls' input and output as measured; 'as JSON': the output tokens of the same plans written as canonical JSON",
       );
       lines.push(
         formatTextTable(
@@ -100,6 +103,9 @@ export function formatBenchReport(
             'latency ÷ that',
             'output tok / tool call',
             'prompt tok',
+            'planner in tok',
+            'planner out tok',
+            'as JSON',
           ],
           planned.map(([name, figures]) => [
             name,
@@ -113,6 +119,9 @@ export function formatBenchReport(
               : `${(figures.latencyMs / figures.completePlanBoundMs).toFixed(2)}×`,
             figures.toolCalls === 0 ? '–' : number(figures.outputTokens / figures.toolCalls),
             figures.promptTokens === undefined ? '–' : number(figures.promptTokens),
+            figures.plannerInputTokens === undefined ? '–' : number(figures.plannerInputTokens),
+            figures.plannerOutputTokens === undefined ? '–' : number(figures.plannerOutputTokens),
+            figures.canonicalPlanTokens === undefined ? '–' : number(figures.canonicalPlanTokens),
           ]),
         ),
       );

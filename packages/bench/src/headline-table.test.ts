@@ -175,6 +175,24 @@ describe('formatHeadlineTable', () => {
     ]);
   });
 
+  it("sums plan's planner tokens over the single-query scenarios, beside the same plans as JSON", () => {
+    const planner = { plannerInputTokens: 900, plannerOutputTokens: 80, canonicalPlanTokens: 100 };
+    const withPlanner = formatHeadlineTable({
+      profile: 'gpt-4o',
+      speed: 1,
+      seed: 1,
+      scenarios: {
+        weather: { plan: figures(planner), 'plan-nostream': figures(planner) },
+        bfcl: { plan: figures({ ...planner, plannerOutputTokens: 40.5, canonicalPlanTokens: 50 }) },
+        'multi-turn': { session: figures({ ...planner, perTurn: [] }) },
+      },
+    });
+    expect(withPlanner).toContain(
+      'planner tokens of plan over 2 scenarios (means per run, summed): 1,800 input, 120.5 output (0.80×); the same plans as canonical JSON: 150 output',
+    );
+    expect(text).not.toContain('planner tokens');
+  });
+
   it('says so when no single-query scenario ran', () => {
     expect(
       formatHeadlineTable({

@@ -151,6 +151,8 @@ export function formatHeadlineTable(report: BenchReport): string {
       );
     }
   }
+  const planner = plannerTokens(report, table.rows);
+  if (planner !== undefined) lines.push(planner);
   if (table.multiTurn.length > 0) {
     lines.push(
       `multi-turn (figures per conversation, not in this table): ${table.multiTurn.join(', ')}`,
@@ -169,6 +171,28 @@ export function formatHeadlineTable(report: BenchReport): string {
     );
   }
   return lines.join('\n');
+}
+
+/** The strategy whose planner's tokens the headline sums: toolplan's streaming planner alone. */
+export const PLANNER_TOKENS_STRATEGY = 'plan';
+
+/**
+ * `plan`'s planner tokens summed over the single-query scenarios (means per run), beside the
+ * output tokens of the same plans as canonical JSON: plans are output tokens, and output tokens
+ * are decode time.
+ */
+function plannerTokens(report: BenchReport, rows: readonly HeadlineRow[]): string | undefined {
+  const figures = rows.flatMap((row) => {
+    const each = report.scenarios[row.scenario]?.[PLANNER_TOKENS_STRATEGY];
+    return each?.plannerOutputTokens === undefined ? [] : [each];
+  });
+  if (figures.length === 0) return undefined;
+  const sum = (pick: (each: StrategyFigures) => number | undefined) =>
+    figures.reduce((total, each) => total + (pick(each) ?? 0), 0);
+  const output = sum((each) => each.plannerOutputTokens);
+  const asJson = sum((each) => each.canonicalPlanTokens);
+  const share = asJson === 0 ? '' : ` (${(output / asJson).toFixed(2)}×)`;
+  return `planner tokens of ${PLANNER_TOKENS_STRATEGY} over ${figures.length} scenarios (means per run, summed): ${number(Math.round(sum((each) => each.plannerInputTokens)))} input, ${number(Math.round(output * 10) / 10)} output${share}; the same plans as canonical JSON: ${number(Math.round(asJson * 10) / 10)} output`;
 }
 
 /** `8,766 · $0.0094`, with ✗ when some answer was wrong. */

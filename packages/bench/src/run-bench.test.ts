@@ -95,6 +95,10 @@ describe('runBench', () => {
     // One planning call; the answer template resolves, so no second call.
     expect(planned?.llmCalls).toBe(1);
     expect(planned?.toolCalls).toBe(4);
+    // The planner's own tokens: its one call, and its plan as canonical JSON (counted, not sent).
+    expect(planned?.plannerOutputTokens).toBe(planned?.outputTokens);
+    expect(planned?.plannerInputTokens).toBe(planned?.inputTokens);
+    expect(planned?.canonicalPlanTokens).toBeGreaterThan(planned?.plannerOutputTokens ?? Infinity);
     const sequential = report.scenarios['tiny']?.['loop-sequential'];
     const parallel = report.scenarios['tiny']?.['loop-parallel'];
     expect(sequential?.correct).toBe(true);

@@ -4,7 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import PQueue from 'p-queue';
 import { stringify } from 'safe-stable-stringify';
 import type { MultiTurnStrategy, Strategy, StrategyResult } from './strategies/index.js';
-import { sumUsage } from 'toolplan/internal';
+import { countTokens, sumUsage } from 'toolplan/internal';
 import {
   computeRequestCost,
   createSimulatedProvider,
@@ -34,7 +34,7 @@ import type {
 import { createMeteredModels, type BenchEndpoint } from './create-metered-models.js';
 import { predictivePlanLowerBoundMs } from './predictive-plan-lower-bound.js';
 import { summarizeSpeculation } from './summarize-speculation.js';
-import type { Predictor, SpeculationMetrics } from 'toolplan/internal';
+import type { ModelCallRecord, Predictor, SpeculationMetrics } from 'toolplan/internal';
 import { quantile } from './quantile.js';
 import { summariseStream } from './summarise-stream.js';
 import { uniqueScripts } from './unique-scripts.js';
@@ -145,6 +145,9 @@ interface CaseOutcome extends RunMeasurement {
   lowerBoundMs?: number;
   completePlanBoundMs?: number;
   promptTokens?: number;
+  plannerInputTokens?: number;
+  plannerOutputTokens?: number;
+  canonicalPlanTokens?: number;
 }
 
 /**
@@ -664,6 +667,10 @@ async function runCase(options: {
   // Speculative calls cancelled as the run ended record themselves a tick later: count them.
   await new Promise((resolve) => setImmediate(resolve));
   const usage = sumUsage(...meters.map((meter) => meter.totals()));
+  const planner = plannerFigures(
+    result,
+    meters.flatMap((meter) => meter.calls()),
+  );
   options.traces?.record(
     toTraceRun({
       runId: randomUUID(),
@@ -736,7 +743,37 @@ async function runCase(options: {
     ...(lowerBoundMs === undefined ? {} : { lowerBoundMs }),
     ...(completePlanBoundMs === undefined ? {} : { completePlanBoundMs }),
     ...(strategy.promptTokens === undefined ? {} : { promptTokens: strategy.promptTokens(tools) }),
+    ...planner,
     ...(failure === undefined ? {} : { failure }),
+  };
+}
+
+/**
+ * The planner's share of a run: its calls' tokens as measured (the calls whose purpose is not the
+ * joiner's `answer`), and the tokens of the executed plans written as canonical JSON, counted with
+ * the same tokenizer (o200k) as the simulated provider counts the output. Nothing for a strategy
+ * that does not say what its calls were for.
+ */
+function plannerFigures(
+  result: StrategyResult | undefined,
+  calls: readonly ModelCallRecord[],
+): Pick<CaseOutcome, 'plannerInputTokens' | 'plannerOutputTokens' | 'canonicalPlanTokens'> {
+  const purposes = result?.modelCallPurposes;
+  if (purposes === undefined) return {};
+  const planning = calls.filter((_, index) => purposes[index] !== 'answer');
+  return {
+    plannerInputTokens: planning.reduce(
+      (sum, call) => sum + (call.usage?.inputTokens.total ?? 0),
+      0,
+    ),
+    plannerOutputTokens: planning.reduce(
+      (sum, call) => sum + (call.usage?.outputTokens.total ?? 0),
+      0,
+    ),
+    canonicalPlanTokens: (result?.plans ?? []).reduce(
+      (sum, plan) => sum + countTokens(JSON.stringify(plan)),
+      0,
+    ),
   };
 }
 
@@ -753,6 +790,9 @@ function summarise(options: { outcomes: readonly CaseOutcome[]; cases: number })
   const correctRuns = judged.filter((outcome) => outcome.correct).length;
   const bounded = outcomes.filter((outcome) => outcome.lowerBoundMs !== undefined);
   const prompted = outcomes.filter((outcome) => outcome.promptTokens !== undefined);
+  const planned = outcomes.filter((outcome) => outcome.plannerOutputTokens !== undefined);
+  const meanOfPlanned = (pick: (outcome: CaseOutcome) => number | undefined) =>
+    planned.reduce((sum, outcome) => sum + (pick(outcome) ?? 0), 0) / planned.length;
   const completed = outcomes.filter((outcome) => outcome.completePlanBoundMs !== undefined);
   const speculation = summarizeSpeculation(
     outcomes.flatMap((outcome) => (outcome.speculation === undefined ? [] : [outcome.speculation])),
@@ -792,6 +832,13 @@ function summarise(options: { outcomes: readonly CaseOutcome[]; cases: number })
           promptTokens:
             prompted.reduce((sum, outcome) => sum + (outcome.promptTokens as number), 0) /
             prompted.length,
+        }),
+    ...(planned.length === 0
+      ? {}
+      : {
+          plannerInputTokens: meanOfPlanned((outcome) => outcome.plannerInputTokens),
+          plannerOutputTokens: meanOfPlanned((outcome) => outcome.plannerOutputTokens),
+          canonicalPlanTokens: meanOfPlanned((outcome) => outcome.canonicalPlanTokens),
         }),
     ...(failures.length === 0 ? {} : { failures: failures.slice(0, 5) }),
     ...(speculation === undefined ? {} : { speculation }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileScriptBook } from './compile-script-book.js';
 import type { ScriptBook } from './script-book.js';
-import { testScripts } from './simulator.test-utils.js';
+import { PLAN_WIRE, testScripts } from './simulator.test-utils.js';
 import { ScriptBookError } from './simulator-errors.js';
 
 function problemsOf(book: unknown): readonly string[] {
@@ -16,7 +16,7 @@ function problemsOf(book: unknown): readonly string[] {
 }
 
 describe('compileScriptBook', () => {
-  it('compiles calls with provider names, dependencies and a serialised plan', () => {
+  it('compiles calls with provider names, dependencies and the plan in the wire form', () => {
     const book = compileScriptBook(testScripts);
     const weather = book.scenarios[0];
     expect(
@@ -26,7 +26,7 @@ describe('compileScriptBook', () => {
       ['nyc', 'weather_get', []],
       ['cmp', 'compare_temps', ['bos', 'nyc']],
     ]);
-    expect(JSON.parse(weather?.planText ?? '')).toEqual(testScripts.scenarios[0]?.plan);
+    expect(JSON.parse(weather?.planText ?? '')).toEqual(PLAN_WIRE);
   });
 
   it('keeps a plan given as text exactly as written', () => {
@@ -34,6 +34,38 @@ describe('compileScriptBook', () => {
       scenarios: [{ name: 'broken', query: 'q', plan: '{"steps": [ oops' }],
     });
     expect(book.scenarios[0]?.planText).toBe('{"steps": [ oops');
+  });
+
+  it('refuses a plan object that is not a canonical plan, with the path inside the plan', () => {
+    const problems = problemsOf({
+      scenarios: [
+        { name: 'a', query: 'q1', plan: { steps: [{ id: 'x', args: {} }] } },
+        { name: 'b', query: 'q2', plan: { parallel_groups: [] } },
+        { name: 'c', query: 'q3', plan: { steps: [{ id: 'x', tool: 'has space', args: {} }] } },
+      ],
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^scripts\.scenarios\[0\]\.plan\.steps\[0\]\.tool: /),
+      expect.stringMatching(/^scripts\.scenarios\[1\]\.plan\.steps: /),
+      expect.stringMatching(/^scripts\.scenarios\[1\]\.plan: .*parallel_groups/),
+      expect.stringMatching(/^scripts\.scenarios\[2\]\.plan\.steps\[0\]: .*tool name "has space"/),
+    ]);
+  });
+
+  it('sends "answer": null for a plan whose results need reasoning, and string steps as written', () => {
+    const book = compileScriptBook({
+      scenarios: [
+        {
+          name: 'r',
+          query: 'q',
+          plan: { steps: ['a=t(', { id: 'b', tool: 't' }], answer: 'x', needsReasoning: true },
+        },
+      ],
+    });
+    expect(JSON.parse(book.scenarios[0]?.planText ?? '')).toEqual({
+      steps: ['a=t(', 'b=t()'],
+      answer: null,
+    });
   });
 
   it('trims queries', () => {

@@ -9,6 +9,7 @@ import {
   type ToolCatalog,
 } from 'toolplan/internal';
 import { toProviderToolName } from 'toolplan/internal';
+import { planReplyText } from './plan-reply-text.js';
 import type { ScriptBook, ScriptedScenario } from './script-book.js';
 import { ScriptBookError } from './simulator-errors.js';
 
@@ -33,7 +34,7 @@ export interface CompiledScenario {
   name: string;
   query: string;
   loop: CompiledLoop | undefined;
-  /** The plan as the model writes it. */
+  /** The plan as the model writes it (an object in the wire form, see `planReplyText`). */
   planText: string | undefined;
   joinAnswer: CompiledValue | undefined;
 }
@@ -119,18 +120,16 @@ export function compileScriptBook(book: ScriptBook, path = 'scripts'): CompiledS
         problems.push(`${at('joinAnswer')}: ${problem.message}`);
       joinAnswer = compiled.value;
     }
-    scenarios.push({
-      name: scenario.name,
-      query,
-      loop,
-      planText:
-        scenario.plan === undefined
-          ? undefined
-          : typeof scenario.plan === 'string'
-            ? scenario.plan
-            : JSON.stringify(scenario.plan),
-      joinAnswer,
-    });
+    let planText: string | undefined;
+    if (scenario.plan !== undefined) {
+      const reply = planReplyText(scenario.plan);
+      if (reply.ok) planText = reply.text;
+      else {
+        for (const { path, message } of reply.problems)
+          problems.push(`${at('plan', ...path)}: ${message}`);
+      }
+    }
+    scenarios.push({ name: scenario.name, query, loop, planText, joinAnswer });
   });
   if (problems.length > 0) throw new ScriptBookError({ problems });
   return { scenarios };

@@ -10,7 +10,7 @@ import {
   chainTools,
   HELLO_QUERY,
   longSystemPrompt,
-  PLAN_JSON,
+  PLAN_WIRE,
   testScripts,
   WEATHER_QUERY,
   weatherTools,
@@ -224,7 +224,7 @@ describe('createSimulatedProvider', () => {
         chat(`${PLAN_REQUEST_MARKER}\n${WEATHER_QUERY}`, { tools: weatherTools }),
       );
       expect(status).toBe(200);
-      expect(JSON.parse(contentOf(json) as string)).toEqual(PLAN_JSON);
+      expect(JSON.parse(contentOf(json) as string)).toEqual(PLAN_WIRE);
     });
 
     it('answers a join request from results written in the prompt', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countTokens } from 'toolplan/internal';
+import { countTokens, planJsonSchema } from 'toolplan/internal';
 import { createSimulatedProvider, type SimulatedProvider } from './create-simulated-provider.js';
 import { TOOL_CALL_OVERHEAD_TOKENS } from './output-tokens.js';
 import { PLAN_REQUEST_MARKER, PLAN_SCHEMA_NAME } from './request-markers.js';
@@ -10,7 +10,7 @@ import {
   compareResult,
   HELLO_QUERY,
   longSystemPrompt,
-  PLAN_JSON,
+  PLAN_WIRE,
   rejectionOf,
   testScripts,
   WEATHER_QUERY,
@@ -183,11 +183,12 @@ export function describeProviderContract(client: ContractClient): void {
         responseFormat: {
           type: 'json_schema',
           name: PLAN_SCHEMA_NAME,
-          schema: STRICT_PLAN_SCHEMA,
+          // toolplan's own plan schema, which strict mode accepts.
+          schema: planJsonSchema(),
           strict: true,
         },
       });
-      expect(JSON.parse(result.text)).toEqual(PLAN_JSON);
+      expect(JSON.parse(result.text)).toEqual(PLAN_WIRE);
       expect(result.finishReason).toBe('stop');
     });
 
@@ -275,47 +276,6 @@ export function describeProviderContract(client: ContractClient): void {
     });
   });
 }
-
-/**
- * A plan schema that strict mode accepts: every object closed and fully required, each step's
- * `args` one of the scenario's argument shapes.
- */
-const STRICT_PLAN_SCHEMA = {
-  type: 'object',
-  properties: {
-    steps: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          id: { type: 'string' },
-          tool: { type: 'string' },
-          args: {
-            anyOf: [
-              {
-                type: 'object',
-                properties: { city: { type: 'string' }, date: { type: 'string' } },
-                required: ['city', 'date'],
-                additionalProperties: false,
-              },
-              {
-                type: 'object',
-                properties: { results: { type: 'array', items: { type: 'string' } } },
-                required: ['results'],
-                additionalProperties: false,
-              },
-            ],
-          },
-        },
-        required: ['id', 'tool', 'args'],
-        additionalProperties: false,
-      },
-    },
-    answer: { type: 'string' },
-  },
-  required: ['steps', 'answer'],
-  additionalProperties: false,
-};
 
 /** Adds the assistant's tool calls and one tool message per call, as a client's loop does. */
 function appendTurn(

@@ -37,8 +37,10 @@
  * **Which mode.**
  * - *Planning*: the system, developer or user text contains `PLAN_REQUEST_MARKER`
  *   (`[toolplan:plan]`), or the `response_format` is a json_schema named
- *   `PLAN_SCHEMA_NAME` (`toolplan_plan`). The reply is `plan` as JSON text (an object is
- *   serialised compactly; a string is sent as written, so a scenario can script a broken plan).
+ *   `PLAN_SCHEMA_NAME` (`toolplan_plan`). The reply is `plan` as JSON text: an object (a plan
+ *   in toolplan's canonical form) is sent in the wire form the planner's prompt asks for, steps
+ *   as call strings and the answer or `null` (`planReplyText`); a string is sent as written, so a
+ *   scenario can script a broken plan.
  *   The marker wins over `tools`.
  * - *Tool loop*: otherwise, when the request has `tools` (and `tool_choice` is not `"none"`).
  *   The model reads the conversation since the question was last asked (the latest user message
@@ -77,7 +79,7 @@ export interface ScriptedScenario {
   query: string;
   /** The tool-loop conversation a competent model would have. */
   loop?: ScriptedLoop;
-  /** The plan a competent planner writes: a plan object, or its exact text. */
+  /** The plan a competent planner writes: a canonical plan object (sent in the wire form), or its exact text. */
   plan?: string | Record<string, unknown>;
   /** The answer written from the plan's results (references name plan step ids). */
   joinAnswer?: string;

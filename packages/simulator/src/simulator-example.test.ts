@@ -14,7 +14,7 @@ describe('examples/simulator/agent.mjs', () => {
       timeout: 30_000,
     });
     expect(stdout).toBe(
-      "120 EUR is 129.6 USD and 19488 JPY.\n1 model request(s), $0.00191 at gpt-4o's prices\n",
+      "120 EUR is 129.6 USD and 19488 JPY.\n1 model request(s), $0.00151 at gpt-4o's prices\n",
     );
   });
 });

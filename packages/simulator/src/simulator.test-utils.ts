@@ -12,6 +12,15 @@ export const PLAN_JSON = {
   ],
   answer: 'Warmer: ${cmp.warmer} (${cmp.diff} degrees)',
 };
+/** `PLAN_JSON` as the simulated model sends it: the wire form, steps as call strings. */
+export const PLAN_WIRE = {
+  steps: [
+    "bos=weather.get(city='Boston',date='2024-01-20')",
+    "nyc=weather.get(city='NYC',date='2024-01-20')",
+    'cmp=compare_temps(results=[$bos,$nyc])',
+  ],
+  answer: 'Warmer: ${cmp.warmer} (${cmp.diff} degrees)',
+};
 
 export const testScripts: ScriptBook = {
   scenarios: [

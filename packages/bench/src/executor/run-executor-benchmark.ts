@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import type { PlanLimits } from 'toolplan/internal';
-import { createToolRegistry } from 'toolplan/internal';
+import { createToolRegistry, defaultPlanLimits } from 'toolplan/internal';
 import { canCollectGarbage } from './collect-garbage.js';
 import {
   binaryTree,
@@ -39,7 +39,11 @@ async function main(args: BenchArgs): Promise<void> {
   const counter: CallCounter = { calls: 0 };
   const tool = createNoopTool(counter, args.returns);
   const registry = createToolRegistry([tool]);
-  const limits: PlanLimits = { maxSteps: 2 * STEPS, maxForEachItems: 2 * STEPS };
+  const limits: PlanLimits = {
+    ...defaultPlanLimits,
+    maxSteps: 2 * STEPS,
+    maxForEachItems: 2 * STEPS,
+  };
   const environment = {
     node: process.version,
     cpu: os.cpus()[0]?.model ?? 'unknown',

@@ -621,12 +621,11 @@ const BATCH_EMAILS = USERS.map((user) => user.email);
 const BATCH_QUERY = `Summarise the accounts of the users with emails ${BATCH_EMAILS.join(', ')}: their preferences and their recent orders.`;
 
 /**
- * One chain per user, written out (the plan language pairs no results by position), so the
- * runtime sees three ready `get_user` calls, then three `get_preferences` and three
- * `get_recent_orders` as the users arrive: with batching, one query each.
+ * The tool loop's calls: one chain per user, written out (a loop calls each tool once per user),
+ * so that it makes the calls a model in the loop makes.
  */
-const batchPlan = {
-  steps: BATCH_EMAILS.flatMap((email, position) => {
+const batchLoop = {
+  calls: BATCH_EMAILS.flatMap((email, position) => {
     const n = position + 1;
     return [
       { id: `u${n}`, tool: 'get_user', args: { email } },
@@ -642,6 +641,30 @@ const batchPlan = {
   answer: BATCH_EMAILS.map((_, position) => ANSWER.replaceAll('ctx.', `ctx${position + 1}.`)).join(
     '\n',
   ),
+};
+
+/**
+ * What a planner following the prompt writes: the users over the emails, their preferences and
+ * orders over the users, and each context from the user and the preferences and orders at the same
+ * position (`[$index]`, a zip) — four steps, whatever the number of users. The runtime sees three
+ * ready `get_user` calls, then three `get_preferences` and three `get_recent_orders`: with
+ * batching, one query each.
+ */
+const batchPlan = {
+  steps: [
+    { id: 'u', tool: 'get_user', args: { email: '$item' }, forEach: [...BATCH_EMAILS] },
+    { id: 'p', tool: 'get_preferences', args: { userId: '$item.id' }, forEach: '$u' },
+    { id: 'o', tool: 'get_recent_orders', args: { userId: '$item.id' }, forEach: '$u' },
+    {
+      id: 'ctx',
+      tool: 'aggregate_context',
+      args: { user: '$item', preferences: '$p[$index]', orders: '$o[$index].orders' },
+      forEach: '$u',
+    },
+  ],
+  answer: BATCH_EMAILS.map((_, position) => ANSWER.replaceAll('ctx.', `ctx[${position}].`)).join(
+    '\n',
+  ),
 } satisfies Plan;
 
 const userContextBatchCase: BenchCase = {
@@ -650,7 +673,7 @@ const userContextBatchCase: BenchCase = {
   script: {
     name: 'user-context-batch/main',
     query: BATCH_QUERY,
-    loop: { calls: batchPlan.steps, answer: batchPlan.answer },
+    loop: batchLoop,
     plan: batchPlan,
     joinAnswer: batchPlan.answer,
   },
@@ -662,7 +685,9 @@ const userContextBatchCase: BenchCase = {
  *
  * The user-context question for three users at once. The database tools can take many keys per
  * query; the runtime coalesces each tool's ready calls into one query, so the plan makes a few
- * queries instead of one per user and tool. The loops call each tool once per user.
+ * queries instead of one per user and tool. The loops call each tool once per user. The plan
+ * fans out over the users and zips their results (`$p[$index]`), so it is as short for three
+ * users as for thirty.
  */
 export const userContextBatchScenario: BenchScenario = {
   name: 'user-context-batch',

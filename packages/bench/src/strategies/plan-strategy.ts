@@ -30,6 +30,8 @@ function planningStrategy(options: {
         steps: run.steps,
         ...(run.arrivals === undefined ? {} : { arrivals: run.arrivals }),
         ...(run.speculation === undefined ? {} : { speculation: run.speculation }),
+        // One prompt report per model call, made just before the call.
+        modelCallPurposes: run.promptReports.map((report) => report.purpose),
       };
     },
     promptTokens: (tools) => countTokens(renderPlannerPrompt(tools)),

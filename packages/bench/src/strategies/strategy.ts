@@ -32,6 +32,12 @@ export interface StrategyResult {
   answeredBy?: 'chain' | 'plan-cache' | 'template' | 'joiner';
   /** Speculating strategies: what their speculation proposed, ran, hit and wasted. */
   speculation?: SpeculationMetrics;
+  /**
+   * What each model call of the run was for, in call order, where the strategy knows (toolplan's
+   * planner: `plan`, `correction`, `replan`, `resume`; its joiner: `answer`): the bench counts the
+   * planner's tokens apart from the joiner's.
+   */
+  modelCallPurposes?: readonly string[];
 }
 
 /** A way of answering a query with tools: a baseline loop, or one of toolplan's pipelines. */

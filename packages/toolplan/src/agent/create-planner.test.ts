@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { PlanValidationError } from '../plan/index.js';
+import { planJsonSchema, PlanValidationError } from '../plan/index.js';
 import { countTokens, createToolRegistry, defineTool } from '../tools/index.js';
 import { createPlanner } from './create-planner.js';
 import { PlanningError } from './planning-error.js';
@@ -47,19 +47,28 @@ describe('createPlanner', () => {
     expect(attempts).toEqual([VALID]);
     const call = model.doStreamCalls[0];
     expect(call?.responseFormat).toMatchObject({ type: 'json', name: 'toolplan_plan' });
-    const schema = (
-      call?.responseFormat as unknown as {
-        schema: { properties: { steps: { items: { properties: { tool: { enum: string[] } } } } } };
-      }
-    ).schema;
-    expect(schema.properties.steps.items.properties.tool.enum).toEqual([
-      'get_weather',
-      'send_email',
-    ]);
+    expect(call?.responseFormat).toMatchObject({ schema: planJsonSchema() });
     expect(call?.prompt.at(-1)).toEqual({
       role: 'user',
       content: [{ type: 'text', text: 'Weather in Oslo?' }],
     });
+  });
+
+  it('takes a plan in the wire form (call-string steps, answer or null), as the canonical form', async () => {
+    const wire = `{"steps":["w=get_weather(city='Oslo',date='2024-01-20')"],"answer":null}`;
+    const { plan } = await createPlanner({ model: scriptedModel([wire]), tools }).plan('Oslo?');
+    expect(plan.plan).toEqual({
+      steps: [{ id: 'w', tool: 'get_weather', args: { city: 'Oslo', date: '2024-01-20' } }],
+    });
+  });
+
+  it('sends a call string that does not parse back with its column, and takes the correction', async () => {
+    const broken = '{"steps":["w=get_weather(city=Oslo,date=\'2024-01-20\')"],"answer":null}';
+    const model = scriptedModel([broken, VALID]);
+    await createPlanner({ model, tools }).plan('Weather in Oslo?');
+    const request = JSON.stringify(model.doStreamCalls[1]?.prompt.at(-1));
+    expect(request).toContain('steps[0]: At column 20 of the step');
+    expect(request).toContain("text goes in quotes: 'Oslo'");
   });
 
   it('sends an invalid plan back exactly once, with every problem, and takes the correction', async () => {

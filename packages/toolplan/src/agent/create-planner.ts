@@ -35,7 +35,7 @@ export interface CreatePlannerOptions {
   model: SupportedLanguageModel;
   tools: ToolSource;
   /**
-   * `json-schema` asks for structured output with the plan's schema (tool names as an enum); AI
+   * `json-schema` asks for structured output with the plan's wire schema (`planJsonSchema`); AI
    * SDK providers without structured outputs fall back to JSON mode on their own, with a warning.
    * `text` is for models that support neither: the tolerant parser reads the plan out of prose.
    * @default 'json-schema'

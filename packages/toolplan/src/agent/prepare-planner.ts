@@ -55,7 +55,7 @@ export function preparePlanner(options: PreparePlannerOptions): PreparedPlanner 
           type: 'json' as const,
           name: 'toolplan_plan',
           description: 'A plan of tool calls',
-          schema: planJsonSchema(tools.names()),
+          schema: planJsonSchema(),
         }
       : output === 'json'
         ? { type: 'json' as const }

@@ -88,6 +88,32 @@ describe('streaming dispatch through runPlanned', () => {
     expect(Object.keys(run.arrivals ?? {})).toEqual(['s', 'n', 't']);
   });
 
+  it('does the same with the plan in the wire form: call-string steps start as each string closes', async () => {
+    const wire = JSON.stringify({
+      steps: ["s=search(q='flights')", "n=notify(text='${s.hits[0]}')", "t=search(q='hotels')"],
+      answer: 'done: ${n.sent}',
+    });
+    const { model, progress } = countingModel([wire]);
+    const seen: Record<string, number> = {};
+    const steps: unknown[] = [];
+    const run = await runPlanned({
+      model,
+      tools: tools(progress, seen),
+      query: 'go',
+      onPlanStep: (step) => steps.push(step),
+    });
+    expect(run.answer).toBe('done: true');
+    expect(run.dispatchedEarly).toEqual(['s', 't']);
+    expect(seen['search:flights']).toBeLessThan(0.5);
+    expect(seen['notify:flights']).toBe(1);
+    expect(steps[0]).toEqual({ id: 's', tool: 'search', args: { q: 'flights' } });
+    expect(run.plans[0]?.steps[1]).toEqual({
+      id: 'n',
+      tool: 'notify',
+      args: { text: '${s.hits[0]}' },
+    });
+  });
+
   it('does not start anything before the whole plan when streaming is off', async () => {
     const { model, progress } = countingModel([PLAN]);
     const seen: Record<string, number> = {};

@@ -6,13 +6,16 @@ import type { ToolRegistry } from '../tools/index.js';
  */
 export const PLANNER_PROMPT_TAG = '[toolplan:plan]';
 
+// Teaches the wire form (`PlanEnvelope`, call-string steps): it is input on every planning call,
+// so every line must pay for itself.
 const INSTRUCTIONS = `${PLANNER_PROMPT_TAG} Reply with one JSON plan of every tool call needed to answer the user.
-Steps run in parallel unless one uses another's result: "$a" or "$a.x[0].y" as a whole string passes it, typed; "\${a.x}" in text inserts it; "$$" is "$".
-"forEach":[…] or "$a.list" runs a step per item ("$item", "$index" in args) and gives the list of results; use it rather than repeating a step.
-"after":["a"] orders steps without data.
-"answer": the final answer as a template over results; if it needs reasoning, omit it and set "needsReasoning":true.
+Each step is a string id=tool(name=value,…); values are JSON or 'text'.
+Steps run in parallel unless one uses another's result: $a or $a.x[0].y as a whole value passes it, typed; '\${a.x}' in text inserts it; $$ is $.
+" for […]" or " for $a.list" runs a step per item ($item, $index in args; $b[$index] is b's item at that index) and gives the list of results; use it rather than repeating a step.
+" after a,b" orders steps without data.
+"answer": the final answer as a template over results, or null if it needs reasoning.
 Short ids. Example:
-{"steps":[{"id":"w","tool":"get_weather","forEach":["Oslo","Rome"],"args":{"city":"$item"}},{"id":"c","tool":"compare","args":{"results":"$w"}}],"answer":"Warmest: \${c.warmest}"}
+{"steps":["w=get_weather(city=$item) for ['Oslo','Rome']","c=compare(results=$w)"],"answer":"Warmest: \${c.warmest}"}
 Tools:
 `;
 

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPlanStreamParser, type PlanStreamParser } from './create-plan-stream-parser.js';
+import { formatStepCall } from './format-step-call.js';
 import { parsePlanText } from './parse-plan-text.js';
+import { parseStepCall } from './parse-step-call.js';
 import { PlanParseError } from './plan-errors.js';
 
 interface Run {
@@ -28,6 +30,13 @@ function feed(chunks: readonly string[]): Run {
     run.parser.write(chunk);
   }
   return run;
+}
+
+/** A step as the parser hands it over: a call string that parses as its canonical step. */
+function asEmitted(step: unknown): unknown {
+  if (typeof step !== 'string') return step;
+  const call = parseStepCall(step);
+  return call.ok ? call.step : step;
 }
 
 /** The text cut before each of `cuts` (indices, any order; out-of-range ones clamped). */
@@ -535,6 +544,62 @@ describe('createPlanStreamParser', () => {
     expect(() => failing.end()).toThrow(error);
   });
 
+  describe('steps written as call strings (the wire form)', () => {
+    it('emits each as its canonical step when its string closes; end() returns the text as written', () => {
+      const steps = ["w=get_weather(city=$item) for ['Oslo','Rome']", 'c=compare(results=$w)'];
+      const text = JSON.stringify({ steps, answer: null });
+      const run = feed(units(text));
+      expect(run.steps).toEqual([
+        { id: 'w', tool: 'get_weather', args: { city: '$item' }, forEach: ['Oslo', 'Rome'] },
+        { id: 'c', tool: 'compare', args: { results: '$w' } },
+      ]);
+      // Emitted while the text still streamed: the first right after its closing quote.
+      expect(run.offsets[0]).toBe(
+        text.indexOf(steps[0] as string) + (steps[0] as string).length + 1,
+      );
+      expect(run.parser.end()).toEqual({ steps, answer: null });
+      expect(run.parser.emittedStepsConfirmed).toBe(true);
+    });
+
+    it('hands over a string that is no step as it is, as a malformed object step is', () => {
+      const text =
+        '{"steps": ["w=get_weather(city=Oslo)", {"id": "x"}, "c=compare()"], "answer": null}';
+      const run = feed(cut(text, [5, 17, 30]));
+      expect(run.steps).toEqual([
+        'w=get_weather(city=Oslo)',
+        { id: 'x' },
+        { id: 'c', tool: 'compare', args: {} },
+      ]);
+      expect(run.parser.end()).toEqual(JSON.parse(text));
+      expect(run.parser.emittedStepsConfirmed).toBe(true);
+    });
+
+    it('property: canonical steps written as call strings stream back as themselves', () => {
+      const step = fc.record(
+        {
+          id: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,5}$/),
+          tool: fc.constantFrom('get_weather', 'spotify.play', 'mcp:read-file'),
+          args: fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 3 }), {
+            maxKeys: 4,
+          }),
+          forEach: fc.oneof(fc.constant('$a.items'), fc.array(fc.jsonValue({ maxDepth: 1 }))),
+        },
+        { requiredKeys: ['id', 'tool', 'args'] },
+      );
+      fc.assert(
+        fc.property(fc.array(step, { maxLength: 6 }), whitespace, cuts, (steps, spaces, points) => {
+          const envelope = { steps: steps.map((each) => formatStepCall(each)), answer: null };
+          const text = serialize(envelope, spaces, []);
+          const run = feed(cut(text, points));
+          expect(run.steps).toStrictEqual(JSON.parse(JSON.stringify(steps)));
+          expect(run.parser.end()).toStrictEqual(envelope);
+          expect(run.parser.emittedStepsConfirmed).toBe(true);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+
   describe('property: random plans, whitespace and chunkings', () => {
     it('emits JSON.parse(text).steps in order, and end() equals JSON.parse(text)', () => {
       fc.assert(
@@ -542,7 +607,7 @@ describe('createPlanStreamParser', () => {
           const text = serialize(plan, spaces, escape);
           const expected = JSON.parse(text) as { steps: unknown[] };
           const run = feed(cut(text, points));
-          expect(run.steps).toStrictEqual(expected.steps);
+          expect(run.steps).toStrictEqual(expected.steps.map(asEmitted));
           expect(run.indices).toEqual(expected.steps.map((_, index) => index));
           expect(run.parser.end()).toStrictEqual(expected);
           expect(run.parser.emittedStepsConfirmed).toBe(true);
@@ -568,7 +633,7 @@ describe('createPlanStreamParser', () => {
             const text = `${before}${opener}${json}\n\`\`\`${after}{"not": "this"}`;
             const expected = JSON.parse(json) as { steps: unknown[] };
             const run = feed(cut(text, points));
-            expect(run.steps).toStrictEqual(expected.steps);
+            expect(run.steps).toStrictEqual(expected.steps.map(asEmitted));
             expect(run.parser.end()).toStrictEqual(expected);
             expect(run.parser.emittedStepsConfirmed).toBe(true);
           },
@@ -583,7 +648,9 @@ describe('createPlanStreamParser', () => {
           const json = JSON.stringify(plan);
           const text = `${before}${json}${after}`;
           const run = feed(cut(text, points));
-          expect(run.steps).toStrictEqual((JSON.parse(json) as { steps: unknown[] }).steps);
+          expect(run.steps).toStrictEqual(
+            (JSON.parse(json) as { steps: unknown[] }).steps.map(asEmitted),
+          );
           expect(run.parser.end()).toStrictEqual(JSON.parse(json));
           expect(run.parser.emittedStepsConfirmed).toBe(true);
         }),
@@ -618,7 +685,7 @@ describe('createPlanStreamParser', () => {
           if (run.parser.emittedStepsConfirmed === true && run.steps.length > 0) {
             expect('value' in outcome).toBe(true);
             const { steps } = (outcome as { value: { steps: unknown[] } }).value;
-            expect(steps.slice(0, run.steps.length)).toEqual(run.steps);
+            expect(steps.slice(0, run.steps.length).map(asEmitted)).toEqual(run.steps);
           }
         }),
         { numRuns: 2000 },

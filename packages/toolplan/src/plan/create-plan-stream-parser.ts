@@ -1,9 +1,15 @@
 import { JsonObjectScanner } from './json-object-scanner.js';
 import { MarkdownFenceTracker } from './markdown-fence-tracker.js';
 import { parsePlanText } from './parse-plan-text.js';
+import { parseStepCall } from './parse-step-call.js';
 
 export interface PlanStreamParserOptions {
-  /** Called once per element of the top-level "steps" array, the moment that element's JSON value closes, with the parsed value (not yet validated) and its index. */
+  /**
+   * Called once per element of the top-level "steps" array, the moment that element's JSON value
+   * closes, with the parsed value (not yet validated) and its index. A call string that parses
+   * is handed over as its canonical step object; one that does not, as the string itself, which
+   * validation then rejects as it rejects a malformed object.
+   */
   onStep?: (step: unknown, index: number) => void;
 }
 
@@ -16,7 +22,8 @@ export interface PlanStreamParser {
   readonly stepsEmitted: number;
   /**
    * Known once `end()` has run: `true` when every emitted step is the step at the same index of
-   * the plan `end()` returned (always so when nothing was emitted), `false` when `end()` threw
+   * the plan `end()` returned (for a call string: was read from it; always so when nothing was
+   * emitted), `false` when `end()` threw
    * after steps were emitted or returned a plan whose steps differ from them — then whatever was
    * started from the emitted steps must be cancelled and its results not used. That happens only
    * when the text turns out invalid after a step closed (a cut stream, say), or in odd replies: a
@@ -44,8 +51,9 @@ export interface PlanStreamParser {
  * then says whether the steps emitted early are that plan's.
  *
  * Linear in the text's length however it is chunked: every character is scanned once (see
- * {@link JsonObjectScanner}), each step's text is parsed once with `JSON.parse` when it closes,
- * and the whole text once more in `end()`.
+ * {@link JsonObjectScanner}), each step's text is parsed once with `JSON.parse` when it closes
+ * (and a step written as a call string once more, with `parseStepCall`), and the whole text once
+ * more in `end()`.
  *
  * Why not a library: `@streamparser/json` 0.0.26 and `jsonriver` 1.1.1 were measured on a 1.6 MB
  * plan in chunks of 1–8 characters (Node 20.20, AMD EPYC, 2 cores): 3.6–7.9 MB/s and 5.4–5.7 MB/s,
@@ -217,6 +225,10 @@ class StreamingPlanParser implements PlanStreamParser {
       // The scanner accepted what JSON.parse rejects: never expected, but emit nothing then.
       this.stopped = true;
       return;
+    }
+    if (typeof step === 'string') {
+      const call = parseStepCall(step, { path: ['steps', index] });
+      if (call.ok) step = call.step;
     }
     this.emitting = this.current;
     this.spans.push(start, end);

@@ -28,6 +28,17 @@ describe('parsePlan', () => {
     expect(validated.plan.answer).toBe('Boston ${bos.temp}, NYC ${nyc.temp}');
   });
 
+  it('reads the wire form, fenced or not: call-string steps and "answer": null', () => {
+    const wire = `{"steps":["w=get_weather(city=$item) for ['Oslo','Rome']"],"answer":null}`;
+    for (const text of [wire, `Here:\n\`\`\`json\n${wire}\n\`\`\``]) {
+      expect(parsePlan(text, { tools }).plan).toEqual({
+        steps: [
+          { id: 'w', tool: 'get_weather', args: { city: '$item' }, forEach: ['Oslo', 'Rome'] },
+        ],
+      });
+    }
+  });
+
   it('throws PlanParseError for text that is not JSON', () => {
     expect(() => parsePlan('{"steps": [,]}', { tools })).toThrow(PlanParseError);
   });

@@ -4,6 +4,7 @@ export type IssuePath = ReadonlyArray<string | number>;
 /** Every code a plan can be rejected with; stable, so programs may branch on it. */
 export type PlanIssueCode =
   | 'invalid_structure'
+  | 'invalid_step_call'
   | 'invalid_step_id'
   | 'reserved_step_id'
   | 'duplicate_step_id'

@@ -1,33 +1,24 @@
 /**
- * The JSON Schema of a plan for the given tools (tool names as an enum), as sent to providers
- * for structured output. Deliberately minimal: the schema is input on every planning call, so
- * each keyword costs tokens every time, and the validator checks everything the schema leaves out
- * (id syntax, references, arguments against each tool's schema). Not strict mode: `args` is a
- * free-form object, which strict structured outputs cannot express.
+ * The JSON Schema sent to providers for structured output: the plan's wire form
+ * (`PlanEnvelope`), `{"steps": ["w=get_weather(city='Oslo')", …], "answer": "…" | null}`.
+ *
+ * Steps are strings, not objects: a step's `args` differ per tool, and strict structured outputs
+ * (OpenAI's, and the AI SDK's OpenAI providers send `strict: true` by default) admit no free-form
+ * object, while every optional key would have to be written out (`"after": null`) — longer plans,
+ * and plan tokens are decode time. Gemini refuses an object without properties. This schema is
+ * strict as it stands: every object closed, every property required, every array typed. It is
+ * input on every planning call, so it has no descriptions (the planner's prompt teaches the
+ * form); the validator checks everything it leaves out (the call syntax, tools, ids, references,
+ * arguments against each tool's schema).
  */
-export function planJsonSchema(toolNames: readonly string[]): Record<string, unknown> {
+export function planJsonSchema(): Record<string, unknown> {
   return {
     type: 'object',
     properties: {
-      steps: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            id: { type: 'string' },
-            tool: toolNames.length > 0 ? { enum: [...toolNames] } : { type: 'string' },
-            args: { type: 'object' },
-            after: { type: 'array', items: { type: 'string' } },
-            forEach: { type: ['string', 'array'] },
-          },
-          required: ['id', 'tool', 'args'],
-          additionalProperties: false,
-        },
-      },
-      answer: { type: 'string' },
-      needsReasoning: { type: 'boolean' },
+      steps: { type: 'array', items: { type: 'string' } },
+      answer: { type: ['string', 'null'] },
     },
-    required: ['steps'],
+    required: ['steps', 'answer'],
     additionalProperties: false,
   };
 }

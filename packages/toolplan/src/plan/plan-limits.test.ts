@@ -3,8 +3,16 @@ import { defaultPlanLimits, resolvePlanLimits } from './plan-limits.js';
 
 describe('resolvePlanLimits', () => {
   it('fills in the defaults', () => {
-    expect(resolvePlanLimits()).toEqual({ maxSteps: 100, maxForEachItems: 100 });
-    expect(resolvePlanLimits({ maxSteps: 5 })).toEqual({ maxSteps: 5, maxForEachItems: 100 });
+    expect(resolvePlanLimits()).toEqual({
+      maxSteps: 100,
+      maxForEachItems: 100,
+      maxStepCallDepth: 64,
+    });
+    expect(resolvePlanLimits({ maxSteps: 5 })).toEqual({
+      maxSteps: 5,
+      maxForEachItems: 100,
+      maxStepCallDepth: 64,
+    });
   });
 
   it('returns a new object, leaving the defaults frozen', () => {
@@ -19,6 +27,7 @@ describe('resolvePlanLimits', () => {
     ['maxForEachItems', 1.5, '1.5'],
     ['maxForEachItems', Number.NaN, 'NaN'],
     ['maxSteps', '10', '10'],
+    ['maxStepCallDepth', 0, '0'],
   ])('rejects %s = %j', (key, value, shown) => {
     expect(() => resolvePlanLimits({ [key]: value })).toThrow(
       new TypeError(`Expected \`${key}\` to be a positive integer, got \`${shown}\``),

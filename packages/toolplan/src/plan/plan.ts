@@ -6,7 +6,10 @@ export interface PlanStep {
   /** Unique within the plan, `[A-Za-z_][A-Za-z0-9_]*`. */
   id: string;
   tool: string;
-  /** Arguments; strings may hold references (`$id.path`, `${id.path}`). */
+  /**
+   * Arguments; strings may hold references (`$id.path`, `${id.path}`; in a `forEach` step also
+   * `$item`, `$index` and `$id[$index]`, the element of `id`'s list at this element's position).
+   */
   args: Record<string, unknown>;
   /** Steps that must finish first although no data flows from them. */
   after?: string[];
@@ -14,7 +17,11 @@ export interface PlanStep {
   forEach?: string | unknown[];
 }
 
-/** The contract between model and runtime (see DESIGN.md, "The plan"). */
+/**
+ * The contract between model and runtime (see DESIGN.md, "The plan"), in its canonical form: the
+ * form the runtime executes and every other layer speaks. Models are asked for the shorter wire
+ * form (`PlanEnvelope`: steps as call strings), which validation reads into this one.
+ */
 export interface Plan {
   steps: PlanStep[];
   /** A template of the final answer, e.g. `Warmer: ${cmp.warmer}`. */
@@ -36,10 +43,14 @@ export const planStepSchema = z
   })
   .strict();
 
+/**
+ * The plan's top level as accepted from a model: steps are checked one by one (each an object,
+ * or a call string); `answer: null` (the wire form's "the results need reasoning") is no answer.
+ */
 export const planSchema = z
   .object({
     steps: z.array(z.unknown()),
-    answer: z.string().optional(),
+    answer: z.string().nullable().optional(),
     needsReasoning: z.boolean().optional(),
   })
   .strict();

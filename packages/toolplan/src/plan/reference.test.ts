@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   compileValue,
+  FOR_EACH_INDEX_SEGMENT,
   formatReference,
+  isForEachIndexSegment,
   parseWholeReference,
   STEP_ID_PATTERN,
+  type PathSegment,
   type Reference,
 } from './reference.js';
 
@@ -182,4 +185,23 @@ describe('compileValue', () => {
       expect(compileValue(value).value).toEqual({ kind: 'literal', value });
     }
   });
+});
+
+describe('[$index] in a reference path', () => {
+  it('parses as the forEach-index segment, whole and interpolated, and formats back', () => {
+    const whole = parseWholeReference('$o[$index].orders') as Reference;
+    expect(whole.path).toEqual([FOR_EACH_INDEX_SEGMENT, 'orders']);
+    expect(isForEachIndexSegment(whole.path[0] as PathSegment)).toBe(true);
+    expect(isForEachIndexSegment(structuredClone(whole.path[0]) as PathSegment)).toBe(true);
+    expect(formatReference(whole.root, whole.path)).toBe('$o[$index].orders');
+    const compiled = compileValue('Hi ${p[$index].name}!');
+    expect(compiled.references[0]?.reference.path).toEqual([FOR_EACH_INDEX_SEGMENT, 'name']);
+  });
+
+  it.each(['$o[$item]', '$o[$index', '$o.$index', '$o[$$index]'])(
+    'does not read %j as one',
+    (text) => {
+      expect(parseWholeReference(text)).toBeUndefined();
+    },
+  );
 });

@@ -1,7 +1,24 @@
 import type { IssuePath } from './plan-issue.js';
 
-/** One step of a reference's path: an object key or an array index. */
-export type PathSegment = string | number;
+/**
+ * `[$index]` in a reference's path (`$p[$index]`): inside a `forEach` step, the index of the element
+ * being run, so a step can pair its element with the element at the same position of another
+ * step's array result (a zip). Typed like an index (`[0]`) wherever paths are typed.
+ */
+export interface ForEachIndexSegment {
+  readonly forEachIndex: true;
+}
+
+/** The one {@link ForEachIndexSegment}; compare with {@link isForEachIndexSegment}, not `===`. */
+export const FOR_EACH_INDEX_SEGMENT: ForEachIndexSegment = Object.freeze({ forEachIndex: true });
+
+/** One step of a reference's path: an object key, an array index, or `[$index]`. */
+export type PathSegment = string | number | ForEachIndexSegment;
+
+/** True for `[$index]` (also for a copy of it, e.g. after `structuredClone`). */
+export function isForEachIndexSegment(segment: PathSegment): segment is ForEachIndexSegment {
+  return typeof segment === 'object';
+}
 
 /** A parsed `$id.path` or `${id.path}` reference. */
 export interface Reference {
@@ -17,17 +34,19 @@ export const FOR_EACH_ITEM = 'item';
 export const FOR_EACH_INDEX = 'index';
 
 const STEP_ID = '[A-Za-z_][A-Za-z0-9_]*';
-const PATH = String.raw`(?:\.[A-Za-z0-9_-]+|\[\d+\])*`;
+const PATH = String.raw`(?:\.[A-Za-z0-9_-]+|\[\d+\]|\[\$index\])*`;
 const WHOLE_REFERENCE = new RegExp(String.raw`^\$(${STEP_ID})(${PATH})$`);
 const INNER_REFERENCE = new RegExp(String.raw`^(${STEP_ID})(${PATH})$`);
-const PATH_SEGMENT = /\.([A-Za-z0-9_-]+)|\[(\d+)\]/g;
+const PATH_SEGMENT = /\.([A-Za-z0-9_-]+)|\[(\d+)\]|\[\$index\]/g;
 
 export const STEP_ID_PATTERN = new RegExp(`^${STEP_ID}$`);
 
 function parsePath(text: string): PathSegment[] {
   const segments: PathSegment[] = [];
   for (const match of text.matchAll(PATH_SEGMENT)) {
-    segments.push(match[1] !== undefined ? match[1] : Number(match[2]));
+    if (match[1] !== undefined) segments.push(match[1]);
+    else if (match[2] !== undefined) segments.push(Number(match[2]));
+    else segments.push(FOR_EACH_INDEX_SEGMENT);
   }
   return segments;
 }
@@ -42,8 +61,14 @@ export function parseWholeReference(text: string): Reference | undefined {
 /** Formats a reference root and path back into `$root.path` form. */
 export function formatReference(root: string, path: readonly PathSegment[]): string {
   let text = `$${root}`;
-  for (const segment of path) text += typeof segment === 'number' ? `[${segment}]` : `.${segment}`;
+  for (const segment of path) text += formatPathSegment(segment);
   return text;
+}
+
+/** One segment as it is written in a reference: `.key`, `[3]` or `[$index]`. */
+export function formatPathSegment(segment: PathSegment): string {
+  if (isForEachIndexSegment(segment)) return `[$${FOR_EACH_INDEX}]`;
+  return typeof segment === 'number' ? `[${segment}]` : `.${segment}`;
 }
 
 /**

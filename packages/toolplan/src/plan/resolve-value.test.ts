@@ -238,3 +238,44 @@ describe('resolveReference', () => {
     expect(resolveReference(reference, scopeOf({ a: { b: ['x'] } }))).toBe('x');
   });
 });
+
+describe('resolveValue: [$index] pairs the element with another list (a zip)', () => {
+  const results = {
+    p: [{ lang: 'en' }, { lang: 'fr' }],
+    o: [{ orders: [1] }, { orders: [2, 3] }],
+  };
+
+  it('takes the element at the forEach index, typed and interpolated', () => {
+    const value = {
+      preferences: '$p[$index]',
+      orders: '$o[$index].orders',
+      label: '${p[$index].lang}',
+    };
+    const scope = scopeOf(results, { forEach: { item: 'u2', index: 1 } });
+    expect(resolve(value, scope)).toEqual({
+      preferences: { lang: 'fr' },
+      orders: [2, 3],
+      label: 'fr',
+    });
+  });
+
+  it('fails when the other list is shorter, naming the index', () => {
+    const error = referenceError(() =>
+      resolve(
+        '$p[$index].lang',
+        scopeOf(results, { forEach: { item: 'u3', index: 2 }, stepId: 'z' }),
+      ),
+    );
+    expect(error.message).toBe(
+      '$p[$index].lang: $p is an array of 2 items, so it has no [2] ([$index] is 2 here).',
+    );
+    expect(error).toMatchObject({ stepId: 'z', resolvedPrefix: '$p' });
+  });
+
+  it('fails outside a forEach scope', () => {
+    const error = referenceError(() => resolve('$p[$index]', scopeOf(results)));
+    expect(error.message).toBe(
+      '$p[$index]: $p cannot take [$index] outside a step with `forEach`.',
+    );
+  });
+});

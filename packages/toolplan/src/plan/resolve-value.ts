@@ -3,7 +3,9 @@ import type { IssuePath } from './plan-issue.js';
 import {
   FOR_EACH_INDEX,
   FOR_EACH_ITEM,
+  formatPathSegment,
   formatReference,
+  isForEachIndexSegment,
   type CompiledValue,
   type PathSegment,
   type Reference,
@@ -92,17 +94,25 @@ function followPath(options: {
   const { reference, scope, location } = options;
   let value = options.value;
   for (let index = 0; index < reference.path.length; index += 1) {
-    const segment = reference.path[index] as PathSegment;
-    const next = step(value, segment);
-    if (next === missing) {
-      const prefix = formatReference(reference.root, reference.path.slice(0, index));
-      throw new PlanReferenceError({
-        message: `${reference.text}: ${prefix} ${describeMiss(value, segment)}.`,
+    const written = reference.path[index] as PathSegment;
+    const zipped = isForEachIndexSegment(written);
+    const fail = (miss: string) =>
+      new PlanReferenceError({
+        message: `${reference.text}: ${formatReference(reference.root, reference.path.slice(0, index))} ${miss}.`,
         reference: reference.text,
         ...(scope.stepId === undefined ? {} : { stepId: scope.stepId }),
         location,
-        resolvedPrefix: prefix,
+        resolvedPrefix: formatReference(reference.root, reference.path.slice(0, index)),
       });
+    if (zipped && scope.forEach === undefined) {
+      throw fail(`cannot take ${formatPathSegment(written)} outside a step with \`forEach\``);
+    }
+    // `[$index]` is the element's position in the step's own `forEach`.
+    const segment = zipped ? (scope.forEach as { index: number }).index : written;
+    const next = step(value, segment);
+    if (next === missing) {
+      const miss = describeMiss(value, segment);
+      throw fail(zipped ? `${miss} (${formatPathSegment(written)} is ${segment} here)` : miss);
     }
     value = next;
   }
@@ -111,7 +121,7 @@ function followPath(options: {
 
 const missing = Symbol('missing');
 
-function step(value: unknown, segment: PathSegment): unknown {
+function step(value: unknown, segment: string | number): unknown {
   if (Array.isArray(value)) {
     const index =
       typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : NaN;
@@ -127,7 +137,7 @@ function step(value: unknown, segment: PathSegment): unknown {
   return missing;
 }
 
-function describeMiss(value: unknown, segment: PathSegment): string {
+function describeMiss(value: unknown, segment: string | number): string {
   if (Array.isArray(value)) {
     return `is an array of ${value.length} item${value.length === 1 ? '' : 's'}, so it has no [${segment}]`;
   }

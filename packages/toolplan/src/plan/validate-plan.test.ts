@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createToolRegistry, defineTool } from '../tools/index.js';
 import { PlanValidationError } from './plan-errors.js';
 import type { PlanIssue, PlanIssueCode } from './plan-issue.js';
-import type { PlanLimits } from './plan-limits.js';
+import { defaultPlanLimits, type PlanLimits } from './plan-limits.js';
 import { isValidatedPlan, validatePlan } from './validate-plan.js';
 
 const tools = createToolRegistry([
@@ -134,7 +134,7 @@ describe('validatePlan: a valid plan', () => {
       kind: 'literal',
       value: { city: 'Boston' },
     });
-    expect(validated.limits).toEqual({ maxSteps: 10, maxForEachItems: 100 });
+    expect(validated.limits).toEqual({ ...defaultPlanLimits, maxSteps: 10 });
     expect(validated.tools).toBe(tools);
   });
 
@@ -265,7 +265,7 @@ describe('validatePlan: one issue per code', () => {
     });
     expect(issue).toMatchObject({ code: 'invalid_structure', path: ['steps', 1], stepId: 'b' });
     expect(issue.message).toContain('depends_on');
-    expect(issue.message).toContain('A step is {"id", "tool", "args", "after"?, "forEach"?}');
+    expect(issue.message).toContain('{"id", "tool", "args", "after"?, "forEach"?}');
   });
 
   it('invalid_structure: a step that is not an object, or lacks its tool', () => {
@@ -604,5 +604,101 @@ describe('issues that follow from others', () => {
       ],
     });
     expect(codes(issues)).toEqual(['invalid_structure']);
+  });
+});
+
+describe('validatePlan: steps written as call strings', () => {
+  it('reads them into the same canonical plan as the object form, mixed in any order', () => {
+    const fromCalls = validate({
+      steps: [
+        "w=get_weather(city=$item) for ['Oslo','Rome']",
+        { id: 'c', tool: 'compare_temps', args: { results: '$w' } },
+        "m=send_email(to='me@example.com',body='Warmer: ${c.warmer}') after w",
+      ],
+      answer: 'Warmer: ${c.warmer}',
+    });
+    expect(fromCalls.plan).toEqual({
+      steps: [
+        { id: 'w', tool: 'get_weather', args: { city: '$item' }, forEach: ['Oslo', 'Rome'] },
+        { id: 'c', tool: 'compare_temps', args: { results: '$w' } },
+        {
+          id: 'm',
+          tool: 'send_email',
+          args: { to: 'me@example.com', body: 'Warmer: ${c.warmer}' },
+          after: ['w'],
+        },
+      ],
+      answer: 'Warmer: ${c.warmer}',
+    });
+    expect(fromCalls.stepsById.get('m')?.dependencies).toEqual(['c', 'w']);
+  });
+
+  it('reads "answer": null as no answer', () => {
+    const validated = validate({ steps: ['n=now()'], answer: null });
+    expect(validated.plan).toEqual({ steps: [{ id: 'n', tool: 'now', args: {} }] });
+    expect(validated.answer).toBeUndefined();
+  });
+
+  it('invalid_step_call: one issue per bad string, with its path, column and step id, beside the other issues', () => {
+    const issues = issuesOf({
+      steps: [
+        'a=get_weather(city=Boston)',
+        { id: 'b', tool: 'get_wether', args: {} },
+        "c=search(query='x'",
+        'garbage',
+        'd=search(query=$a.city)',
+      ],
+    });
+    expect(issues.map(({ code, path, stepId }) => [code, path, stepId])).toEqual([
+      ['invalid_step_call', ['steps', 0], 'a'],
+      ['invalid_step_call', ['steps', 2], 'c'],
+      ['invalid_step_call', ['steps', 3], undefined],
+      ['unknown_tool', ['steps', 1, 'tool'], 'b'],
+    ]);
+    expect(issues[0]?.message).toContain('At column 20 of the step');
+    expect(issues[0]?.message).toContain("text goes in quotes: 'Boston'");
+    expect(issues[1]?.message).toContain('expected `,` or `)`');
+  });
+
+  it('reports what the object form would report for a call string that parses', () => {
+    const issues = issuesOf({ steps: ["a=get_weather(city=$nope,unit='k')", '1=now()'] });
+    expect(codes(issues)).toEqual(['invalid_step_call', 'unknown_reference', 'invalid_arguments']);
+  });
+
+  it('bounds the nesting of a call string by maxStepCallDepth', () => {
+    const deep = `a=now(x=${'['.repeat(10)}${']'.repeat(10)})`;
+    expect(validate({ steps: [deep] }).steps).toHaveLength(1);
+    const issue = onlyIssue({ steps: [deep] }, { maxStepCallDepth: 9 });
+    expect(issue).toMatchObject({ code: 'invalid_step_call', path: ['steps', 0] });
+    expect(issue.message).toContain('deeper than 9 levels');
+  });
+});
+
+describe('validatePlan: [$index] pairs a forEach element with another list', () => {
+  it('is a dependency on the list it indexes, inside a forEach step', () => {
+    const validated = validate({
+      steps: [
+        "u=search(query=$item) for ['a','b']",
+        "p=search(query=$item) for ['c','d']",
+        'z=compare_temps(results=[$p[$index]]) for $u',
+      ],
+    });
+    expect(validated.stepsById.get('z')?.dependencies).toEqual(['u', 'p']);
+  });
+
+  it('is item_outside_for_each elsewhere: in a step without forEach, in forEach, in the answer', () => {
+    const issues = issuesOf({
+      steps: [
+        "p=search(query=$item) for ['c','d']",
+        'a=search(query=$p[$index])',
+        'b=search(query=$item) for $p[$index].list',
+      ],
+      answer: 'First: ${p[$index]}',
+    });
+    expect(issues.map(({ code, path }) => [code, path])).toEqual([
+      ['item_outside_for_each', ['steps', 1, 'args', 'query']],
+      ['item_outside_for_each', ['steps', 2, 'forEach']],
+      ['item_outside_for_each', ['answer']],
+    ]);
   });
 });

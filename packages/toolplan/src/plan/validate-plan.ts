@@ -1,6 +1,7 @@
 import { closestNames, didYouMean } from './closest-names.js';
 import { findCycles } from './find-cycles.js';
 import { normalizeParallelGroups } from './normalize-parallel-groups.js';
+import { parseStepCall } from './parse-step-call.js';
 import { PlanValidationError } from './plan-errors.js';
 import type { IssuePath, PlanIssue } from './plan-issue.js';
 import { resolvePlanLimits, type PlanLimits } from './plan-limits.js';
@@ -9,6 +10,8 @@ import {
   compileValue,
   FOR_EACH_INDEX,
   FOR_EACH_ITEM,
+  formatPathSegment,
+  isForEachIndexSegment,
   type CompiledValue,
   type LocatedReference,
 } from './reference.js';
@@ -60,7 +63,8 @@ const RESERVED_IDS = new Set([FOR_EACH_ITEM, FOR_EACH_INDEX]);
 
 /**
  * Checks a plan (already parsed from JSON; the seed's `parallel_groups` form is accepted too)
- * against the tools and limits. Collects every issue and throws one {@link PlanValidationError}
+ * against the tools and limits. A step may be an object or a call string (`parseStepCall`), in
+ * any mix; the validated plan holds canonical steps only, and no `answer` for `"answer": null`. Collects every issue and throws one {@link PlanValidationError}
  * holding all of them, or returns the validated plan.
  */
 export function validatePlan(raw: unknown, options: ValidatePlanOptions): ValidatedPlan {
@@ -74,7 +78,7 @@ export function validatePlan(raw: unknown, options: ValidatePlanOptions): Valida
       issues.push({
         code: 'invalid_structure',
         path: issue.path as IssuePath,
-        message: `${issue.message}. A plan is {"steps": [{"id", "tool", "args"}, …], "answer"?: "…"}.`,
+        message: `${issue.message}. A plan is {"steps": ["id=tool(name=value,…)", …], "answer": "…" or null}.`,
       });
     }
     throw new PlanValidationError({ issues });
@@ -89,7 +93,14 @@ export function validatePlan(raw: unknown, options: ValidatePlanOptions): Valida
     });
   }
 
-  const steps: Array<PlanStep | undefined> = rawSteps.map((rawStep, index) => {
+  // Call strings become canonical steps first; a string that does not parse is one issue.
+  const expanded = rawSteps.map((rawStep, index) => expandStep(rawStep, index, limits));
+  const steps: Array<PlanStep | undefined> = expanded.map((entry, index) => {
+    if (!entry.ok) {
+      issues.push(entry.issue);
+      return undefined;
+    }
+    const rawStep = entry.step;
     const parsed = planStepSchema.safeParse(rawStep);
     if (parsed.success) return parsed.data as PlanStep;
     for (const issue of parsed.error.issues) {
@@ -100,7 +111,7 @@ export function validatePlan(raw: unknown, options: ValidatePlanOptions): Valida
             ? 'invalid_step_id'
             : 'invalid_structure',
         path: ['steps', index, ...(issue.path as IssuePath)],
-        message: `${issue.message}. A step is {"id", "tool", "args", "after"?, "forEach"?}.`,
+        message: `${issue.message}. A step is "id=tool(name=value,…)" or {"id", "tool", "args", "after"?, "forEach"?}.`,
         ...(stepId === undefined ? {} : { stepId }),
       });
     }
@@ -140,7 +151,12 @@ export function validatePlan(raw: unknown, options: ValidatePlanOptions): Valida
   });
   const ids = [...firstIndexById.keys()];
   // A step already reported for its shape still has an id: references to it are not also reported.
-  const knownIds = new Set([...ids, ...rawSteps.map(stepIdOf).filter((id) => id !== undefined)]);
+  const knownIds = new Set([
+    ...ids,
+    ...expanded
+      .map((entry) => (entry.ok ? stepIdOf(entry.step) : entry.issue.stepId))
+      .filter((id) => id !== undefined),
+  ]);
   const referable = new Set([...knownIds, ...available]);
 
   const validated: ValidatedStep[] = [];
@@ -164,14 +180,22 @@ export function validatePlan(raw: unknown, options: ValidatePlanOptions): Valida
     });
   }
 
+  const answerText = top.data.answer ?? undefined;
   let answer: CompiledValue | undefined;
-  if (top.data.answer !== undefined) {
-    const compiled = compileValue(top.data.answer, ['answer']);
+  if (answerText !== undefined) {
+    const compiled = compileValue(answerText, ['answer']);
     answer = compiled.value;
     for (const problem of compiled.problems) {
       issues.push({ code: 'invalid_reference', path: problem.location, message: problem.message });
     }
     for (const { reference, location } of compiled.references) {
+      if (reference.path.some(isForEachIndexSegment)) {
+        issues.push({
+          code: 'item_outside_for_each',
+          path: location,
+          message: `The answer uses ${reference.text}, but [$${FOR_EACH_INDEX}] only has a value inside the \`args\` of a step with \`forEach\`; write the index ([0], [1], …).`,
+        });
+      }
       if (!referable.has(reference.root)) {
         issues.push({
           code: 'unknown_reference',
@@ -184,7 +208,7 @@ export function validatePlan(raw: unknown, options: ValidatePlanOptions): Valida
 
   if (issues.length > 0) throw new PlanValidationError({ issues });
   const plan: Plan = { steps: validated.map(({ step }) => step) };
-  if (top.data.answer !== undefined) plan.answer = top.data.answer;
+  if (answerText !== undefined) plan.answer = answerText;
   if (top.data.needsReasoning !== undefined) plan.needsReasoning = top.data.needsReasoning;
   const result: ValidatedPlan = {
     plan,
@@ -196,6 +220,16 @@ export function validatePlan(raw: unknown, options: ValidatePlanOptions): Valida
   };
   validatedPlans.add(result);
   return result;
+}
+
+/** A step as written: an object is taken as it is, a call string is parsed. */
+function expandStep(
+  rawStep: unknown,
+  index: number,
+  limits: PlanLimits,
+): { ok: true; step: unknown } | { ok: false; issue: PlanIssue } {
+  if (typeof rawStep !== 'string') return { ok: true, step: rawStep };
+  return parseStepCall(rawStep, { path: ['steps', index], maxDepth: limits.maxStepCallDepth });
 }
 
 function stepIdOf(rawStep: unknown): string | undefined {
@@ -231,6 +265,14 @@ function checkStep(context: {
   const checkReferences = (references: readonly LocatedReference[], itemAllowed: boolean) => {
     for (const { reference, location } of references) {
       const root = reference.root;
+      const zip = reference.path.find(isForEachIndexSegment);
+      if (zip !== undefined && !itemAllowed) {
+        add({
+          code: 'item_outside_for_each',
+          path: location,
+          message: `${reference.text}: ${formatPathSegment(zip)} is only defined inside the \`args\` of a step with \`forEach\` (it pairs each element with the same position of another list).`,
+        });
+      }
       if (root === FOR_EACH_ITEM || root === FOR_EACH_INDEX) {
         if (!itemAllowed) {
           add({
@@ -354,7 +396,7 @@ export interface ValidatePlanStepOptions {
 }
 
 /**
- * Validates one step on its own, as far as the steps known so far allow: its shape, its tool,
+ * Validates one step on its own (an object or a call string), as far as the steps known so far allow: its shape, its tool,
  * its literal arguments, and that each reference names a known step (or an available result).
  * Streaming dispatch uses it to decide whether a step that has just arrived may start before
  * the rest of the plan exists. A step that passes here still belongs to a plan that must pass
@@ -365,7 +407,10 @@ export function validatePlanStep(
   options: ValidatePlanStepOptions,
 ): { ok: true; step: ValidatedStep } | { ok: false; issues: PlanIssue[] } {
   const issues: PlanIssue[] = [];
-  const parsed = planStepSchema.safeParse(raw);
+  const limits = resolvePlanLimits(options.limits);
+  const expanded = expandStep(raw, options.index, limits);
+  if (!expanded.ok) return { ok: false, issues: [expanded.issue] };
+  const parsed = planStepSchema.safeParse(expanded.step);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       issues.push({
@@ -394,7 +439,7 @@ export function validatePlanStep(
     available,
     ids: [...options.knownIds],
     options: { tools: options.tools },
-    limits: resolvePlanLimits(options.limits),
+    limits,
     issues,
   });
   return issues.length === 0 ? { ok: true, step: validated } : { ok: false, issues };

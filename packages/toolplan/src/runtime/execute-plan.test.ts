@@ -492,6 +492,40 @@ describe('forEach', () => {
     expect(result.answer).toBe('Got doc 9');
   });
 
+  it('pairs each element with the same position of another list with [$index] (a zip)', async () => {
+    setup();
+    const user = testTool({
+      name: 'user',
+      clock,
+      log,
+      result: (input) => ({ id: input['email'] }),
+    });
+    const prefs = testTool({
+      name: 'prefs',
+      clock,
+      log,
+      result: (input) => `prefs of ${String(input['id'])}`,
+    });
+    const join = testTool({ name: 'join', clock, log, result: (input) => input });
+    const result = await run(
+      {
+        steps: [
+          "u=user(email=$item) for ['a','b','c']",
+          'p=prefs(id=$item.id) for $u',
+          "j=join(user=$item.id,prefs=$p[$index],label='${index}: ${p[$index]}') for $u",
+        ],
+        answer: '${j[2].label}',
+      },
+      [user, prefs, join],
+    );
+    expect(result.results['j']).toEqual([
+      { user: 'a', prefs: 'prefs of a', label: '0: prefs of a' },
+      { user: 'b', prefs: 'prefs of b', label: '1: prefs of b' },
+      { user: 'c', prefs: 'prefs of c', label: '2: prefs of c' },
+    ]);
+    expect(result.answer).toBe('2: prefs of c');
+  });
+
   it('gives an empty array for an empty list without calling the tool', async () => {
     setup();
     const tool = testTool({ name: 't', clock, log });

@@ -43,7 +43,10 @@ function parsePath(text: string): PathSegment[] {
 function lookup(value: unknown, path: readonly PathSegment[]): unknown {
   let current = value;
   for (const segment of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
+    // A chain's parameters are plain values: `[$index]` has no element to pair with there.
+    if (typeof current !== 'object' || current === null || typeof segment === 'object') {
+      return undefined;
+    }
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;

@@ -261,7 +261,7 @@ function readPlan(raw: unknown): Plan | undefined {
     steps.push(parsed.data as PlanStep);
   }
   const plan: Plan = { steps };
-  if (top.data.answer !== undefined) plan.answer = top.data.answer;
+  if (typeof top.data.answer === 'string') plan.answer = top.data.answer;
   if (top.data.needsReasoning !== undefined) plan.needsReasoning = top.data.needsReasoning;
   return structuredClone(plan);
 }

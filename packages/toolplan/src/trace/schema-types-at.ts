@@ -26,10 +26,11 @@ export function schemaTypesAt(
   }
   const [segment, ...rest] = path;
   if (segment === undefined) return ownTypes(node);
-  if (typeof segment === 'number') {
+  if (typeof segment !== 'string') {
+    // `[$index]` (the element's position in a forEach) is typed like the first index.
+    const index = typeof segment === 'number' ? segment : 0;
     const prefix = node['prefixItems'];
-    if (Array.isArray(prefix) && segment < prefix.length)
-      return schemaTypesAt(prefix[segment], rest);
+    if (Array.isArray(prefix) && index < prefix.length) return schemaTypesAt(prefix[index], rest);
     return node['items'] === undefined ? 'any' : schemaTypesAt(node['items'], rest);
   }
   const properties = node['properties'] as Record<string, unknown> | undefined;
