@@ -45,6 +45,14 @@ describe('parsePlanText', () => {
     expect(parsePlanText(`Sure! ${json} Let me know if you need more.`)).toEqual(plan);
   });
 
+  it('reads the plan after prose that holds braces of its own', () => {
+    const wire = '{"steps":["w=get_weather(city=\'Oslo\')"],"answer":"${w.temp}"}';
+    expect(parsePlanText(`I will call {get_weather} for Oslo: ${wire}`)).toEqual(JSON.parse(wire));
+    expect(parsePlanText(`Using the set {a, b}:\n\n${json}\nDone {ok}.`)).toEqual(plan);
+    // With no object that opens as a plan, the first object's error is the one reported.
+    expect(parseError('Call {get_weather}, then {compare}.').message).toContain('not valid JSON');
+  });
+
   it('finds the end of the object while skipping braces and quotes inside strings', () => {
     const tricky = { steps: [], answer: 'a } b { c \\" ] d' };
     const text = `Plan: ${JSON.stringify(tricky)} (the closing } above ends it)`;

@@ -29,11 +29,31 @@ export function parsePlanText(text: string): unknown {
       text,
     });
   }
-  const end = findJsonObjectEnd(trimmed, start);
-  const candidate = trimmed.slice(start, end === -1 ? undefined : end + 1);
+  const candidate = objectAt(trimmed, start);
   const parsed = tryParse(candidate);
   if (parsed.ok) return parsed.value;
+  // Prose before the plan may hold braces of its own ("I will call {get_weather} …"): the plan
+  // is then the first object that opens with its own key. The first object's error is the one
+  // reported when none parses.
+  let tried = 0;
+  for (const match of trimmed.matchAll(PLAN_OPENING)) {
+    if (match.index <= start) continue;
+    if (++tried > MAX_PLAN_OPENINGS) break;
+    const later = tryParse(objectAt(trimmed, match.index));
+    if (later.ok) return later.value;
+  }
   throw parseError(text, candidate, parsed.error);
+}
+
+// An object that opens with a plan's key: the canonical or wire form, or the seed's form.
+const PLAN_OPENING = /\{\s*"(?:steps|parallel_groups)"\s*:/g;
+// Each attempt scans to its object's end: a bound keeps hostile text with many openings linear.
+const MAX_PLAN_OPENINGS = 4;
+
+/** The JSON object starting at `start` (to its matching brace, or the end of the text). */
+function objectAt(text: string, start: number): string {
+  const end = findJsonObjectEnd(text, start);
+  return text.slice(start, end === -1 ? undefined : end + 1);
 }
 
 function tryParse(text: string): { ok: true; value: unknown } | { ok: false; error: Error } {
