@@ -10,8 +10,15 @@
  * input on every planning call, so it has no descriptions (the planner's prompt teaches the
  * form); the validator checks everything it leaves out (the call syntax, tools, ids, references,
  * arguments against each tool's schema).
+ *
+ * @param _toolNames ignored (the schema no longer lists the tools), accepted for callers of the
+ *   earlier signature.
  */
-export function planJsonSchema(): Record<string, unknown> {
+export function planJsonSchema(
+  // Once the tool names (an enum of the step's `tool`); a step is a string now, and the validator
+  // names an unknown tool with the closest known ones. Kept so that callers passing them compile.
+  _toolNames?: readonly string[],
+): Record<string, unknown> {
   return {
     type: 'object',
     properties: {
