@@ -104,6 +104,8 @@ describe('a LanguageModelV4 (@ai-sdk/openai-compatible 3) through toLanguageMode
       inputTokens: 16 + 307,
       cachedInputTokens: 306,
       outputTokens: expect.any(Number) as number,
+      modelRetries: 0,
+      modelTimeouts: 0,
     });
   });
 
