@@ -43,6 +43,7 @@ export {
   ToolInputError,
   ToolOutputError,
 } from './runtime/step-errors.js';
+export { StreamingExecutionError } from './runtime/streaming-execution-error.js';
 export { ToolDefinitionError } from './tools/tool-definition-error.js';
 export { ModelCallError } from './model/model-call-error.js';
 export { ModelTimeoutError } from './model/model-timeout-error.js';

@@ -254,4 +254,34 @@ describe('createAgent', () => {
       }),
     ).toThrow('Expected `mineEvery` to be a positive integer, got `0`');
   });
+
+  it('reports a failure to record a run through onError, after answering, never by throwing', async () => {
+    const errors: unknown[] = [];
+    const traceStore = createMemoryTraceStore();
+    traceStore.record = () => {
+      throw new Error('the trace store is closed');
+    };
+    const agent = createAgent({
+      model: scriptedModel([planFor('Boston'), planFor('Oslo')]),
+      tools: [weatherTool([])],
+      traceStore,
+      planCache: false,
+      onError: (error) => errors.push(error),
+    });
+    expect((await agent.run('Weather in Boston?')).answer).toBe('Boston: 28°F');
+    await nextTurn();
+    expect(errors).toEqual([new Error('the trace store is closed')]);
+    // The next run flushes what is pending first: it still answers.
+    expect((await agent.run('Weather in Oslo?')).answer).toBe('Oslo: 20°F');
+  });
+
+  it('refuses an onError that is not a function', () => {
+    expect(() =>
+      createAgent({
+        model: scriptedModel([]),
+        tools: [weatherTool([])],
+        onError: 'log' as unknown as () => void,
+      }),
+    ).toThrow('Expected `onError` to be a function, got `log`');
+  });
 });

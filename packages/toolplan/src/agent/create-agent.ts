@@ -48,6 +48,13 @@ export interface CreateAgentOptions extends Omit<
   predict?: boolean;
   /** Where every run is recorded (`createTraceStore` for the SQLite log). @default none */
   traceStore?: TraceStore;
+  /**
+   * Hears a failure of the work done after a run returned its answer — learning from it,
+   * recording its trace (a closed trace store, a full disk). Such a failure never reaches the
+   * caller of `run` and never takes the process down.
+   * @default a process warning (code `TOOLPLAN_BACKGROUND_ERROR`)
+   */
+  onError?: (error: unknown) => void;
 }
 
 export interface AgentRunOptions {
@@ -96,7 +103,7 @@ export interface Agent {
 export function createAgent(options: CreateAgentOptions): Agent {
   const resolved = resolveAgentOptions(options);
   const { planned, planCache, learner } = resolved;
-  const deferred = createDeferredWork();
+  const deferred = createDeferredWork({ onError: resolved.onError });
   // The side effects of recent runs by id, for a request retried with the same id.
   const ledgers = new LRUCache<string, SideEffectLedger>({ max: RUN_LEDGERS_KEPT });
   const ledgerFor = (runId: string) => {

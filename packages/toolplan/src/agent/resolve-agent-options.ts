@@ -2,6 +2,7 @@ import { createChainMatcher, type ChainMatcher, type TraceStore } from '../trace
 import type { CreateAgentOptions } from './create-agent.js';
 import { createChainLearner, type ChainLearner } from './create-chain-learner.js';
 import { createPlanCache, type PlanCache } from './create-plan-cache.js';
+import { warnBackgroundError } from './create-deferred-work.js';
 import { OptionProblems } from './option-problems.js';
 import {
   resolvePlannedSettings,
@@ -27,6 +28,8 @@ export interface ResolvedAgentOptions {
   planCache: PlanCache | undefined;
   learner: ChainLearner | undefined;
   traceStore: TraceStore | undefined;
+  /** Hears failures of the work done after a run returned (learning, tracing). */
+  onError: (error: unknown) => void;
 }
 
 /**
@@ -41,10 +44,13 @@ export function resolveAgentOptions(options: CreateAgentOptions): ResolvedAgentO
     learn = agentDefaults.learn,
     predict = agentDefaults.predict,
     traceStore,
+    onError = warnBackgroundError,
     ...planned
   } = options;
   const problems = new OptionProblems();
   problems.boolean('predict', predict);
+  if (typeof onError !== 'function')
+    problems.add(`Expected \`onError\` to be a function, got \`${String(onError)}\``);
   // With `predict: false` nothing speculates, the learner's predictor included: it learns none.
   const learner =
     learn === false
@@ -68,5 +74,6 @@ export function resolveAgentOptions(options: CreateAgentOptions): ResolvedAgentO
     planCache: planCache === false ? undefined : planCache === true ? createPlanCache() : planCache,
     learner,
     traceStore,
+    onError,
   };
 }

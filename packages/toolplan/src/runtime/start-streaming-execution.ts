@@ -10,6 +10,7 @@ import { createToolRegistry, type ToolSource } from '../tools/index.js';
 import { resolveExecuteOptions, type ExecutePlanOptions } from './execute-plan-options.js';
 import { resolvePlanLimits } from '../plan/index.js';
 import { PlanRun } from './plan-run.js';
+import { StreamingExecutionError } from './streaming-execution-error.js';
 import type { RunResult } from './run-result.js';
 
 /** What happened to a step offered while the plan was still streaming. */
@@ -100,8 +101,7 @@ export function startStreamingExecution(
       return 'dispatched';
     },
     async finish(plan) {
-      if (state !== 'streaming')
-        throw new Error(`finish() called on a streaming execution that is ${state}.`);
+      if (state !== 'streaming') throw new StreamingExecutionError({ state });
       let validated: ValidatedPlan;
       try {
         validated =
@@ -115,9 +115,7 @@ export function startStreamingExecution(
         for (const [id, early] of earlySteps) {
           const final = validated.stepsById.get(id);
           if (final === undefined || stringify(final.step) !== early) {
-            throw new Error(
-              `Step \`${id}\` started early but the finished plan has a different step under that id.`,
-            );
+            throw new StreamingExecutionError({ stepId: id });
           }
         }
       } catch (error) {
