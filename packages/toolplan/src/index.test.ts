@@ -22,6 +22,7 @@ const PUBLIC_VALUES = [
   'PlanningError',
   'PromptBudgetError',
   'RepeatedSideEffectError',
+  'ResultSerializationError',
   'StreamingExecutionError',
   'RunAbortedError',
   'StepTimeoutError',

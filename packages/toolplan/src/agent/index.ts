@@ -14,6 +14,7 @@ export {
 } from './extract-query-entities.js';
 export { AgentOptionsError } from './agent-options-error.js';
 export { PlanningError } from './planning-error.js';
+export { ResultSerializationError } from './result-serialization-error.js';
 export { runPlanned, type PlannedRun, type RunPlannedOptions } from './run-planned.js';
 export { DEFAULT_TOOL_TIMEOUT_MS } from './resolve-run-planned-options.js';
 export type { PlannerCallSettings } from './create-planner.js';

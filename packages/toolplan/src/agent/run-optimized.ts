@@ -31,6 +31,7 @@ import {
   type ResolvedRunPlannedOptions,
 } from './resolve-run-planned-options.js';
 import { PlanningError } from './planning-error.js';
+import { ResultSerializationError } from './result-serialization-error.js';
 import { runPlannedResolved, type RunPlannedOptions } from './run-planned.js';
 
 /** What happened in one run, on one time axis: ms since the query arrived. */
@@ -293,7 +294,12 @@ export async function runOptimizedResolved(
         }),
   }).catch((error: unknown) => {
     // The caller retries with this id to reuse the record of side effects already made.
-    if ((ModelCallError.isInstance(error) || PlanningError.isInstance(error)) && error.partial)
+    if (
+      (ModelCallError.isInstance(error) ||
+        PlanningError.isInstance(error) ||
+        ResultSerializationError.isInstance(error)) &&
+      error.partial
+    )
       error.partial.runId = runId;
     throw error;
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ModelCallError } from '../model/model-call-error.js';
 import { createToolRegistry, defineTool } from '../tools/index.js';
 import { PlanningError } from './planning-error.js';
+import { ResultSerializationError } from './result-serialization-error.js';
 import { runPlanned, type PlannedRun } from './run-planned.js';
 import { scriptedModel } from './scripted-model.test-utils.js';
 
@@ -83,6 +84,61 @@ describe('runPlanned', () => {
     expect(run.answeredBy).toBe('joiner');
     expect(run.answer).toBe('Atlantis could not be reached.');
     expect(JSON.stringify(model.doStreamCalls[1]?.prompt)).toContain('errors');
+  });
+});
+
+describe('a planning failure after streamed steps started', () => {
+  it('names the read-only steps that started from rejected attempts', async () => {
+    const calls: string[] = [];
+    const invalid =
+      '{"steps":[{"id":"w","tool":"get_weather","args":{"city":"Oslo"}},{"id":"x","tool":"no_such_tool","args":{}}],"answer":"${w.temp}"}';
+    const model = scriptedModel([invalid, invalid]);
+    const error = (await runPlanned({
+      model,
+      tools: weatherTools(calls),
+      query: 'Oslo?',
+    }).catch((failure: unknown) => failure)) as PlanningError;
+    expect(PlanningError.isInstance(error)).toBe(true);
+    expect(error.readOnlyStepsStarted).toEqual(['w']);
+    expect(error.message).toContain('then were cancelled: `w`');
+    expect(error.message).toContain('no step with side effects ran');
+  });
+});
+
+describe('results a prompt cannot show', () => {
+  it('a cyclic or BigInt result is a typed error before the joiner’s call, with the results kept', async () => {
+    const cyclic: Record<string, unknown> = { id: 7 };
+    cyclic['self'] = cyclic;
+    const tools = createToolRegistry([
+      defineTool({
+        name: 'get_account',
+        description: 'An account, as the driver returns it.',
+        inputSchema: z.object({}),
+        readOnly: true,
+        execute: () => ({ balance: 10n ** 20n }),
+      }),
+      defineTool({
+        name: 'get_node',
+        description: 'A graph node.',
+        inputSchema: z.object({}),
+        readOnly: true,
+        execute: () => cyclic,
+      }),
+    ]);
+    const model = scriptedModel([
+      '{"steps":[{"id":"a","tool":"get_account","args":{}},{"id":"n","tool":"get_node","args":{}}],"needsReasoning":true}',
+      'unreachable',
+    ]);
+    const error = (await runPlanned({ model, tools, query: 'Balance?' }).catch(
+      (failure: unknown) => failure,
+    )) as ResultSerializationError;
+    expect(ResultSerializationError.isInstance(error)).toBe(true);
+    expect(error.stepIds).toEqual(['a', 'n']);
+    expect(error.purpose).toBe('answer');
+    expect(error.partial?.results['a']).toEqual({ balance: 10n ** 20n });
+    expect(error.partial?.results['n']).toBe(cyclic);
+    // The joiner was never asked.
+    expect(model.doStreamCalls).toHaveLength(1);
   });
 });
 

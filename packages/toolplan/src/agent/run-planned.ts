@@ -90,6 +90,7 @@ import {
   type PlanOutputMode,
 } from './create-planner.js';
 import { PlanningError } from './planning-error.js';
+import { ResultSerializationError } from './result-serialization-error.js';
 import {
   resolveRunPlannedOptions,
   type ResolvedRunPlannedOptions,
@@ -252,7 +253,9 @@ export async function runPlannedResolved(options: ResolvedRunPlannedOptions): Pr
     // A model call failed after steps ran (a replan, the joiner): what they did goes with the
     // error, so that nothing that ran is lost and a retry can reuse it.
     if (
-      (ModelCallError.isInstance(error) || PlanningError.isInstance(error)) &&
+      (ModelCallError.isInstance(error) ||
+        PlanningError.isInstance(error) ||
+        ResultSerializationError.isInstance(error)) &&
       error.partial === undefined &&
       (run.runs.length > 0 || Object.keys(run.results).length > 0)
     ) {
@@ -296,6 +299,8 @@ interface RunSoFar {
   readonly runs: RunResult[];
   readonly results: Record<string, unknown>;
   readonly dispatchedEarly: string[];
+  /** Read-only steps that started from a planning attempt that was then rejected. */
+  readonly startedThenRejected: string[];
   readonly promptReports: PromptReport[];
   /** With streaming, when each step of the last plan executed arrived. */
   arrivals: Record<string, number> | undefined;
@@ -337,6 +342,7 @@ function startRun(options: ResolvedRunPlannedOptions): RunSoFar {
     runs: [],
     results: {},
     dispatchedEarly: [],
+    startedThenRejected: [],
     promptReports: [],
     arrivals: undefined,
     replans: 0,
@@ -390,6 +396,11 @@ async function plan(run: RunSoFar, state: StateOf<'plan'>): Promise<State> {
       return { kind: 'resume', execution, cut: error };
     }
     execution?.cancel(error);
+    if (PlanningError.isInstance(error)) {
+      // Read-only steps of the rejected attempts may have started while they streamed.
+      const started = [...run.startedThenRejected, ...(execution?.dispatched ?? [])];
+      if (started.length > 0) error.noteStartedSteps(started);
+    }
     throw error;
   }
 }
@@ -414,7 +425,10 @@ function streamedAttempts(run: RunSoFar) {
       });
       return {
         write: (delta) => parser.write(delta),
-        rejected: (error) => execution.cancel(error),
+        rejected: (error) => {
+          run.startedThenRejected.push(...execution.dispatched);
+          execution.cancel(error);
+        },
       };
     },
   };
@@ -431,7 +445,7 @@ async function resume(run: RunSoFar, { execution, cut }: StateOf<'resume'>): Pro
     kind: 'plan',
     purpose: 'resume',
     request: {
-      ...compressed(run),
+      ...compressed(run, 'resume'),
       render: (finished) => renderResumeRequest({ query, partialPlan, finished }),
     },
   };
@@ -473,7 +487,7 @@ function replan(run: RunSoFar, { failed }: StateOf<'replan'>): State {
     kind: 'plan',
     purpose: 'replan',
     request: {
-      ...compressed(run),
+      ...compressed(run, 'replan'),
       render: (finished) => renderReplanRequest({ query, finished, failed: failures }),
     },
   };
@@ -494,7 +508,7 @@ async function join(run: RunSoFar, { failed }: StateOf<'join'>): Promise<State> 
     purpose: 'answer',
     budget: options.maxPromptTokens,
     text: {
-      ...compressed(run),
+      ...compressed(run, 'answer'),
       render: (shown) => renderJoinRequest({ query, results: shown, errors }),
     },
     build: (text) => [
@@ -530,10 +544,30 @@ function executeOptions(run: RunSoFar): ExecutePlanOptions {
   };
 }
 
-/** Every result so far as a prompt may show it (projected, then compressed). */
-function compressed(run: RunSoFar) {
+/**
+ * Every result so far as a prompt for `purpose` may show it (projected, then compressed). A
+ * result that is not JSON is a {@link ResultSerializationError} naming its steps.
+ */
+function compressed(run: RunSoFar, purpose: string) {
   const { compress, tools } = run.options;
-  return compressResults({ ...compress, tools, plans: run.plans, results: run.results });
+  try {
+    return compressResults({ ...compress, tools, plans: run.plans, results: run.results });
+  } catch (cause) {
+    if (!(cause instanceof TypeError)) throw cause;
+    const stepIds = Object.entries(run.results)
+      .filter(([, value]) => !isJson(value))
+      .map(([id]) => id);
+    throw new ResultSerializationError({ stepIds, purpose, cause });
+  }
+}
+
+function isJson(value: unknown): boolean {
+  try {
+    JSON.stringify(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function errorMessages(failed: readonly StepRecord[]): Record<string, string> {
