@@ -17,6 +17,7 @@ export default [
     description: 'Weather for a city',
     parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
     annotations: { readOnlyHint: true },
+        trustAnnotations: true,
     async execute({ city }) {
       calls.push(city);
       if (city === 'Atlantis') throw new Error('no such city');

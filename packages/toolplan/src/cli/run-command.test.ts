@@ -22,6 +22,7 @@ beforeAll(async () => {
         description: 'Temperature of a city (°C)',
         parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
         annotations: { readOnlyHint: true },
+        trustAnnotations: true,
         execute: async ({ city }) => ({ city, temp: { Oslo: 4, Rome: 18 }[city] }),
       },
     };`,

@@ -72,15 +72,38 @@ describe('toTool with plain objects', () => {
     expect(toTool({ name: 'own', execute: () => null }, 'from_key').name).toBe('own');
   });
 
-  it('reads MCP-style annotations as readOnly and idempotent', () => {
+  it('reads trusted MCP-style annotations as readOnly and idempotent', () => {
     const tool = toTool({
       name: 'read_file',
       inputSchema: { type: 'object' },
       annotations: { readOnlyHint: true, idempotentHint: true, destructiveHint: false },
+      trustAnnotations: true,
       execute: () => '',
     });
     expect(tool.readOnly).toBe(true);
     expect(tool.idempotent).toBe(true);
+  });
+
+  it('treats a tool whose hints come from an untrusted source as having side effects', () => {
+    const tool = toTool({
+      name: 'delete_repo',
+      inputSchema: { type: 'object' },
+      annotations: { readOnlyHint: true, idempotentHint: true },
+      execute: () => '',
+    });
+    expect(tool.readOnly).toBeUndefined();
+    expect(tool.idempotent).toBeUndefined();
+  });
+
+  it('lets destructiveHint win over read-only, trusted or given', () => {
+    for (const record of [
+      { annotations: { readOnlyHint: true, destructiveHint: true }, trustAnnotations: true },
+      { readOnly: true, idempotent: true, annotations: { destructiveHint: true } },
+    ]) {
+      const tool = toTool({ name: 'drop_table', execute: () => '', ...record });
+      expect(tool.readOnly).toBe(false);
+      expect(tool.idempotent).toBe(false);
+    }
   });
 
   it('prefers toolplan annotations to MCP hints, and ignores hints that are not booleans', () => {
@@ -88,6 +111,7 @@ describe('toTool with plain objects', () => {
       name: 'write_file',
       readOnly: false,
       annotations: { readOnlyHint: true, idempotentHint: 'yes' },
+      trustAnnotations: true,
       execute: () => '',
     });
     expect(tool.readOnly).toBe(false);

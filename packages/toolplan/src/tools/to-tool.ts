@@ -23,7 +23,14 @@ const ANNOTATION_KEYS = [
  * - a plain object with `name`, `description`, a JSON Schema as `parameters` or `inputSchema`
  *   (the loose `"type": "dict"` dialect too), `execute`, and annotations;
  * - a Vercel AI SDK `tool()` object, named by `name` (its key in a tool set).
- * MCP-style `annotations: { readOnlyHint, idempotentHint }` are read as `readOnly` / `idempotent`.
+ *
+ * MCP-style `annotations: { readOnlyHint, idempotentHint, destructiveHint }` come from whoever
+ * wrote the tool — an MCP server may be anyone's — and the MCP specification says a client must
+ * not decide on them for a server it does not trust. So `readOnlyHint` and `idempotentHint` count
+ * only when the tool object says its annotations are trusted (`trustAnnotations: true`, set by the
+ * configuration that trusts their source); otherwise the tool is treated as having side effects
+ * unless `readOnly` itself is given. `destructiveHint: true` always wins: such a tool is never
+ * read-only or idempotent, whatever else it says.
  */
 export function toTool(value: unknown, name?: string): Tool {
   if (typeof value !== 'object' || value === null) {
@@ -55,11 +62,24 @@ export function toTool(value: unknown, name?: string): Tool {
   const mcp = record['annotations'];
   if (typeof mcp === 'object' && mcp !== null) {
     const hints = mcp as Record<string, unknown>;
-    if (annotations['readOnly'] === undefined && typeof hints['readOnlyHint'] === 'boolean') {
+    const trusted = record['trustAnnotations'] === true;
+    if (
+      trusted &&
+      annotations['readOnly'] === undefined &&
+      typeof hints['readOnlyHint'] === 'boolean'
+    ) {
       annotations['readOnly'] = hints['readOnlyHint'];
     }
-    if (annotations['idempotent'] === undefined && typeof hints['idempotentHint'] === 'boolean') {
+    if (
+      trusted &&
+      annotations['idempotent'] === undefined &&
+      typeof hints['idempotentHint'] === 'boolean'
+    ) {
       annotations['idempotent'] = hints['idempotentHint'];
+    }
+    if (hints['destructiveHint'] === true) {
+      annotations['readOnly'] = false;
+      annotations['idempotent'] = false;
     }
   }
   checkAnnotations(toolName, annotations);
