@@ -315,6 +315,49 @@ describe('Speculator', () => {
     expect(log.map((call) => call.input)).toEqual([{ q: 'Lisbon' }, { name: 'Lisbon' }]);
     expect(speculation.metrics()).toMatchObject({ proposals: 3, refused: 1, started: 2 });
   });
+
+  it('refuses a numeric id or a short code read from a result as much as a long text', async () => {
+    clock = createVirtualClock();
+    log = [];
+    const tools = createToolRegistry([
+      testTool({
+        name: 'find_user',
+        clock,
+        log,
+        latencyMs: 50,
+        annotations: { readOnly: true },
+        result: () => ({ id: 4821, region: 'eu' }),
+      }),
+      testTool({ name: 'get_orders', clock, log, latencyMs: 50, annotations: { readOnly: true } }),
+    ]);
+    const chain: Plan = {
+      steps: [
+        { id: 'u', tool: 'find_user', args: { name: 'ann' } },
+        { id: 'byId', tool: 'get_orders', args: { userId: '$u.id' } },
+        { id: 'byRegion', tool: 'get_orders', args: { region: '$u.region' } },
+      ],
+    };
+    const speculation = createSpeculator({
+      tools,
+      clock,
+      predictors: [
+        createRulePredictor({
+          rules: [
+            {
+              when: /user (\w+)/,
+              propose: ({ match }) => [guess('find_user', { name: match?.[1] })],
+            },
+          ],
+        }),
+        createChainStepPredictor({ chains: [chain] }),
+      ],
+    });
+    speculation.start({ query: 'orders of user ann' });
+    await clock.runAll();
+    speculation.finish();
+    expect(log.map((call) => call.tool)).toEqual(['find_user']);
+    expect(speculation.metrics()).toMatchObject({ proposals: 3, refused: 2, started: 1 });
+  });
 });
 
 describe('createRulePredictor', () => {

@@ -169,6 +169,8 @@ export class Speculator {
   readonly #results: SpeculativeResult[] = [];
   /** Text found in speculative results, to spot arguments carrying a tool's output. */
   readonly #resultTexts = new Set<string>();
+  /** Numbers and short strings of speculative results, matched whole (see `#carriesToolOutput`). */
+  readonly #resultAtoms = new Set<string>();
   #state: 'idle' | 'speculating' | 'settling' | 'done' = 'idle';
   #input: Omit<PredictionInput, 'results'> = { query: '' };
   #startedAt = 0;
@@ -420,13 +422,21 @@ export class Speculator {
     );
   }
 
-  /** Some string in `args` contains text of a speculative result that the query lacks. */
+  /**
+   * Some value in `args` came from a speculative result and not from the query: a string that
+   * contains a result's text of 3+ characters, or a number or shorter string equal to one of a
+   * result's (a numeric id read from a result is as much the tool's output as a name is).
+   */
   #carriesToolOutput(args: unknown): boolean {
-    if (this.#resultTexts.size === 0) return false;
+    if (this.#resultTexts.size === 0 && this.#resultAtoms.size === 0) return false;
     const query = this.#input.query;
-    return strings(args).some((text) =>
-      [...this.#resultTexts].some((found) => text.includes(found) && !query.includes(found)),
-    );
+    if (
+      strings(args).some((text) =>
+        [...this.#resultTexts].some((found) => text.includes(found) && !query.includes(found)),
+      )
+    )
+      return true;
+    return atoms(args).some(({ key, text }) => this.#resultAtoms.has(key) && !query.includes(text));
   }
 
   #pump(): void {
@@ -523,6 +533,7 @@ export class Speculator {
     }
     this.#results.push({ tool: tool.name, args: call.input, value: output });
     for (const text of strings(output)) if (text.length >= 3) this.#resultTexts.add(text);
+    for (const { key } of atoms(output)) this.#resultAtoms.add(key);
     if (this.#state === 'speculating') this.#predict();
     this.#pump();
   }
@@ -547,6 +558,16 @@ function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(strings);
   if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(strings);
+  return [];
+}
+
+/** Every number and every string under 3 characters inside a JSON-like value, keyed by type. */
+function atoms(value: unknown): Array<{ key: string; text: string }> {
+  if (typeof value === 'number') return [{ key: `n:${value}`, text: String(value) }];
+  if (typeof value === 'string')
+    return value.length > 0 && value.length < 3 ? [{ key: `s:${value}`, text: value }] : [];
+  if (Array.isArray(value)) return value.flatMap(atoms);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(atoms);
   return [];
 }
 
