@@ -322,3 +322,68 @@ describe('runPlanned, transition by transition (the diagram at the top of run-pl
     expect(run.answer).toBe('20 20');
   });
 });
+
+describe('the trust boundary: plans written after untrusted tool output', () => {
+  const flags = (run: PlannedRun) =>
+    run.plans.map((plan) => plan.steps.map((step) => step.plannedAfterUntrusted === true));
+
+  it('marks every step of a replan after an untrusted result, none of the first plan', async () => {
+    const model = scriptedModel([
+      '{"steps":[{"id":"a","tool":"get_weather","args":{"city":"Oslo"}},{"id":"b","tool":"get_weather","args":{"city":"Atlantis"}}],"answer":"${a.temp} ${b.temp}"}',
+      // The model tries to clear the mark; the runtime sets it whatever the model wrote.
+      '{"steps":[{"id":"c","tool":"get_weather","args":{"city":"Rome"},"plannedAfterUntrusted":false}],"answer":"${a.temp} ${c.temp}"}',
+    ]);
+    const run = await runPlanned({
+      model,
+      tools: weatherTools([], new Set(['Atlantis'])),
+      query: 'Oslo and Atlantis?',
+    });
+    expect(flags(run)).toEqual([[false, false], [true]]);
+  });
+
+  it('does not mark a replan that read only trusted tools’ output, nor keep a mark the model wrote', async () => {
+    const tools = createToolRegistry([
+      defineTool({
+        name: 'get_profile',
+        description: 'The caller’s own profile.',
+        inputSchema: z.object({ part: z.string() }),
+        readOnly: true,
+        trusted: true,
+        execute: ({ part }) => {
+          if (part === 'missing') throw new Error('no such part');
+          return { part, value: 1 };
+        },
+      }),
+    ]);
+    const model = scriptedModel([
+      '{"steps":[{"id":"a","tool":"get_profile","args":{"part":"name"},"plannedAfterUntrusted":true},{"id":"b","tool":"get_profile","args":{"part":"missing"}}],"answer":"${a.value}"}',
+      '{"steps":[{"id":"c","tool":"get_profile","args":{"part":"email"}}],"answer":"${a.value} ${c.value}"}',
+    ]);
+    const run = await runPlanned({ model, tools, query: 'My profile?' });
+    expect(flags(run)).toEqual([[false, false], [false]]);
+  });
+
+  it('marks a resumed plan written after the cut plan’s early steps returned', async () => {
+    const model = scriptedModel([
+      {
+        text: '{"steps":[{"id":"w","tool":"get_weather","args":{"city":"Oslo"}},{"id":"r","tool":"get_we',
+        cut: true,
+      },
+      weatherPlan({ r: 'Rome' }, '${w.temp} ${r.temp}'),
+    ]);
+    const run = await runPlanned({ model, tools: weatherTools([]), query: 'Oslo and Rome?' });
+    expect(flags(run)).toEqual([[true]]);
+  });
+
+  it('marks a plan whose request carries earlier results (a session’s follow-up)', async () => {
+    const model = scriptedModel([weatherPlan({ w: 'Oslo' }, '${w.temp}')]);
+    const run = await runPlanned({
+      model,
+      tools: weatherTools([]),
+      query: 'And Oslo?',
+      earlier: { t1_w: { city: 'Rome', temp: 20 } },
+      request: { fixed: 'And Oslo? Earlier: …', render: () => 'And Oslo? Earlier: …' } as never,
+    });
+    expect(flags(run)).toEqual([[true]]);
+  });
+});

@@ -246,7 +246,13 @@ export async function runPlanned(options: RunPlannedOptions): Promise<PlannedRun
 export async function runPlannedResolved(options: ResolvedRunPlannedOptions): Promise<PlannedRun> {
   const run = startRun(options);
   try {
-    let state: State = { kind: 'plan', purpose: 'plan', request: options.request };
+    let state: State = {
+      kind: 'plan',
+      purpose: 'plan',
+      request: options.request,
+      // A session's follow-up carries earlier turns' results: its plan is written after them.
+      afterUntrusted: Object.keys(options.earlier).length > 0,
+    };
     while (state.kind !== 'done') state = await step(run, state);
     return state.result;
   } catch (error) {
@@ -274,9 +280,20 @@ export async function runPlannedResolved(options: ResolvedRunPlannedOptions): Pr
 
 /** The states of the diagram at the top of this file, each with what it needs to go on. */
 type State =
-  | { kind: 'plan'; purpose: 'plan' | 'replan' | 'resume'; request: string | CompressibleText }
+  | {
+      kind: 'plan';
+      purpose: 'plan' | 'replan' | 'resume';
+      request: string | CompressibleText;
+      /** The request shows output of a tool that is not `trusted`. */
+      afterUntrusted: boolean;
+    }
   | { kind: 'resume'; execution: StreamingExecution; cut: ModelCallError }
-  | { kind: 'execute'; plan: ValidatedPlan; execution: StreamingExecution | undefined }
+  | {
+      kind: 'execute';
+      plan: ValidatedPlan;
+      execution: StreamingExecution | undefined;
+      afterUntrusted: boolean;
+    }
   | { kind: 'replan'; failed: readonly StepRecord[] }
   | { kind: 'template'; answer: string }
   | { kind: 'join'; failed: readonly StepRecord[] }
@@ -380,7 +397,12 @@ async function plan(run: RunSoFar, state: StateOf<'plan'>): Promise<State> {
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(attempts === undefined ? {} : { onAttempt: attempts.start }),
     });
-    return { kind: 'execute', plan: planned.plan, execution: attempts?.current() };
+    return {
+      kind: 'execute',
+      plan: planned.plan,
+      execution: attempts?.current(),
+      afterUntrusted: state.afterUntrusted,
+    };
   } catch (error) {
     const execution = attempts?.current();
     // A retry is not a resume: only a stream that broke off after it delivered part of a plan
@@ -444,6 +466,7 @@ async function resume(run: RunSoFar, { execution, cut }: StateOf<'resume'>): Pro
   return {
     kind: 'plan',
     purpose: 'resume',
+    afterUntrusted: showsUntrusted(run),
     request: {
       ...compressed(run, 'resume'),
       render: (finished) => renderResumeRequest({ query, partialPlan, finished }),
@@ -452,9 +475,12 @@ async function resume(run: RunSoFar, { execution, cut }: StateOf<'resume'>): Pro
 }
 
 /** execute → replan | template | join: runs the plan (or finishes the run streaming started). */
-async function execute(run: RunSoFar, { plan, execution }: StateOf<'execute'>): Promise<State> {
+async function execute(
+  run: RunSoFar,
+  { plan, execution, afterUntrusted }: StateOf<'execute'>,
+): Promise<State> {
   const { options } = run;
-  run.plans.push(plan.plan);
+  run.plans.push(markTrust(plan.plan, afterUntrusted));
   run.speculation?.planComplete(plan, { ...options.earlier, ...run.results });
   let result: RunResult;
   if (execution === undefined) {
@@ -486,6 +512,7 @@ function replan(run: RunSoFar, { failed }: StateOf<'replan'>): State {
   return {
     kind: 'plan',
     purpose: 'replan',
+    afterUntrusted: showsUntrusted(run),
     request: {
       ...compressed(run, 'replan'),
       render: (finished) => renderReplanRequest({ query, finished, failed: failures }),
@@ -529,6 +556,36 @@ async function join(run: RunSoFar, { failed }: StateOf<'join'>): Promise<State> 
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   return { kind: 'done', result: outcome(run, { answer: text, answeredBy: 'joiner' }) };
+}
+
+/**
+ * Whether a prompt showing the run's results shows output of a tool that is not `trusted`; a
+ * session's earlier results count as untrusted (which tool made them is not known here).
+ */
+function showsUntrusted(run: RunSoFar): boolean {
+  if (Object.keys(run.options.earlier).length > 0) return true;
+  // Results a resume salvaged have no step record here: unknown means untrusted.
+  const trusted = new Set(
+    run.runs.flatMap((each) =>
+      each.steps
+        .filter((step) => run.options.tools.get(step.tool)?.trusted === true)
+        .map((step) => step.id),
+    ),
+  );
+  return Object.keys(run.results).some((id) => !trusted.has(id));
+}
+
+/**
+ * The plan as the run reports it: each step marked `plannedAfterUntrusted` when its planning call
+ * read untrusted output, and never marked otherwise — whatever the model wrote in that key.
+ */
+function markTrust(plan: Plan, afterUntrusted: boolean): Plan {
+  return {
+    ...plan,
+    steps: plan.steps.map(({ plannedAfterUntrusted: _ignored, ...step }) =>
+      afterUntrusted ? { ...step, plannedAfterUntrusted: true } : step,
+    ),
+  };
 }
 
 /** How each execution runs: with everything finished so far, and the first plan's speculation. */

@@ -15,6 +15,12 @@ export interface PlanStep {
   after?: string[];
   /** Run once per element: a reference to an array (`$list.items`) or a literal array. */
   forEach?: string | unknown[];
+  /**
+   * Set by the runtime, never taken from the model: the step was planned by a model call whose
+   * prompt held output of a tool that is not `trusted` (a replan, a resume with results, a
+   * session's follow-up), so text a tool returned may have chosen it (DESIGN.md, "Trust").
+   */
+  plannedAfterUntrusted?: boolean;
 }
 
 /**
@@ -40,6 +46,8 @@ export const planStepSchema = z
     args: z.record(z.string(), z.unknown()).default({}),
     after: z.array(z.string()).optional(),
     forEach: z.union([z.string(), z.array(z.unknown())]).optional(),
+    // Accepted so that a recorded plan validates again; the runtime overwrites what a model wrote.
+    plannedAfterUntrusted: z.boolean().optional(),
   })
   .strict();
 

@@ -22,6 +22,7 @@ export function checkAnnotations(
     reasoningFields,
     readOnly,
     idempotent,
+    trusted,
   } = annotations;
   if (
     concurrency !== undefined &&
@@ -64,4 +65,5 @@ export function checkAnnotations(
     fail('readOnly', 'a boolean', readOnly);
   if (idempotent !== undefined && typeof idempotent !== 'boolean')
     fail('idempotent', 'a boolean', idempotent);
+  if (trusted !== undefined && typeof trusted !== 'boolean') fail('trusted', 'a boolean', trusted);
 }

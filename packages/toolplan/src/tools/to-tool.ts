@@ -7,6 +7,7 @@ import type { Tool, ToolAnnotations, ToolExecutionContext, ToolSchema } from './
 const ANNOTATION_KEYS = [
   'readOnly',
   'idempotent',
+  'trusted',
   'batch',
   'maxBatchSize',
   'exposeBatch',

@@ -40,6 +40,13 @@ export interface ToolAnnotations<Input = unknown, Output = unknown> {
   /** Repeating it is harmless: may be retried after a failure or time-out. */
   idempotent?: boolean;
   /**
+   * Its output holds only data the caller trusts — the caller's own records, never text a third
+   * party wrote (an e-mail body, a web page, a review). A plan written after the model read the
+   * output of a tool without it is marked `plannedAfterUntrusted` (DESIGN.md, "Trust").
+   * @default false (untrusted)
+   */
+  trusted?: boolean;
+  /**
    * One call that serves many inputs, returning one output per input, in order. The scheduler
    * coalesces ready calls of the tool into it (a lone call still goes through `execute`); the
    * batch is one request for `timeoutMs`, `concurrency` and retries.
