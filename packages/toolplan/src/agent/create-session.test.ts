@@ -55,6 +55,9 @@ describe('createSession', () => {
       expect(JSON.stringify(call.prompt)).not.toContain(SECRET);
     expect(Object.keys(session.results)).toEqual(['t1_c', 't2_s']);
     expect(session.turns).toBe(2);
+    // The follow-up was planned after the first turn's (untrusted) results; the first was not.
+    expect(first.plans[0]?.steps[0]?.plannedAfterUntrusted).toBeUndefined();
+    expect(second.plans[0]?.steps[0]?.plannedAfterUntrusted).toBe(true);
   });
 
   it('sends the delta per turn, not the history, after a byte-identical cached system prompt', async () => {
