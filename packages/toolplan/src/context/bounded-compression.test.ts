@@ -23,7 +23,7 @@ const tool = defineTool({
   name: 'fetch_page',
   description: 'Fetches a page.',
   inputSchema: z.object({ url: z.string() }),
-  annotations: { readOnly: true },
+  readOnly: true,
   execute: () => ({}),
 });
 

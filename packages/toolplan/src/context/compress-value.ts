@@ -57,7 +57,14 @@ export function compressValue(value: unknown, options: CompressOptions = {}): Co
   let chars = resolved.maxStringChars;
   for (;;) {
     const cuts: ResultCut[] = [];
-    const cut = cutValue(value, { items, chars, levels: resolved.maxDepth, depth: 0, path: '', cuts });
+    const cut = cutValue(value, {
+      items,
+      chars,
+      levels: resolved.maxDepth,
+      depth: 0,
+      path: '',
+      cuts,
+    });
     const json = toJson(cut);
     const cutTokens = countTokensUpTo(json, resolved.maxTokens);
     if (cutTokens <= resolved.maxTokens)

@@ -48,7 +48,9 @@ describe('plan bounds', () => {
     const step = { id: 'a', tool: 'echo', args: { x: deep } };
     expect(validatePlanStep(step, { tools, index: 2, knownIds: new Set() })).toEqual({
       ok: false,
-      issues: [expect.objectContaining({ code: 'too_deep', path: expect.arrayContaining(['steps', 2]) })],
+      issues: [
+        expect.objectContaining({ code: 'too_deep', path: expect.arrayContaining(['steps', 2]) }),
+      ],
     });
   });
 
@@ -59,7 +61,9 @@ describe('plan bounds', () => {
     const error = rejection(() => validatePlan(JSON.parse(deepPlanText(61)), { tools }));
     expect(error.issues[0]?.code).toBe('too_deep');
     const wider = { maxValueDepth: 65 };
-    expect(validatePlan(JSON.parse(deepPlanText(61)), { tools, limits: wider }).steps).toHaveLength(1);
+    expect(validatePlan(JSON.parse(deepPlanText(61)), { tools, limits: wider }).steps).toHaveLength(
+      1,
+    );
   });
 
   it('rejects a plan with a million references before compiling them', () => {
@@ -88,7 +92,10 @@ describe('plan bounds', () => {
   });
 
   it('accepts a 1 MB plan of plain data', () => {
-    const rows = Array.from({ length: 10_000 }, (_, index) => ({ id: index, name: `row ${index}` }));
+    const rows = Array.from({ length: 10_000 }, (_, index) => ({
+      id: index,
+      name: `row ${index}`,
+    }));
     const plan = { steps: [{ id: 'a', tool: 'echo', args: { rows } }], answer: 'Done: ${a.n}' };
     expect(JSON.stringify(plan).length).toBeGreaterThan(250_000);
     expect(validatePlan(plan, { tools }).steps[0]?.step.args).toEqual({ rows });

@@ -21,7 +21,10 @@ interface Frame {
  * value once and stops at the first excess, so its cost is linear in the plan and bounded by the
  * limits, whatever the plan holds. Returns the issue, or `undefined` when the plan is within both.
  */
-export function checkPlanBounds(raw: unknown, options: CheckPlanBoundsOptions): PlanIssue | undefined {
+export function checkPlanBounds(
+  raw: unknown,
+  options: CheckPlanBoundsOptions,
+): PlanIssue | undefined {
   const { maxValueDepth, maxReferences } = options.limits;
   const base = options.path ?? [];
   // A step is level 3 of a plan (plan, `steps`, step), so its depth counts from there.

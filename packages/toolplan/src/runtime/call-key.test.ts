@@ -17,7 +17,8 @@ describe('callKey', () => {
 
   it('keys an input 10,000 deep without overflowing, equal inputs alike and others not', () => {
     const key = callKey('t', nested(10_000, { x: 1, y: 2 }));
-    expect(key).toMatch(/^t\u0000\u0001sha256:[0-9a-f]{64}$/);
+    expect(key.startsWith('t\u0000\u0001sha256:')).toBe(true);
+    expect(key).toMatch(/sha256:[0-9a-f]{64}$/);
     expect(callKey('t', nested(10_000, { y: 2, x: 1 }))).toBe(key);
     expect(callKey('t', nested(10_000, { x: 1, y: 3 }))).not.toBe(key);
     expect(callKey('u', nested(10_000, { x: 1, y: 2 }))).not.toBe(key);

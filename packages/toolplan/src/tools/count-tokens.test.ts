@@ -16,7 +16,7 @@ function letters(length: number, first = 0x61, span = 26): string {
 
 const prose =
   'The weather in Boston is sunny today, with a high of 28°C — warmer than NYC (26°C). ' +
-  "It's the 3rd warm day in a row; forecasters say: \"don't expect rain\" before 12:30.\n\n" +
+  'It\'s the 3rd warm day in a row; forecasters say: "don\'t expect rain" before 12:30.\n\n' +
   '東京の天気は晴れ、最高気温は二十八度です。\tTabs,  double  spaces and emoji 🌤️ too. ';
 
 const json = JSON.stringify(
