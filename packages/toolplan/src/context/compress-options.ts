@@ -17,6 +17,13 @@ export interface CompressOptions {
    * @default 400
    */
   maxStringChars?: number;
+  /**
+   * Levels of arrays and objects kept; a value nested deeper is replaced by a marker
+   * (`"…(nested deeper than 32 levels)"`). Results come from tools and may be hostile: this
+   * bounds the work and the stack that compressing them takes.
+   * @default 32
+   */
+  maxDepth?: number;
 }
 
 export type ResolvedCompressOptions = Required<CompressOptions>;
@@ -24,6 +31,8 @@ export type ResolvedCompressOptions = Required<CompressOptions>;
 /** The smallest limits tightening goes down to: below these a result says nothing useful. */
 export const MIN_ARRAY_ITEMS = 1;
 export const MIN_STRING_CHARS = 16;
+/** Levels of a result kept by default (see `maxDepth`). */
+export const DEFAULT_MAX_DEPTH = 32;
 
 /** Fills in defaults and checks every option at once, so a wrong one fails where it was written. */
 export function resolveCompressOptions(options: CompressOptions = {}): ResolvedCompressOptions {
@@ -31,10 +40,12 @@ export function resolveCompressOptions(options: CompressOptions = {}): ResolvedC
     maxTokens: options.maxTokens ?? 800,
     maxArrayItems: options.maxArrayItems ?? 10,
     maxStringChars: options.maxStringChars ?? 400,
+    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
   };
   checkInteger('maxTokens', resolved.maxTokens, 1);
   checkInteger('maxArrayItems', resolved.maxArrayItems, MIN_ARRAY_ITEMS);
   checkInteger('maxStringChars', resolved.maxStringChars, MIN_STRING_CHARS);
+  checkInteger('maxDepth', resolved.maxDepth, 1);
   return resolved;
 }
 

@@ -1,7 +1,6 @@
 import type { LanguageModelV3Prompt } from '@ai-sdk/provider';
-import { countTokens } from '../tools/index.js';
 import type { CompressibleText } from './compressible-text.js';
-import { compressValue, type ResultCut } from './compress-value.js';
+import { compressValue, countValueTokens, type ResultCut } from './compress-value.js';
 import { countPromptTokens } from './count-prompt-tokens.js';
 import { PromptBudgetError } from './prompt-budget-error.js';
 import type { PromptPurpose, PromptReport } from './prompt-report.js';
@@ -34,9 +33,10 @@ const MIN_RESULT_TOKENS = 24;
 export function fitPrompt(options: FitPromptOptions): FittedPrompt {
   const { purpose, budget, text, build } = options;
   const earlier = text.cuts ?? [];
-  const measure = (results: Record<string, unknown>) => {
+  // Past the budget, only "over" matters: counting stops there, so a huge result costs no more.
+  const measure = (results: Record<string, unknown>, upTo = budget) => {
     const prompt = build(text.render(results));
-    return { prompt, tokens: countPromptTokens(prompt) };
+    return { prompt, tokens: countPromptTokens(prompt, { upTo }) };
   };
   const whole = measure(text.results);
   if (whole.tokens <= budget)
@@ -47,7 +47,7 @@ export function fitPrompt(options: FitPromptOptions): FittedPrompt {
 
   const ids = Object.keys(text.results);
   const markers = Object.fromEntries(ids.map((id) => [id, replacedMarker(id)]));
-  const floor = measure(markers);
+  const floor = measure(markers, Number.POSITIVE_INFINITY);
   if (floor.tokens > budget) throw new PromptBudgetError({ purpose, tokens: floor.tokens, budget });
 
   let share = Math.floor((budget - floor.tokens) / Math.max(1, ids.length));
@@ -95,6 +95,6 @@ function replacedCut(id: string, value: unknown): ResultCut {
     path: '',
     kind: 'result',
     kept: 0,
-    dropped: countTokens(JSON.stringify(value) ?? 'null'),
+    dropped: countValueTokens(value),
   };
 }

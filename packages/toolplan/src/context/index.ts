@@ -12,8 +12,10 @@ export {
 export { compressResults, type CompressResultsOptions } from './compress-results.js';
 export {
   compressValue,
+  countValueTokens,
   cutCharactersMarker,
   moreItemsMarker,
+  tooDeepMarker,
   type CompressedValue,
   type ResultCut,
 } from './compress-value.js';

@@ -40,6 +40,7 @@ export {
   type PathSegment,
   type Reference,
 } from './reference.js';
+export { exceedsDepth } from './exceeds-depth.js';
 export { resolveReference, resolveValue, type ResolutionScope } from './resolve-value.js';
 export type { ArgumentIssue, ToolCatalog } from './tool-catalog.js';
 export { toPlanEnvelope, type PlanEnvelope } from './to-plan-envelope.js';

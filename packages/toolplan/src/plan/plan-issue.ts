@@ -18,7 +18,9 @@ export type PlanIssueCode =
   | 'invalid_for_each'
   | 'cycle'
   | 'too_many_steps'
-  | 'for_each_too_wide';
+  | 'for_each_too_wide'
+  | 'too_deep'
+  | 'too_many_references';
 
 /** One problem found in a plan. `message` is written to be handed back to a model as is. */
 export interface PlanIssue {

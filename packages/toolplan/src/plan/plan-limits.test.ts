@@ -7,11 +7,15 @@ describe('resolvePlanLimits', () => {
       maxSteps: 100,
       maxForEachItems: 100,
       maxStepCallDepth: 64,
+      maxValueDepth: 64,
+      maxReferences: 10_000,
     });
     expect(resolvePlanLimits({ maxSteps: 5 })).toEqual({
       maxSteps: 5,
       maxForEachItems: 100,
       maxStepCallDepth: 64,
+      maxValueDepth: 64,
+      maxReferences: 10_000,
     });
   });
 
@@ -28,6 +32,8 @@ describe('resolvePlanLimits', () => {
     ['maxForEachItems', Number.NaN, 'NaN'],
     ['maxSteps', '10', '10'],
     ['maxStepCallDepth', 0, '0'],
+    ['maxValueDepth', 0.5, '0.5'],
+    ['maxReferences', -1, '-1'],
   ])('rejects %s = %j', (key, value, shown) => {
     expect(() => resolvePlanLimits({ [key]: value })).toThrow(
       new TypeError(`Expected \`${key}\` to be a positive integer, got \`${shown}\``),

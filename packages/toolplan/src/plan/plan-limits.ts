@@ -16,18 +16,34 @@ export interface PlanLimits {
    * @default 64
    */
   maxStepCallDepth: number;
+  /**
+   * Deepest nesting of arrays and objects in a plan, counted from the plan itself (its `steps` list
+   * is level 2, a step level 3, its `args` level 4). Validation, reference compiling and
+   * resolution walk values recursively; a plan is checked against this first, without recursion,
+   * so a hostile one is a validation issue, not a stack overflow.
+   * @default 64
+   */
+  maxValueDepth: number;
+  /**
+   * Most references (`$id…`, `${id…}`) a plan may hold, counted as the unescaped `$` signs in its
+   * strings. Each costs work at validation and at every resolution; checked before either.
+   * @default 10000
+   */
+  maxReferences: number;
 }
 
 export const defaultPlanLimits: Readonly<PlanLimits> = Object.freeze({
   maxSteps: 100,
   maxForEachItems: 100,
   maxStepCallDepth: 64,
+  maxValueDepth: 64,
+  maxReferences: 10_000,
 });
 
 /** Fills in defaults and rejects nonsense eagerly, with the offending value in the message. */
 export function resolvePlanLimits(limits: Partial<PlanLimits> = {}): PlanLimits {
   const resolved = { ...defaultPlanLimits, ...limits };
-  for (const key of ['maxSteps', 'maxForEachItems', 'maxStepCallDepth'] as const) {
+  for (const key of Object.keys(defaultPlanLimits) as Array<keyof PlanLimits>) {
     const value = resolved[key];
     if (!Number.isInteger(value) || value < 1) {
       throw new TypeError(`Expected \`${key}\` to be a positive integer, got \`${String(value)}\``);

@@ -1,3 +1,4 @@
+import { exceedsDepth } from './exceeds-depth.js';
 import { PlanReferenceError } from './plan-errors.js';
 import type { IssuePath } from './plan-issue.js';
 import {
@@ -38,7 +39,9 @@ export function resolveValue(
       let text = '';
       for (const part of compiled.parts) {
         text +=
-          typeof part === 'string' ? part : stringify(resolveReference(part, scope, location));
+          typeof part === 'string'
+            ? part
+            : stringify({ value: resolveReference(part, scope, location), part, scope, location });
       }
       return text;
     }
@@ -54,10 +57,32 @@ export function resolveValue(
   }
 }
 
-function stringify(value: unknown): string {
+/**
+ * Deepest value a reference may insert into text. A result comes from a tool and may nest
+ * arbitrarily; `JSON.stringify` overflows the stack at ~10,000 levels, so the depth is checked
+ * first (without recursion) and an excess is an error of the step, not a crash.
+ */
+export const MAX_INTERPOLATED_DEPTH = 1_000;
+
+function stringify(options: {
+  value: unknown;
+  part: Reference;
+  scope: ResolutionScope;
+  location: IssuePath;
+}): string {
+  const { value, part, scope, location } = options;
   if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-  return String(value);
+  if (typeof value !== 'object' || value === null) return String(value);
+  if (exceedsDepth(value, MAX_INTERPOLATED_DEPTH)) {
+    throw new PlanReferenceError({
+      message: `${part.text} is nested more than ${MAX_INTERPOLATED_DEPTH} levels deep, too deep to insert into text; pass it whole (\`${formatReference(part.root, part.path)}\`) instead.`,
+      reference: part.text,
+      ...(scope.stepId === undefined ? {} : { stepId: scope.stepId }),
+      location,
+      resolvedPrefix: formatReference(part.root, part.path),
+    });
+  }
+  return JSON.stringify(value);
 }
 
 /** Resolves one reference against the scope. */

@@ -1,3 +1,4 @@
+import { checkPlanBounds } from './check-plan-bounds.js';
 import { closestNames, didYouMean } from './closest-names.js';
 import { findCycles } from './find-cycles.js';
 import { normalizeParallelGroups } from './normalize-parallel-groups.js';
@@ -69,6 +70,9 @@ const RESERVED_IDS = new Set([FOR_EACH_ITEM, FOR_EACH_INDEX]);
  */
 export function validatePlan(raw: unknown, options: ValidatePlanOptions): ValidatedPlan {
   const limits = resolvePlanLimits(options.limits);
+  // Before anything that recurses over the plan or costs work per reference.
+  const outOfBounds = checkPlanBounds(raw, { limits });
+  if (outOfBounds !== undefined) throw new PlanValidationError({ issues: [outOfBounds] });
   const issues: PlanIssue[] = [];
   const normalized = normalizeParallelGroups(raw);
 
@@ -408,6 +412,8 @@ export function validatePlanStep(
 ): { ok: true; step: ValidatedStep } | { ok: false; issues: PlanIssue[] } {
   const issues: PlanIssue[] = [];
   const limits = resolvePlanLimits(options.limits);
+  const outOfBounds = checkPlanBounds(raw, { limits, path: ['steps', options.index] });
+  if (outOfBounds !== undefined) return { ok: false, issues: [outOfBounds] };
   const expanded = expandStep(raw, options.index, limits);
   if (!expanded.ok) return { ok: false, issues: [expanded.issue] };
   const parsed = planStepSchema.safeParse(expanded.step);

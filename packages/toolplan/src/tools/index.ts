@@ -1,4 +1,4 @@
-export { countTokens } from './count-tokens.js';
+export { countTokens, countTokensUpTo } from './count-tokens.js';
 export { defineTool, type DefineToolOptions } from './define-tool.js';
 export { normalizeJsonSchema } from './normalize-json-schema.js';
 export { toProviderToolName } from './provider-tool-name.js';
