@@ -10,6 +10,7 @@ import { callKey } from './call-key.js';
 import { systemClock, type Clock, type TimerHandle } from './clock.js';
 import type { PredictedCall, PredictionInput, Predictor, SpeculativeResult } from './predictor.js';
 import type { ResultCache } from './result-cache.js';
+import { scopedCallKey, shareKey, shareScopeProblem } from './share-key.js';
 import { SingleFlight, type Flight, type FlightFollower } from './single-flight.js';
 import { StepTimeoutError } from './step-errors.js';
 
@@ -52,8 +53,18 @@ export interface SpeculatorOptions extends SpeculationOptions {
   cache?: ResultCache;
   /** Cancels every speculative call. */
   signal?: AbortSignal;
-  /** Names the calls' run in their idempotency keys. @default a random UUID */
+  /**
+   * Names the calls' run in their idempotency keys; without a `shareScope`, only a run with
+   * this id may take the calls' results (give the plan's execution the same `runId`).
+   * @default a random UUID
+   */
   runId?: string;
+  /**
+   * The scope of the run the speculation is for (see `ExecutePlanOptions.shareScope`): runs of
+   * this scope may take its results, and the cache is read and written under it.
+   * @default undefined (the run of `runId` only)
+   */
+  shareScope?: string;
 }
 
 /** What became of one speculative call. */
@@ -148,7 +159,9 @@ const DEFAULT_COST = () => 1;
  * is refused (DESIGN.md, "Trust": no speculative call with arguments derived from a tool's
  * output). Calls in flight are registered in a single-flight registry private to the query,
  * which plan steps join through `claim`; a failed speculative call is abandoned, not shared, so
- * a step that joined it makes its own call with its own retries.
+ * a step that joined it makes its own call with its own retries. Only the run the speculation is
+ * for — its `runId`, or its `shareScope` when it has one — may claim a call (DESIGN.md,
+ * "Isolation"), and the cache is read and written under the same key.
  */
 export class Speculator {
   readonly #tools: ToolRegistry;
@@ -157,6 +170,8 @@ export class Speculator {
   readonly #cache: ResultCache | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #runId: string;
+  /** Who may claim the calls (`shareKey`): the run's scope, or the run alone. */
+  readonly #shareKey: string;
   readonly #minConfidence: number;
   readonly #maxCalls: number;
   readonly #maxConcurrent: number;
@@ -202,6 +217,8 @@ export class Speculator {
     if (!(maxCost >= 0)) {
       throw new TypeError(`Expected \`maxCost\` to be a number ≥ 0, got \`${String(maxCost)}\``);
     }
+    const scopeProblem = shareScopeProblem(options.shareScope);
+    if (scopeProblem !== undefined) throw new TypeError(scopeProblem);
     if (!Array.isArray(options.predictors)) {
       throw new TypeError(
         `Expected \`predictors\` to be an array, got \`${String(options.predictors)}\``,
@@ -213,6 +230,7 @@ export class Speculator {
     this.#cache = options.cache;
     this.#signal = options.signal;
     this.#runId = options.runId ?? crypto.randomUUID();
+    this.#shareKey = shareKey({ shareScope: options.shareScope, runId: this.#runId });
     this.#minConfidence = minConfidence;
     this.#maxCalls = maxCalls;
     this.#maxConcurrent = maxConcurrent;
@@ -242,14 +260,19 @@ export class Speculator {
    * A plan step is about to call `tool` with the arguments of `key`. When the same call was
    * speculated it gets the result (finished) or is added to the flight (`follower` is then told
    * how it ends: landed, or abandoned so that the step makes the call itself); otherwise
-   * `undefined`, and the step calls as usual. A queued call nobody started is dropped.
+   * `undefined`, and the step calls as usual. A queued call nobody started is dropped. A run of
+   * another sharing key (`shareKey` of its `shareScope` and `runId`) gets nothing, and takes
+   * nothing from the queue.
    */
   claim(options: {
     tool: Tool;
     key: string;
+    /** The claiming run's sharing key (`shareKey`). */
+    shareKey: string;
     stepId: string;
     follower: FlightFollower;
   }): SpeculationClaim | undefined {
+    if (options.shareKey !== this.#shareKey) return undefined;
     const call = this.#calls.get(options.key);
     if (call === undefined || call.tool !== options.tool || this.#state === 'done')
       return undefined;
@@ -416,7 +439,9 @@ export class Speculator {
   #isCached(tool: Tool, key: string): boolean {
     // A cached call costs the step nothing; speculating it would only spend a call.
     return (
-      this.#cache !== undefined && tool.ttlMs !== undefined && this.#cache.get(key) !== undefined
+      this.#cache !== undefined &&
+      tool.ttlMs !== undefined &&
+      this.#cache.get(scopedCallKey(this.#shareKey, key)) !== undefined
     );
   }
 
@@ -514,7 +539,7 @@ export class Speculator {
     call.value = output;
     const { tool } = call;
     if (this.#cache !== undefined && tool.ttlMs !== undefined)
-      this.#cache.set(call.key, output, tool.ttlMs);
+      this.#cache.set(scopedCallKey(this.#shareKey, call.key), output, tool.ttlMs);
     call.flight?.land({ ok: true, value: output });
     for (const joiner of call.joiners) {
       call.usedBy.push(joiner.stepId);
