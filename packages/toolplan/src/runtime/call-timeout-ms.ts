@@ -5,7 +5,10 @@ import type { Tool } from '../tools/index.js';
  * `defaultTimeoutMs`; `undefined` for none. `Infinity` means none too: a timer that long would
  * fire at once (Node caps delays at 2^31 - 1 ms).
  */
-export function callTimeoutMs(tool: Tool, defaultTimeoutMs: number | undefined): number | undefined {
+export function callTimeoutMs(
+  tool: Tool,
+  defaultTimeoutMs: number | undefined,
+): number | undefined {
   const configured = tool.timeoutMs ?? defaultTimeoutMs;
   return configured !== undefined && Number.isFinite(configured) ? configured : undefined;
 }
