@@ -14,7 +14,6 @@ import {
   type CreateSessionOptions,
   type Session,
 } from './create-session.js';
-import { AgentOptionsError } from './agent-options-error.js';
 import { OptionProblems } from './option-problems.js';
 import { resolveAgentOptions } from './resolve-agent-options.js';
 import { resolvePlannedRun } from './resolve-run-planned-options.js';
