@@ -45,7 +45,11 @@ export interface ExecutePlanOptions {
   limits?: Partial<PlanLimits>;
   /** Called for every step start, end and retry. Must not throw. */
   onEvent?: (event: ExecutionEvent) => void;
-  /** Identifies the run in idempotency keys and traces. @default a random UUID */
+  /**
+   * Identifies the run in idempotency keys and traces; without a `shareScope`, runs with the
+   * same id (a plan and its replans, a retried request) share calls and cached results.
+   * @default a random UUID
+   */
   runId?: string;
   /** @default the system clock */
   clock?: Clock;

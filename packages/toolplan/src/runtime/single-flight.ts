@@ -104,5 +104,8 @@ export function createSingleFlight(): SingleFlight {
   return new SingleFlight();
 }
 
-/** What `executePlan` uses unless told otherwise: one registry for the whole process. */
+/**
+ * What `executePlan` uses unless told otherwise: one registry for the whole process, in which
+ * each run's calls are keyed by its `shareScope` (or its own run id), so runs meet only in scope.
+ */
 export const processSingleFlight: SingleFlight = createSingleFlight();
