@@ -98,6 +98,10 @@ describe('shareScope through createAgent', () => {
       'Expected `runId` to be a non-empty string, got ``',
       'Expected `shareScope` to be a non-empty string, got ``',
     ]);
+    const streamed: unknown = await (async () => {
+      for await (const event of agent.stream('my email', { shareScope: '' })) void event;
+    })().catch((caught: unknown) => caught);
+    expect(streamed).toBeInstanceOf(AgentOptionsError);
     expect(() => agent.session({ shareScope: 3 as unknown as string })).toThrow(
       'Expected `shareScope` to be a non-empty string, got `3`',
     );

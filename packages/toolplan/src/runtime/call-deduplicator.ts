@@ -217,10 +217,7 @@ export class CallDeduplicator {
       const outcome: CallOutcome = { ok: true, value: claim.value };
       entry.outcome = outcome;
       this.#later(() => this.#deliver(call, outcome));
-    } else {
-      // Speculation's flight is the query's own: nothing to leave, the landing is ignored.
-      this.#waitElsewhere(entry, undefined);
-    }
+    } else this.#waitElsewhere(entry, claim.leave);
     return true;
   }
 
@@ -287,7 +284,7 @@ export class CallDeduplicator {
    * it followed was abandoned and another run's is followed now) keeps its first deadline: the
    * step has been waiting since then.
    */
-  #waitElsewhere(entry: SharedCall, leave: (() => void) | undefined): void {
+  #waitElsewhere(entry: SharedCall, leave: () => void): void {
     entry.leave = leave;
     this.#waiting.add(entry);
     if (entry.waitTimer !== undefined) return;

@@ -268,6 +268,8 @@ describe('shareScope', () => {
     expect(result.steps[0]).toMatchObject({ status: 'error', endMs: 200 });
     expect(result.steps[0]?.error).toBeInstanceOf(StepTimeoutError);
     expect(calls).toHaveLength(1);
+    // The step gave the call up: it served nobody, and the end of the run cancelled it.
+    expect(speculation.metrics()).toMatchObject({ hits: 0, wasted: 1, cancelled: 1 });
   });
 
   it('rejects a scope that is not a non-empty string', async () => {

@@ -107,8 +107,13 @@ export interface SpeculationMetrics {
   calls: SpeculativeCallRecord[];
 }
 
-/** What a plan step gets from speculation: the finished result, or a place in the flight. */
-export type SpeculationClaim = { type: 'finished'; value: unknown } | { type: 'joined' };
+/**
+ * What a plan step gets from speculation: the finished result, or a place in the flight, which
+ * `leave` gives up (the step's own time-out fired first): the call goes on, and the step is not
+ * counted as served by it.
+ */
+export type SpeculationClaim =
+  { type: 'finished'; value: unknown } | { type: 'joined'; leave: () => void };
 
 interface Speculation {
   readonly key: string;
@@ -287,8 +292,16 @@ export class Speculator {
     }
     if (call.phase !== 'running') return undefined;
     this.#flights.join(call.tool, call.key, options.follower);
-    call.joiners.push({ stepId: options.stepId, atMs: this.#now() });
-    return { type: 'joined' };
+    const joiner = { stepId: options.stepId, atMs: this.#now() };
+    call.joiners.push(joiner);
+    return {
+      type: 'joined',
+      leave: () => {
+        this.#flights.leave(call.tool, call.key, options.follower);
+        const position = call.joiners.indexOf(joiner);
+        if (position >= 0) call.joiners.splice(position, 1);
+      },
+    };
   }
 
   /**
