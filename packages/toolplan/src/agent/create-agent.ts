@@ -1,5 +1,9 @@
 import { LRUCache } from 'lru-cache';
-import { createSideEffectLedger, type SideEffectLedger } from '../runtime/index.js';
+import {
+  createSideEffectLedger,
+  shareScopeProblem,
+  type SideEffectLedger,
+} from '../runtime/index.js';
 import type { Chain, ChainDefinition, ChainMatcher, TraceStore } from '../trace/index.js';
 import type { ChainLearner, ChainLearnerOptions } from './create-chain-learner.js';
 import { createDeferredWork } from './create-deferred-work.js';
@@ -10,7 +14,6 @@ import {
   type CreateSessionOptions,
   type Session,
 } from './create-session.js';
-import { AgentOptionsError } from './agent-options-error.js';
 import { OptionProblems } from './option-problems.js';
 import { resolveAgentOptions } from './resolve-agent-options.js';
 import { resolvePlannedRun } from './resolve-run-planned-options.js';
@@ -67,6 +70,15 @@ export interface AgentRunOptions {
    * @default a random UUID
    */
   runId?: string;
+  /**
+   * Who this run may share in-flight tool calls and cached results with: runs of the same scope
+   * (name the user or the tenant whose data the tools read). Without one the run shares with no
+   * other run. It overrides `execute.shareScope` of the agent (see `ExecutePlanOptions`).
+   * Chains and the plan cache are shared by every run regardless: they hold shapes of plans, not
+   * results.
+   * @default `execute.shareScope` of the agent, else none (the run's own)
+   */
+  shareScope?: string;
 }
 
 /** How many run ids' side-effect records an agent keeps for retried requests. */
@@ -80,8 +92,11 @@ export interface Agent {
    * the answer's text, and `finish` with the whole result. Leaving the loop early aborts the run.
    */
   stream(query: string, options?: AgentRunOptions): AsyncGenerator<AgentEvent, void, undefined>;
-  /** A conversation with these tools and this model (see `createSession`). */
-  session(options?: Pick<CreateSessionOptions, 'summary'>): Session;
+  /**
+   * A conversation with these tools and this model (see `createSession`); its turns share calls
+   * and cached results within `shareScope` only.
+   */
+  session(options?: Pick<CreateSessionOptions, 'summary' | 'shareScope'>): Session;
   /** What the agent has learned and reused so far. */
   stats(): {
     planCache?: Readonly<PlanCacheStats> & { size: number };
@@ -121,17 +136,26 @@ export function createAgent(options: CreateAgentOptions): Agent {
     runOptions: AgentRunOptions & { onEvent?: (event: AgentEvent) => void },
   ) => {
     const given = runOptions.runId;
+    const problems = new OptionProblems();
     if (given !== undefined && (typeof given !== 'string' || given === ''))
-      throw new AgentOptionsError({
-        problems: [`Expected \`runId\` to be a non-empty string, got \`${String(given)}\``],
-      });
+      problems.add(`Expected \`runId\` to be a non-empty string, got \`${String(given)}\``);
+    const { shareScope } = runOptions;
+    const scopeProblem = shareScopeProblem(shareScope);
+    if (scopeProblem !== undefined) problems.add(scopeProblem);
+    problems.throwIfAny();
     // Every run's record is kept under its id, so that the id a failed run reports
     // (`error.partial.runId`) can be retried.
     const runId = given ?? crypto.randomUUID();
-    const settings =
-      planned.execute.sideEffects !== undefined
-        ? planned
-        : { ...planned, execute: { ...planned.execute, sideEffects: ledgerFor(runId) } };
+    // The scope reaches the runtime through `execute`: chains, the plan cache's plans and the
+    // planner's plans all execute with it.
+    const settings = {
+      ...planned,
+      execute: {
+        ...planned.execute,
+        ...(planned.execute.sideEffects === undefined ? { sideEffects: ledgerFor(runId) } : {}),
+        ...(shareScope === undefined ? {} : { shareScope }),
+      },
+    };
     return runOptimizedResolved({
       ...resolved,
       planned: resolvePlannedRun(settings, { query, signal: runOptions.signal }),
@@ -195,12 +219,17 @@ export function createAgent(options: CreateAgentOptions): Agent {
         }
       }
     },
-    session: ({ summary } = {}) => {
+    session: ({ summary, shareScope } = {}) => {
       const problems = new OptionProblems();
       checkSummary(summary, problems);
+      const scopeProblem = shareScopeProblem(shareScope);
+      if (scopeProblem !== undefined) problems.add(scopeProblem);
       problems.throwIfAny();
       return createSessionResolved({
-        planned,
+        planned:
+          shareScope === undefined
+            ? planned
+            : { ...planned, execute: { ...planned.execute, shareScope } },
         summary,
         onPlanStep: undefined,
         onAnswerDelta: undefined,

@@ -6,6 +6,7 @@ import {
   type SummarizeTurnsOptions,
 } from '../context/index.js';
 import { renderSessionRequest } from '../model/session-prompt.js';
+import { shareScopeProblem } from '../runtime/index.js';
 import { OptionProblems } from './option-problems.js';
 import {
   resolvePlannedRun,
@@ -24,6 +25,13 @@ export interface CreateSessionOptions extends Omit<
    * @default {} (the defaults of `SummarizeTurnsOptions`)
    */
   summary?: SummarizeTurnsOptions;
+  /**
+   * Who the session's turns may share in-flight tool calls and cached results with: runs of the
+   * same scope (the user the conversation is with). The same as `execute.shareScope`, which it
+   * overrides; without either, each turn shares with no other run.
+   * @default `execute.shareScope`, else none
+   */
+  shareScope?: string;
 }
 
 /** One turn of a session. */
@@ -56,12 +64,19 @@ export interface Session {
  * every turn, so the provider's prompt cache serves it after the first.
  */
 export function createSession(options: CreateSessionOptions): Session {
-  const { summary, onPlanStep, onAnswerDelta, ...settings } = options;
+  const { summary, onPlanStep, onAnswerDelta, shareScope, ...settings } = options;
   // Checked now: a wrong option should fail at creation, not in a later turn.
   const problems = new OptionProblems();
   checkSummary(summary, problems);
+  const scopeProblem = shareScopeProblem(shareScope);
+  if (scopeProblem !== undefined) problems.add(scopeProblem);
   return createSessionResolved({
-    planned: resolvePlannedSettings(settings, problems),
+    planned: resolvePlannedSettings(
+      shareScope === undefined || scopeProblem !== undefined
+        ? settings
+        : { ...settings, execute: { ...settings.execute, shareScope } },
+      problems,
+    ),
     summary,
     onPlanStep,
     onAnswerDelta,

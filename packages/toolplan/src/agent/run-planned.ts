@@ -130,7 +130,9 @@ export interface RunPlannedOptions {
   limits?: Partial<PlanLimits>;
   /**
    * How every plan is executed (see `ExecutePlanOptions`); a `sideEffects` ledger given here is
-   * shared with other runs, otherwise the run has one of its own.
+   * shared with other runs, otherwise the run has one of its own. Every plan of the run and its
+   * speculation run under one `runId` (this one's, or one made for the run) and its
+   * `shareScope`: without a scope they share calls and cached results with nothing else.
    * @default {} (the defaults of `ExecutePlanOptions`)
    */
   execute?: Omit<ExecutePlanOptions, 'signal' | 'limits' | 'results'>;
@@ -304,6 +306,8 @@ type StateOf<Kind extends State['kind']> = Extract<State, { kind: Kind }>;
 /** What the run holds across its states; its lists and counters only grow. */
 interface RunSoFar {
   readonly options: ResolvedRunPlannedOptions;
+  /** `execute.runId`, or one made for this run: every execution of it runs under it. */
+  readonly runId: string;
   readonly planner: Planner;
   /** Retries left to the run's model calls (`maxRetriesPerRun`). */
   readonly budget: RetryBudget;
@@ -329,6 +333,9 @@ function startRun(options: ResolvedRunPlannedOptions): RunSoFar {
   const { tools, predictors, signal, execute } = options;
   // Before speculation starts: a budget no request fits must not leave speculative calls running.
   const budget: RetryBudget = { remaining: options.maxRetriesPerRun };
+  // One id for every plan of the run and its speculation: without a `shareScope`, the run
+  // shares calls and cached results only under its own id, and its replans are the same run.
+  const runId = execute.runId ?? crypto.randomUUID();
   const planner = createPlannerFrom(options.planner(), options.model, {
     policy: options.modelCalls,
     budget,
@@ -344,11 +351,14 @@ function startRun(options: ResolvedRunPlannedOptions): RunSoFar {
           ...(execute.clock === undefined ? {} : { clock: execute.clock }),
           ...(execute.cache === undefined ? {} : { cache: execute.cache }),
           ...(signal === undefined ? {} : { signal }),
+          runId,
+          ...(execute.shareScope === undefined ? {} : { shareScope: execute.shareScope }),
         });
   // At time zero, before the planning request: the point is to overlap the planner's thinking.
   speculator?.start({ query: options.query, session: options.earlier });
   return {
     options,
+    runId,
     planner,
     budget,
     // One ledger for the plan and its replans: a side-effect call is never made twice.
@@ -593,6 +603,7 @@ function executeOptions(run: RunSoFar): ExecutePlanOptions {
   const { options } = run;
   return {
     ...options.execute,
+    runId: run.runId,
     ...(run.speculation === undefined ? {} : { speculation: run.speculation }),
     sideEffects: run.sideEffects,
     results: { ...options.earlier, ...run.results },

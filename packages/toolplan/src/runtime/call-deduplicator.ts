@@ -1,10 +1,13 @@
 import { callKey } from './call-key.js';
+import { callTimeoutMs } from './call-timeout-ms.js';
 import type { Call } from './call.js';
+import type { TimerHandle } from './clock.js';
 import type { ResolvedExecuteOptions } from './execute-plan-options.js';
 import type { JobScheduler } from './job-scheduler.js';
+import { scopedCallKey } from './share-key.js';
 import { sideEffectKey } from './side-effect-ledger.js';
 import type { CallOutcome, Flight, FlightFollower } from './single-flight.js';
-import { RepeatedSideEffectError } from './step-errors.js';
+import { RepeatedSideEffectError, StepTimeoutError } from './step-errors.js';
 import type { StepState } from './step-state.js';
 
 /** The run's one entry for a read-only call: its owner, and the calls waiting on it. */
@@ -12,6 +15,10 @@ interface SharedCall {
   readonly owner: Call;
   readonly followers: Call[];
   outcome: CallOutcome | undefined;
+  /** While the owner waits on a call made elsewhere: this run's time-out of that wait. */
+  waitTimer: TimerHandle | undefined;
+  /** While the owner waits on a call made elsewhere: stops following it. */
+  leave: (() => void) | undefined;
 }
 
 /**
@@ -22,11 +29,21 @@ interface SharedCall {
  *
  *     ready ─┬─(this run has the call)──► follower ──────────────────────────► outcome
  *            └─► owner ─┬─(speculation has it)──► claimed ──(finished / lands)──► outcome
- *                       │                            └─(abandoned)─► join or call
+ *                       │                            ├─(abandoned)─► join or call
+ *                       │                            └─(this run's time-out)─► StepTimeoutError
  *                       ├─(result cache has it)─────────────────────────────────► outcome
  *                       └─► join or call ─┬─(another run has it)──► following ──(lands)──► outcome
- *                                         │                            └─(abandoned)─► join or call
+ *                                         │                            ├─(abandoned)─► join or call
+ *                                         │                            └─(this run's time-out)
+ *                                         │                                  ─► StepTimeoutError
  *                                         └─(nobody has it)──► own call (a job) ──► outcome
+ *
+ * Beyond this run, calls are shared only under the run's sharing key (`shareKey`: its
+ * `shareScope`, or its own run id): the cache, the `inFlight` registry and speculation are all
+ * keyed by it, so runs of different callers never see each other's results. A wait on a call
+ * made elsewhere (claimed in flight, following) is bounded by this run's own time-out of the
+ * step's tool (`timeoutMs`, else `defaultTimeoutMs`), counted from when it began to wait; when
+ * it fires, or this run ends, the run stops following and the other call goes on for its owner.
  *
  * An owner's outcome goes to its followers too; an own call's also goes to the cache (tools with
  * `ttlMs`) and to other runs following it (the `inFlight` registry). Calls of other tools go
@@ -41,6 +58,8 @@ export class CallDeduplicator {
   readonly #shared = new Map<string, SharedCall>();
   /** Cross-run flights this run owns and has not landed yet; abandoned if the run ends first. */
   readonly #flights = new Set<Flight>();
+  /** Entries waiting on a call made elsewhere: their timers and flights, for `close`. */
+  readonly #waiting = new Set<SharedCall>();
   /** Ledger keys of the side-effect calls this run made (see `refuseRepeatedSideEffects`). */
   readonly #ownSideEffects = new Set<string>();
   #closed = false;
@@ -115,12 +134,18 @@ export class CallDeduplicator {
       return;
     }
     call.key = key;
-    const entry: SharedCall = { owner: call, followers: [], outcome: undefined };
+    const entry: SharedCall = {
+      owner: call,
+      followers: [],
+      outcome: undefined,
+      waitTimer: undefined,
+      leave: undefined,
+    };
     this.#shared.set(key, entry);
     if (this.#claimSpeculated(entry)) return;
     const cache = this.#options.cache;
     if (cache !== undefined && tool.ttlMs !== undefined) {
-      const hit = cache.get(key);
+      const hit = cache.get(this.#scoped(key));
       if (hit !== undefined) {
         const outcome: CallOutcome = { ok: true, value: hit.value };
         entry.outcome = outcome;
@@ -148,15 +173,22 @@ export class CallDeduplicator {
     const cache = this.#options.cache;
     const { ttlMs } = call.step.tool;
     if (outcome.ok && cache !== undefined && ttlMs !== undefined)
-      cache.set(call.key, outcome.value, ttlMs);
+      cache.set(this.#scoped(call.key), outcome.value, ttlMs);
     this.#publish(this.#shared.get(call.key) as SharedCall, outcome);
   }
 
-  /** The run is over: runs waiting on our calls in flight make them themselves now. */
+  /**
+   * The run is over: runs waiting on our calls in flight make them themselves now, and the calls
+   * we were waiting on go on without us.
+   */
   close(): void {
     this.#closed = true;
     for (const flight of this.#flights) flight.abandon();
     this.#flights.clear();
+    for (const entry of [...this.#waiting]) {
+      entry.leave?.();
+      this.#stopWaiting(entry);
+    }
   }
 
   /**
@@ -172,6 +204,7 @@ export class CallDeduplicator {
     const claim = speculation.claim({
       tool: step.tool,
       key: call.key as string,
+      shareKey: this.#options.shareKey,
       stepId: step.id,
       follower: this.#follower(entry, () => {
         step.speculated -= 1;
@@ -184,7 +217,7 @@ export class CallDeduplicator {
       const outcome: CallOutcome = { ok: true, value: claim.value };
       entry.outcome = outcome;
       this.#later(() => this.#deliver(call, outcome));
-    }
+    } else this.#waitElsewhere(entry, claim.leave);
     return true;
   }
 
@@ -196,22 +229,20 @@ export class CallDeduplicator {
   #joinOrCall(entry: SharedCall): void {
     const call = entry.owner;
     const { step } = call;
-    const key = call.key as string;
     const inFlight = this.#options.inFlight;
     if (inFlight !== undefined) {
-      const owner = inFlight.join(
-        step.tool,
-        key,
-        // The other run ended before its call did: make the call ourselves after all.
-        this.#follower(entry, () => {
-          step.sharedWith = undefined;
-          step.sharedRunId = undefined;
-        }),
-      );
+      const key = this.#scoped(call.key as string);
+      // The other run ended before its call did: make the call ourselves after all.
+      const follower = this.#follower(entry, () => {
+        step.sharedWith = undefined;
+        step.sharedRunId = undefined;
+      });
+      const owner = inFlight.join(step.tool, key, follower);
       if (owner !== undefined) {
         this.#markStarted(step);
         step.sharedWith ??= owner.stepId;
         step.sharedRunId ??= owner.runId;
+        this.#waitElsewhere(entry, () => inFlight.leave(step.tool, key, follower));
         return;
       }
       call.flight = inFlight.begin(step.tool, key, {
@@ -220,6 +251,8 @@ export class CallDeduplicator {
       });
       this.#flights.add(call.flight);
     }
+    // Our own call has a time-out of its own (the job's).
+    this.#stopWaiting(entry);
     this.#scheduler.submit(call);
   }
 
@@ -231,7 +264,8 @@ export class CallDeduplicator {
   #follower(entry: SharedCall, forget: () => void): FlightFollower {
     return {
       land: (outcome) => {
-        if (this.#closed) return;
+        // Settled already: this run's time-out of the wait fired first.
+        if (this.#closed || entry.outcome !== undefined) return;
         this.#publish(entry, outcome);
         this.#scheduler.pump();
       },
@@ -244,8 +278,47 @@ export class CallDeduplicator {
     };
   }
 
+  /**
+   * The entry's owner waits on a call made elsewhere (`leave` stops following it): the wait is
+   * bounded by this run's time-out of the step's tool. A wait that goes on elsewhere (the call
+   * it followed was abandoned and another run's is followed now) keeps its first deadline: the
+   * step has been waiting since then.
+   */
+  #waitElsewhere(entry: SharedCall, leave: () => void): void {
+    entry.leave = leave;
+    this.#waiting.add(entry);
+    if (entry.waitTimer !== undefined) return;
+    const { step } = entry.owner;
+    const timeoutMs = callTimeoutMs(step.tool, this.#options.defaultTimeoutMs);
+    if (timeoutMs === undefined) return;
+    entry.waitTimer = this.#options.clock.setTimeout(() => {
+      entry.waitTimer = undefined;
+      if (this.#closed || entry.outcome !== undefined) return;
+      entry.leave?.();
+      const error = new StepTimeoutError({ stepId: step.id, toolName: step.tool.name, timeoutMs });
+      this.#publish(entry, { ok: false, error });
+      this.#scheduler.pump();
+    }, timeoutMs);
+  }
+
+  /** The entry's owner no longer waits on a call made elsewhere. */
+  #stopWaiting(entry: SharedCall): void {
+    if (entry.waitTimer !== undefined) {
+      this.#options.clock.clearTimeout(entry.waitTimer);
+      entry.waitTimer = undefined;
+    }
+    entry.leave = undefined;
+    this.#waiting.delete(entry);
+  }
+
+  /** The key of a call in what is shared beyond this run (the cache, the `inFlight` registry). */
+  #scoped(key: string): string {
+    return scopedCallKey(this.#options.shareKey, key);
+  }
+
   /** Gives a call's outcome to every call of this run waiting on it, then to its owner. */
   #publish(entry: SharedCall, outcome: CallOutcome): void {
+    this.#stopWaiting(entry);
     entry.outcome = outcome;
     for (const follower of entry.followers) this.#deliver(follower, outcome);
     entry.followers.length = 0;

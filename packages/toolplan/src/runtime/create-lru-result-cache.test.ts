@@ -18,13 +18,16 @@ afterEach(() => {
   expect(clock.pendingTimers).toBe(0);
 });
 
+// A cache serves the runs of one scope (DESIGN.md, "Isolation").
+const shareScope = 'tenant-1';
+
 async function run(
   plan: unknown,
   tools: Parameters<typeof executePlan>[1],
   options: Parameters<typeof executePlan>[2] = {},
 ): Promise<RunResult> {
   return settleOnClock(
-    executePlan(plan as Plan, tools, { clock, inFlight: false, ...options }),
+    executePlan(plan as Plan, tools, { clock, inFlight: false, shareScope, ...options }),
     clock,
   );
 }

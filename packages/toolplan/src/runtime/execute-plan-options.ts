@@ -2,6 +2,7 @@ import type { PlanLimits } from '../plan/index.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ResultCache } from './result-cache.js';
 import type { ExecutionEvent } from './run-result.js';
+import { shareKey, shareScopeProblem } from './share-key.js';
 import { processSingleFlight, type SingleFlight } from './single-flight.js';
 import type { SideEffectLedger } from './side-effect-ledger.js';
 import type { Speculator } from './speculator.js';
@@ -44,7 +45,11 @@ export interface ExecutePlanOptions {
   limits?: Partial<PlanLimits>;
   /** Called for every step start, end and retry. Must not throw. */
   onEvent?: (event: ExecutionEvent) => void;
-  /** Identifies the run in idempotency keys and traces. @default a random UUID */
+  /**
+   * Identifies the run in idempotency keys and traces; without a `shareScope`, runs with the
+   * same id (a plan and its replans, a retried request) share calls and cached results.
+   * @default a random UUID
+   */
   runId?: string;
   /** @default the system clock */
   clock?: Clock;
@@ -66,15 +71,26 @@ export interface ExecutePlanOptions {
    */
   batchWindowMs?: number;
   /**
-   * Where identical calls of read-only tools in flight are shared across runs (single flight).
-   * `false` shares only within this run.
-   * @default one registry for the whole process
+   * Who this run may share in-flight calls and cached results with (DESIGN.md, "Isolation"): runs
+   * given the same scope — name a user or a tenant, whatever may see each other's results. A tool
+   * that reads its caller from ambient context (an `AsyncLocalStorage`) returns one caller's data,
+   * so runs of different callers must never share its calls. Without a scope the run shares with
+   * nobody but runs under its own `runId` (its replans; a retry of the same request); within the
+   * run, identical calls are still made once. Keys of `inFlight`, `cache` and `speculation`
+   * include it.
+   * @default undefined (the run's own, under its `runId`)
+   */
+  shareScope?: string;
+  /**
+   * Where identical calls of read-only tools in flight are shared across runs of one
+   * `shareScope` (single flight). A run that joins another's call keeps its own time-out and
+   * signal. `false` shares only within this run.
+   * @default one registry for the whole process (keyed by scope)
    */
   inFlight?: SingleFlight | false;
   /**
-   * Serves calls of read-only tools with `ttlMs` from earlier results (see `createLruResultCache`).
-   * Off unless given: a cache keys on tool name and arguments, so one shared by runs of different
-   * users could hand one user's result to another; the caller knows the scope it may span.
+   * Serves calls of read-only tools with `ttlMs` from earlier results (see `createLruResultCache`),
+   * of runs of the same `shareScope` only (without one, of this run and its replans only).
    * @default undefined (no cache)
    */
   cache?: ResultCache;
@@ -86,7 +102,8 @@ export interface ExecutePlanOptions {
   sideEffects?: SideEffectLedger;
   /**
    * Calls made speculatively for this query (see `createSpeculator`): a step whose call was
-   * speculated takes its result, or joins it in flight, instead of calling again.
+   * speculated takes its result, or joins it in flight, instead of calling again — only when the
+   * speculator was made for this run (the same `runId`) or for the same `shareScope`.
    * @default undefined (no speculation)
    */
   speculation?: Speculator;
@@ -104,6 +121,9 @@ export interface ResolvedExecuteOptions {
   results: Readonly<Record<string, unknown>>;
   maxBatchSize: number;
   batchWindowMs: number;
+  shareScope: string | undefined;
+  /** What this run's calls are shared under (`shareKey`): its scope, or its own run id. */
+  shareKey: string;
   inFlight: SingleFlight | undefined;
   cache: ResultCache | undefined;
   sideEffects: SideEffectLedger | undefined;
@@ -159,6 +179,9 @@ export function resolveExecuteOptions(options: ExecutePlanOptions = {}): Resolve
       `Expected \`batchWindowMs\` to be a number ≥ 0, got \`${String(batchWindowMs)}\``,
     );
   }
+  const scopeProblem = shareScopeProblem(options.shareScope);
+  if (scopeProblem !== undefined) throw new TypeError(scopeProblem);
+  const runId = options.runId ?? crypto.randomUUID();
   return {
     maxConcurrency,
     defaultTimeoutMs: options.defaultTimeoutMs,
@@ -166,11 +189,13 @@ export function resolveExecuteOptions(options: ExecutePlanOptions = {}): Resolve
     signal: options.signal,
     limits: options.limits ?? {},
     onEvent: options.onEvent,
-    runId: options.runId ?? crypto.randomUUID(),
+    runId,
     clock: options.clock ?? systemClock,
     results: options.results ?? {},
     maxBatchSize,
     batchWindowMs,
+    shareScope: options.shareScope,
+    shareKey: shareKey({ shareScope: options.shareScope, runId }),
     inFlight: options.inFlight === false ? undefined : (options.inFlight ?? processSingleFlight),
     cache: options.cache,
     sideEffects: options.sideEffects,

@@ -47,6 +47,7 @@ export {
   type SideEffectLedger,
 } from './side-effect-ledger.js';
 export { callKey } from './call-key.js';
+export { scopedCallKey, shareKey, shareScopeProblem } from './share-key.js';
 export type { PredictedCall, PredictionInput, Predictor, SpeculativeResult } from './predictor.js';
 export {
   createRulePredictor,

@@ -1,5 +1,6 @@
 import type { Tool, ToolExecutionContext } from '../tools/index.js';
 import type { Call } from './call.js';
+import { callTimeoutMs } from './call-timeout-ms.js';
 import type { TimerHandle } from './clock.js';
 import type { ResolvedExecuteOptions } from './execute-plan-options.js';
 import type { Job } from './job.js';
@@ -56,10 +57,7 @@ export class JobRunner {
     job.settled = false;
     for (const call of calls) call.step.attempts += 1;
     this.#live.add(job);
-    const configured = tool.timeoutMs ?? this.#options.defaultTimeoutMs;
-    // `Infinity` means none: a timer that long would fire at once (Node caps delays at 2^31 - 1 ms).
-    const timeoutMs =
-      configured !== undefined && Number.isFinite(configured) ? configured : undefined;
+    const timeoutMs = callTimeoutMs(tool, this.#options.defaultTimeoutMs);
     let signal = this.#runSignal;
     if (timeoutMs !== undefined) {
       job.controller = new AbortController();

@@ -39,8 +39,8 @@ import { createStepState, isCached, TERMINAL_PHASES, type StepState } from './st
  * through:
  *
  *   1. `CallDeduplicator` (call-deduplicator.ts): a repeated side effect is refused; a read-only
- *      call is served by an identical call (of this run, of speculation, of another run) or the
- *      result cache when it can be;
+ *      call is served by an identical call (of this run, of its speculation, of another run of
+ *      its `shareScope`) or the result cache (within that scope) when it can be;
  *   2. `JobScheduler` (job-scheduler.ts): the rest become jobs, batched for batch tools, started
  *      within the global and per-tool concurrency limits;
  *   3. `JobRunner` (job-runner.ts): a job is attempted, timed out and retried until it settles;

@@ -17,6 +17,9 @@ afterEach(() => {
   expect(clock.pendingTimers).toBe(0);
 });
 
+// Runs share calls only within a scope they name (DESIGN.md, "Isolation").
+const shareScope = 'tenant-1';
+
 const plan = (id: string, tool = 'lookup') => ({ steps: [{ id, tool, args: { q: 'same' } }] });
 
 describe('single flight across plans', () => {
@@ -30,12 +33,12 @@ describe('single flight across plans', () => {
       latencyMs: 10,
       annotations: { readOnly: true },
     });
-    const first = executePlan(plan('a'), [lookup], { clock, inFlight, runId: 'r1' });
+    const first = executePlan(plan('a'), [lookup], { clock, shareScope, inFlight, runId: 'r1' });
     await clock.advance(4);
     const second = executePlan(
       { steps: [...plan('b').steps, { id: 'after', tool: 'lookup', args: { q: '$b.q', n: 2 } }] },
       [lookup],
-      { clock, inFlight, runId: 'r2' },
+      { clock, shareScope, inFlight, runId: 'r2' },
     );
     expect(inFlight.size).toBe(1);
     await clock.runAll();
@@ -64,8 +67,8 @@ describe('single flight across plans', () => {
     const inFlight = createSingleFlight();
     const write = testTool({ name: 'write', clock, log, latencyMs: 10 });
     const runs = [
-      executePlan(plan('a', 'write'), [write], { clock, inFlight }),
-      executePlan(plan('b', 'write'), [write], { clock, inFlight }),
+      executePlan(plan('a', 'write'), [write], { clock, shareScope, inFlight }),
+      executePlan(plan('b', 'write'), [write], { clock, shareScope, inFlight }),
     ];
     await clock.runAll();
     const results = await Promise.all(runs);
@@ -73,19 +76,19 @@ describe('single flight across plans', () => {
     expect(results.map((result) => result.steps[0]?.sharedWith)).toEqual([undefined, undefined]);
   });
 
-  it('shares through the process-wide registry by default, and not with inFlight: false', async () => {
+  it('shares through the process-wide registry by default within a scope, and not with inFlight: false', async () => {
     setup();
     const lookup = testTool({ name: 'lookup', clock, log, annotations: { readOnly: true } });
     const shared = [
-      executePlan(plan('a'), [lookup], { clock }),
-      executePlan(plan('b'), [lookup], { clock }),
+      executePlan(plan('a'), [lookup], { clock, shareScope }),
+      executePlan(plan('b'), [lookup], { clock, shareScope }),
     ];
     await clock.runAll();
     await Promise.all(shared);
     expect(log).toHaveLength(1);
     const apart = [
-      executePlan(plan('a'), [lookup], { clock, inFlight: false }),
-      executePlan(plan('b'), [lookup], { clock, inFlight: false }),
+      executePlan(plan('a'), [lookup], { clock, shareScope, inFlight: false }),
+      executePlan(plan('b'), [lookup], { clock, shareScope, inFlight: false }),
     ];
     await clock.runAll();
     await Promise.all(apart);
@@ -97,8 +100,8 @@ describe('single flight across plans', () => {
     const inFlight = createSingleFlight();
     const make = () => testTool({ name: 'lookup', clock, log, annotations: { readOnly: true } });
     const runs = [
-      executePlan(plan('a'), [make()], { clock, inFlight }),
-      executePlan(plan('b'), [make()], { clock, inFlight }),
+      executePlan(plan('a'), [make()], { clock, shareScope, inFlight }),
+      executePlan(plan('b'), [make()], { clock, shareScope, inFlight }),
     ];
     await clock.runAll();
     await Promise.all(runs);
@@ -116,10 +119,15 @@ describe('single flight across plans', () => {
       annotations: { readOnly: true },
     });
     const controller = new AbortController();
-    const first = executePlan(plan('a'), [lookup], { clock, inFlight, signal: controller.signal });
+    const first = executePlan(plan('a'), [lookup], {
+      clock,
+      shareScope,
+      inFlight,
+      signal: controller.signal,
+    });
     first.catch(() => undefined);
     await clock.advance(2);
-    const second = executePlan(plan('b'), [lookup], { clock, inFlight });
+    const second = executePlan(plan('b'), [lookup], { clock, shareScope, inFlight });
     await clock.advance(2);
     controller.abort(new Error('user left'));
     await expect(first).rejects.toBeInstanceOf(RunAbortedError);
@@ -146,11 +154,16 @@ describe('single flight across plans', () => {
       annotations: { readOnly: true },
     });
     const controller = new AbortController();
-    const owner = executePlan(plan('a'), [lookup], { clock, inFlight, signal: controller.signal });
+    const owner = executePlan(plan('a'), [lookup], {
+      clock,
+      shareScope,
+      inFlight,
+      signal: controller.signal,
+    });
     owner.catch(() => undefined);
     const followers = [
-      executePlan(plan('b'), [lookup], { clock, inFlight, runId: 'rb' }),
-      executePlan(plan('c'), [lookup], { clock, inFlight, runId: 'rc' }),
+      executePlan(plan('b'), [lookup], { clock, shareScope, inFlight, runId: 'rb' }),
+      executePlan(plan('c'), [lookup], { clock, shareScope, inFlight, runId: 'rc' }),
     ];
     await clock.advance(3);
     controller.abort(new Error('user left'));

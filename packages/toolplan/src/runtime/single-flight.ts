@@ -26,12 +26,21 @@ interface Entry {
 /**
  * Identical calls in flight, shared across runs in the process (issue #7: cross-plan single
  * flight). Calls are keyed by the tool object — not its name, since two registries may hold
- * different tools under one name (one per user, say) — and by the canonical arguments. Only
- * read-only tools are ever registered; the scheduler decides that, not this class.
+ * different tools under one name (one per user, say) — and by a key the caller makes of the
+ * runs' sharing key (their `shareScope`, or the run's own id: `shareKey`) and the canonical
+ * arguments, so that runs of different scopes never meet here. Only read-only tools are ever
+ * registered; the scheduler decides that, not this class.
+ *
+ * A flight's life:
+ *
+ *     begin ──► in flight ──┬─(owner lands)────► landed: every follower gets the outcome
+ *      join ──► follower ─┐ └─(owner abandons)─► abandoned: every follower is told to call itself
+ *                         └─(leave: its own time-out or run ended)─► gone, told nothing
  *
  * Followers get the owner's outcome, errors included (as Go's `singleflight` does): a failure
  * names the owner's step. Outcomes are delivered in a microtask so that one run's scheduler is
- * never re-entered from inside another's.
+ * never re-entered from inside another's. A follower that leaves changes nothing for the owner:
+ * its call goes on for the others.
  */
 export class SingleFlight {
   readonly #byTool = new WeakMap<object, Map<string, Entry>>();
@@ -51,6 +60,13 @@ export class SingleFlight {
     if (entry === undefined) return undefined;
     entry.followers.push(follower);
     return entry.flight;
+  }
+
+  /** Stops waiting: `follower` is told nothing more; the call goes on for its owner. */
+  leave(tool: object, key: string, follower: FlightFollower): void {
+    const followers = this.#byTool.get(tool)?.get(key)?.followers;
+    const position = followers?.indexOf(follower) ?? -1;
+    if (position >= 0) followers?.splice(position, 1);
   }
 
   /** Registers a call about to be made; the returned flight must be landed or abandoned. */
@@ -88,5 +104,8 @@ export function createSingleFlight(): SingleFlight {
   return new SingleFlight();
 }
 
-/** What `executePlan` uses unless told otherwise: one registry for the whole process. */
+/**
+ * What `executePlan` uses unless told otherwise: one registry for the whole process, in which
+ * each run's calls are keyed by its `shareScope` (or its own run id), so runs meet only in scope.
+ */
 export const processSingleFlight: SingleFlight = createSingleFlight();

@@ -7,6 +7,7 @@ import { createLruResultCache } from './create-lru-result-cache.js';
 import { createRulePredictor } from './create-rule-predictor.js';
 import { executePlan } from './execute-plan.js';
 import type { PredictedCall, Predictor } from './predictor.js';
+import { scopedCallKey, shareKey } from './share-key.js';
 import { createSpeculator, type SpeculatorOptions } from './speculator.js';
 import { startStreamingExecution } from './start-streaming-execution.js';
 import { testTool, type CallLog } from './test-tools.test-utils.js';
@@ -37,6 +38,9 @@ afterEach(() => {
   expect(clock.pendingTimers).toBe(0);
 });
 
+// The run the speculation is for: only it (or its scope) may take the speculative results.
+const runId = 'query-1';
+
 function predictor(calls: readonly PredictedCall[], name = 'fixed'): Predictor {
   return { name, predict: ({ results }) => (results.length > 0 ? [] : calls) };
 }
@@ -50,6 +54,7 @@ function speculator(
     tools,
     predictors: [predictor(calls)],
     clock,
+    runId,
     ...options,
   });
   speculation.start({ query: 'find flights' });
@@ -148,7 +153,7 @@ describe('Speculator', () => {
       { tools },
     );
     speculation.planComplete(plan);
-    const run = executePlan(plan, tools, { clock, speculation, inFlight: false });
+    const run = executePlan(plan, tools, { clock, speculation, inFlight: false, runId });
     await clock.runAll();
     const result = await run;
     speculation.finish();
@@ -167,7 +172,12 @@ describe('Speculator', () => {
     const tools = setup();
     const speculation = speculator(tools, [guess('search', { q: 'flights' })]);
     await clock.advance(30);
-    const execution = startStreamingExecution(tools, { clock, speculation, inFlight: false });
+    const execution = startStreamingExecution(tools, {
+      clock,
+      speculation,
+      inFlight: false,
+      runId,
+    });
     const step = { id: 's', tool: 'search', args: { q: 'flights' } };
     expect(execution.offer(step, 0)).toBe('dispatched');
     await clock.advance(20);
@@ -204,7 +214,7 @@ describe('Speculator', () => {
     const trains = log.find((call) => (call.input as { q?: string }).q === 'trains');
     expect(trains?.signal.aborted).toBe(true);
     expect(log.find((call) => call.tool === 'lookup')?.signal.aborted).toBe(false);
-    const run = executePlan(plan, tools, { clock, speculation, inFlight: false });
+    const run = executePlan(plan, tools, { clock, speculation, inFlight: false, runId });
     await clock.runAll();
     await run;
     speculation.finish();
@@ -236,16 +246,25 @@ describe('Speculator', () => {
   it('does not speculate a cached call, and caches what it fetched', async () => {
     const tools = setup();
     const cache = createLruResultCache();
-    cache.set(callKey('search', { q: 'cached' }), { top: 'from cache' }, 60_000);
+    // Under the scope of the run the speculation is for: a cache serves one scope at a time.
+    const inScope = (args: unknown) =>
+      scopedCallKey(shareKey({ shareScope: 'alice', runId }), callKey('search', args));
+    cache.set(inScope({ q: 'cached' }), { top: 'from cache' }, 60_000);
+    cache.set(callKey('search', { q: 'unscoped' }), { top: 'from nobody' }, 60_000);
     const speculation = speculator(
       tools,
-      [guess('search', { q: 'cached' }), guess('search', { q: 'fresh' })],
-      { cache },
+      [
+        guess('search', { q: 'cached' }),
+        guess('search', { q: 'fresh' }),
+        guess('search', { q: 'unscoped' }),
+      ],
+      { cache, shareScope: 'alice' },
     );
     await clock.runAll();
     speculation.finish();
-    expect(log.map((call) => call.input)).toEqual([{ q: 'fresh' }]);
-    expect(cache.get(callKey('search', { q: 'fresh' }))?.value).toEqual({
+    expect(log.map((call) => call.input)).toEqual([{ q: 'fresh' }, { q: 'unscoped' }]);
+    expect(cache.get(callKey('search', { q: 'fresh' }))).toBeUndefined();
+    expect(cache.get(inScope({ q: 'fresh' }))?.value).toEqual({
       top: 'https://example.test/fresh',
       q: 'fresh',
     });
@@ -268,6 +287,7 @@ describe('Speculator', () => {
       tools,
       predictors: [predictor([guess('search', { q: 'x' })])],
       clock,
+      runId,
     });
     speculation.start({ query: 'x' });
     const plan = validatePlan(
@@ -275,7 +295,7 @@ describe('Speculator', () => {
       { tools },
     );
     speculation.planComplete(plan);
-    const run = executePlan(plan, tools, { clock, speculation, inFlight: false });
+    const run = executePlan(plan, tools, { clock, speculation, inFlight: false, runId });
     await clock.runAll();
     const result = await run;
     speculation.finish();

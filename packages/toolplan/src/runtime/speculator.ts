@@ -10,6 +10,7 @@ import { callKey } from './call-key.js';
 import { systemClock, type Clock, type TimerHandle } from './clock.js';
 import type { PredictedCall, PredictionInput, Predictor, SpeculativeResult } from './predictor.js';
 import type { ResultCache } from './result-cache.js';
+import { scopedCallKey, shareKey, shareScopeProblem } from './share-key.js';
 import { SingleFlight, type Flight, type FlightFollower } from './single-flight.js';
 import { StepTimeoutError } from './step-errors.js';
 
@@ -52,8 +53,18 @@ export interface SpeculatorOptions extends SpeculationOptions {
   cache?: ResultCache;
   /** Cancels every speculative call. */
   signal?: AbortSignal;
-  /** Names the calls' run in their idempotency keys. @default a random UUID */
+  /**
+   * Names the calls' run in their idempotency keys; without a `shareScope`, only a run with
+   * this id may take the calls' results (give the plan's execution the same `runId`).
+   * @default a random UUID
+   */
   runId?: string;
+  /**
+   * The scope of the run the speculation is for (see `ExecutePlanOptions.shareScope`): runs of
+   * this scope may take its results, and the cache is read and written under it.
+   * @default undefined (the run of `runId` only)
+   */
+  shareScope?: string;
 }
 
 /** What became of one speculative call. */
@@ -96,8 +107,13 @@ export interface SpeculationMetrics {
   calls: SpeculativeCallRecord[];
 }
 
-/** What a plan step gets from speculation: the finished result, or a place in the flight. */
-export type SpeculationClaim = { type: 'finished'; value: unknown } | { type: 'joined' };
+/**
+ * What a plan step gets from speculation: the finished result, or a place in the flight, which
+ * `leave` gives up (the step's own time-out fired first): the call goes on, and the step is not
+ * counted as served by it.
+ */
+export type SpeculationClaim =
+  { type: 'finished'; value: unknown } | { type: 'joined'; leave: () => void };
 
 interface Speculation {
   readonly key: string;
@@ -148,7 +164,9 @@ const DEFAULT_COST = () => 1;
  * is refused (DESIGN.md, "Trust": no speculative call with arguments derived from a tool's
  * output). Calls in flight are registered in a single-flight registry private to the query,
  * which plan steps join through `claim`; a failed speculative call is abandoned, not shared, so
- * a step that joined it makes its own call with its own retries.
+ * a step that joined it makes its own call with its own retries. Only the run the speculation is
+ * for — its `runId`, or its `shareScope` when it has one — may claim a call (DESIGN.md,
+ * "Isolation"), and the cache is read and written under the same key.
  */
 export class Speculator {
   readonly #tools: ToolRegistry;
@@ -157,6 +175,8 @@ export class Speculator {
   readonly #cache: ResultCache | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #runId: string;
+  /** Who may claim the calls (`shareKey`): the run's scope, or the run alone. */
+  readonly #shareKey: string;
   readonly #minConfidence: number;
   readonly #maxCalls: number;
   readonly #maxConcurrent: number;
@@ -204,6 +224,8 @@ export class Speculator {
     if (!(maxCost >= 0)) {
       throw new TypeError(`Expected \`maxCost\` to be a number ≥ 0, got \`${String(maxCost)}\``);
     }
+    const scopeProblem = shareScopeProblem(options.shareScope);
+    if (scopeProblem !== undefined) throw new TypeError(scopeProblem);
     if (!Array.isArray(options.predictors)) {
       throw new TypeError(
         `Expected \`predictors\` to be an array, got \`${String(options.predictors)}\``,
@@ -215,6 +237,7 @@ export class Speculator {
     this.#cache = options.cache;
     this.#signal = options.signal;
     this.#runId = options.runId ?? crypto.randomUUID();
+    this.#shareKey = shareKey({ shareScope: options.shareScope, runId: this.#runId });
     this.#minConfidence = minConfidence;
     this.#maxCalls = maxCalls;
     this.#maxConcurrent = maxConcurrent;
@@ -244,14 +267,19 @@ export class Speculator {
    * A plan step is about to call `tool` with the arguments of `key`. When the same call was
    * speculated it gets the result (finished) or is added to the flight (`follower` is then told
    * how it ends: landed, or abandoned so that the step makes the call itself); otherwise
-   * `undefined`, and the step calls as usual. A queued call nobody started is dropped.
+   * `undefined`, and the step calls as usual. A queued call nobody started is dropped. A run of
+   * another sharing key (`shareKey` of its `shareScope` and `runId`) gets nothing, and takes
+   * nothing from the queue.
    */
   claim(options: {
     tool: Tool;
     key: string;
+    /** The claiming run's sharing key (`shareKey`). */
+    shareKey: string;
     stepId: string;
     follower: FlightFollower;
   }): SpeculationClaim | undefined {
+    if (options.shareKey !== this.#shareKey) return undefined;
     const call = this.#calls.get(options.key);
     if (call === undefined || call.tool !== options.tool || this.#state === 'done')
       return undefined;
@@ -266,8 +294,16 @@ export class Speculator {
     }
     if (call.phase !== 'running') return undefined;
     this.#flights.join(call.tool, call.key, options.follower);
-    call.joiners.push({ stepId: options.stepId, atMs: this.#now() });
-    return { type: 'joined' };
+    const joiner = { stepId: options.stepId, atMs: this.#now() };
+    call.joiners.push(joiner);
+    return {
+      type: 'joined',
+      leave: () => {
+        this.#flights.leave(call.tool, call.key, options.follower);
+        const position = call.joiners.indexOf(joiner);
+        if (position >= 0) call.joiners.splice(position, 1);
+      },
+    };
   }
 
   /**
@@ -418,7 +454,9 @@ export class Speculator {
   #isCached(tool: Tool, key: string): boolean {
     // A cached call costs the step nothing; speculating it would only spend a call.
     return (
-      this.#cache !== undefined && tool.ttlMs !== undefined && this.#cache.get(key) !== undefined
+      this.#cache !== undefined &&
+      tool.ttlMs !== undefined &&
+      this.#cache.get(scopedCallKey(this.#shareKey, key)) !== undefined
     );
   }
 
@@ -524,7 +562,7 @@ export class Speculator {
     call.value = output;
     const { tool } = call;
     if (this.#cache !== undefined && tool.ttlMs !== undefined)
-      this.#cache.set(call.key, output, tool.ttlMs);
+      this.#cache.set(scopedCallKey(this.#shareKey, call.key), output, tool.ttlMs);
     call.flight?.land({ ok: true, value: output });
     for (const joiner of call.joiners) {
       call.usedBy.push(joiner.stepId);
