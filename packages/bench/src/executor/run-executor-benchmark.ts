@@ -43,6 +43,8 @@ async function main(args: BenchArgs): Promise<void> {
     ...defaultPlanLimits,
     maxSteps: 2 * STEPS,
     maxForEachItems: 2 * STEPS,
+    // A chain of 10,000 steps holds a reference per step, and a fan-in one per branch.
+    maxReferences: 4 * STEPS,
   };
   const environment = {
     node: process.version,
