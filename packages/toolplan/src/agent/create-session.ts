@@ -1,3 +1,4 @@
+import { unknownOptionProblems, type EveryKeyOf } from '../plan/index.js';
 import {
   compressResults,
   summarizeTurns,
@@ -63,10 +64,42 @@ export interface Session {
  * reference without the model ever reading it. The planner's system prompt is the same bytes in
  * every turn, so the provider's prompt cache serves it after the first.
  */
+/** Every option of `createSession`, checked against `CreateSessionOptions` when the package is built. */
+const CREATE_SESSION_KEYS = [
+  'model',
+  'tools',
+  'maxReplans',
+  'stream',
+  'maxResumes',
+  'output',
+  'limits',
+  'execute',
+  'maxRetries',
+  'maxRetriesPerRun',
+  'modelTimeoutMs',
+  'onModelRetry',
+  'maxPromptTokens',
+  'compress',
+  'predictors',
+  'speculation',
+  'onPlanStep',
+  'onAnswerDelta',
+  'summary',
+  'shareScope',
+] as const;
+const createSessionOptionKeys: EveryKeyOf<CreateSessionOptions, typeof CREATE_SESSION_KEYS> =
+  CREATE_SESSION_KEYS;
+
 export function createSession(options: CreateSessionOptions): Session {
   const { summary, onPlanStep, onAnswerDelta, shareScope, ...settings } = options;
   // Checked now: a wrong option should fail at creation, not in a later turn.
   const problems = new OptionProblems();
+  for (const problem of unknownOptionProblems({
+    of: 'createSession',
+    given: options,
+    known: createSessionOptionKeys,
+  }))
+    problems.add(problem);
   checkSummary(summary, problems);
   const scopeProblem = shareScopeProblem(shareScope);
   if (scopeProblem !== undefined) problems.add(scopeProblem);

@@ -1,3 +1,4 @@
+import { unknownOptionProblems, type EveryKeyOf } from '../plan/index.js';
 import { createChainMatcher, type ChainMatcher, type TraceStore } from '../trace/index.js';
 import type { CreateAgentOptions } from './create-agent.js';
 import { createChainLearner, type ChainLearner } from './create-chain-learner.js';
@@ -37,6 +38,34 @@ export interface ResolvedAgentOptions {
  * the agent's parts built: its chains, plan cache and learner, and the planner's prompt prepared
  * (a budget no query could fit is a `PromptBudgetError` here, not at the first query).
  */
+/** Every option of `createAgent`, checked against `CreateAgentOptions` when the package is built. */
+const CREATE_AGENT_KEYS = [
+  'model',
+  'tools',
+  'maxReplans',
+  'stream',
+  'maxResumes',
+  'output',
+  'limits',
+  'execute',
+  'maxRetries',
+  'maxRetriesPerRun',
+  'modelTimeoutMs',
+  'onModelRetry',
+  'maxPromptTokens',
+  'compress',
+  'predictors',
+  'speculation',
+  'chains',
+  'planCache',
+  'learn',
+  'predict',
+  'traceStore',
+  'onError',
+] as const;
+const createAgentOptionKeys: EveryKeyOf<CreateAgentOptions, typeof CREATE_AGENT_KEYS> =
+  CREATE_AGENT_KEYS;
+
 export function resolveAgentOptions(options: CreateAgentOptions): ResolvedAgentOptions {
   const {
     chains = agentDefaults.chains,
@@ -48,6 +77,12 @@ export function resolveAgentOptions(options: CreateAgentOptions): ResolvedAgentO
     ...planned
   } = options;
   const problems = new OptionProblems();
+  for (const problem of unknownOptionProblems({
+    of: 'createAgent',
+    given: options,
+    known: createAgentOptionKeys,
+  }))
+    problems.add(problem);
   problems.boolean('predict', predict);
   if (typeof onError !== 'function')
     problems.add(`Expected \`onError\` to be a function, got \`${String(onError)}\``);

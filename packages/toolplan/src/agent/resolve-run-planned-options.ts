@@ -8,7 +8,13 @@ import type { ModelRetryEvent } from '../model/call-model-text.js';
 import { modelCallDefaults, type ModelCallPolicy } from '../model/model-call-policy.js';
 import { systemModelClock } from '../model/model-clock.js';
 import { toLanguageModelV3 } from '../model/to-language-model-v3.js';
-import { resolvePlanLimits, type PlanLimits, type PlanStep } from '../plan/index.js';
+import {
+  resolvePlanLimits,
+  unknownOptionProblems,
+  type EveryKeyOf,
+  type PlanLimits,
+  type PlanStep,
+} from '../plan/index.js';
 import {
   createSpeculator,
   resolveExecuteOptions,
@@ -108,12 +114,46 @@ export interface ResolvedRunPlannedOptions extends ResolvedPlannedSettings {
   onModelRetry: ((event: ModelRetryEvent) => void) | undefined;
 }
 
+/** Every option of `runPlanned`, checked against `RunPlannedOptions` when the package is built. */
+const RUN_PLANNED_KEYS = [
+  'model',
+  'tools',
+  'query',
+  'maxReplans',
+  'stream',
+  'maxResumes',
+  'output',
+  'limits',
+  'execute',
+  'signal',
+  'maxRetries',
+  'maxRetriesPerRun',
+  'modelTimeoutMs',
+  'onModelRetry',
+  'maxPromptTokens',
+  'compress',
+  'earlier',
+  'request',
+  'predictors',
+  'speculation',
+  'onPlanStep',
+  'onAnswerDelta',
+] as const;
+export const runPlannedOptionKeys: EveryKeyOf<RunPlannedOptions, typeof RUN_PLANNED_KEYS> =
+  RUN_PLANNED_KEYS;
+
 /**
  * `runPlanned`'s options checked once, every problem gathered into one {@link AgentOptionsError},
  * and every default filled in (from {@link runPlannedDefaults}).
  */
 export function resolveRunPlannedOptions(options: RunPlannedOptions): ResolvedRunPlannedOptions {
   const problems = new OptionProblems();
+  for (const problem of unknownOptionProblems({
+    of: 'runPlanned',
+    given: options,
+    known: runPlannedOptionKeys,
+  }))
+    problems.add(problem);
   const run = checkRun(options, problems);
   return { ...resolvePlannedSettings(options, problems), ...run };
 }

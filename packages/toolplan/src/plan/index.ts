@@ -54,3 +54,4 @@ export {
   type ValidatedStep,
   type ValidatePlanOptions,
 } from './validate-plan.js';
+export { unknownOptionProblems, type EveryKeyOf } from './unknown-options.js';

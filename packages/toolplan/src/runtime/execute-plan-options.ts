@@ -1,4 +1,4 @@
-import type { PlanLimits } from '../plan/index.js';
+import { unknownOptionProblems, type EveryKeyOf, type PlanLimits } from '../plan/index.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ResultCache } from './result-cache.js';
 import type { ExecutionEvent } from './run-result.js';
@@ -138,7 +138,35 @@ export const defaultRetryOptions: Readonly<RetryOptions> = Object.freeze({
 });
 
 /** Fills in defaults and rejects impossible values eagerly, naming the option and the value. */
+/** Every option of `executePlan`, checked against `ExecutePlanOptions` when the package is built. */
+const EXECUTE_PLAN_KEYS = [
+  'maxConcurrency',
+  'defaultTimeoutMs',
+  'retry',
+  'signal',
+  'limits',
+  'onEvent',
+  'runId',
+  'clock',
+  'results',
+  'maxBatchSize',
+  'batchWindowMs',
+  'shareScope',
+  'inFlight',
+  'cache',
+  'sideEffects',
+  'speculation',
+] as const;
+const everyExecuteOption: EveryKeyOf<ExecutePlanOptions, typeof EXECUTE_PLAN_KEYS> =
+  EXECUTE_PLAN_KEYS;
+
 export function resolveExecuteOptions(options: ExecutePlanOptions = {}): ResolvedExecuteOptions {
+  const [unknown] = unknownOptionProblems({
+    of: 'executePlan',
+    given: options,
+    known: everyExecuteOption,
+  });
+  if (unknown !== undefined) throw new TypeError(unknown);
   const maxConcurrency = options.maxConcurrency ?? 32;
   if (!(maxConcurrency === Infinity || (Number.isInteger(maxConcurrency) && maxConcurrency > 0))) {
     throw new TypeError(

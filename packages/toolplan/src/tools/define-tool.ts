@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { unknownOptionProblems } from '../plan/index.js';
 import { checkAnnotations } from './check-annotations.js';
+import { TOOL_ANNOTATION_KEYS } from './tool-annotation-keys.js';
 import { toToolSchema } from './to-tool-schema.js';
 import { ToolDefinitionError } from './tool-definition-error.js';
 import type { Tool, ToolAnnotations, ToolExecutionContext, ToolSchema } from './tool.js';
@@ -18,6 +20,15 @@ export interface DefineToolOptions<InputSchema extends z.ZodType, Output> extend
     context: ToolExecutionContext,
   ) => Promise<Output> | Output;
 }
+
+const DEFINE_TOOL_KEYS = [
+  'name',
+  'description',
+  'inputSchema',
+  'outputSchema',
+  'execute',
+  ...TOOL_ANNOTATION_KEYS,
+];
 
 const TOOL_NAME = /^[A-Za-z0-9_.:-]{1,128}$/;
 
@@ -41,6 +52,12 @@ export function defineTool<InputSchema extends z.ZodType, Output>(
       toolName: name,
     });
   }
+  const [unknown] = unknownOptionProblems({
+    of: `defineTool({ name: '${name}' })`,
+    given: options,
+    known: DEFINE_TOOL_KEYS,
+  });
+  if (unknown !== undefined) throw new ToolDefinitionError({ message: unknown, toolName: name });
   checkAnnotations(name, annotations);
   const tool: Tool<z.output<InputSchema>, Output> = {
     ...annotations,

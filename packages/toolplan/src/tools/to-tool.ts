@@ -1,22 +1,9 @@
 import { checkAnnotations } from './check-annotations.js';
+import { TOOL_ANNOTATION_KEYS as ANNOTATION_KEYS } from './tool-annotation-keys.js';
 import { TOOL_NAME } from './define-tool.js';
 import { toToolSchema } from './to-tool-schema.js';
 import { ToolDefinitionError } from './tool-definition-error.js';
 import type { Tool, ToolAnnotations, ToolExecutionContext, ToolSchema } from './tool.js';
-
-const ANNOTATION_KEYS = [
-  'readOnly',
-  'idempotent',
-  'trusted',
-  'batch',
-  'maxBatchSize',
-  'exposeBatch',
-  'ttlMs',
-  'project',
-  'reasoningFields',
-  'timeoutMs',
-  'concurrency',
-] as const satisfies ReadonlyArray<keyof ToolAnnotations>;
 
 /**
  * Accepts a tool in any of the forms toolplan takes and returns it as a {@link Tool}:
