@@ -1,6 +1,12 @@
-import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { stringify } from 'safe-stable-stringify';
 import { exceedsDepth } from '../plan/index.js';
+
+// Loaded on first use: only inputs deeper than MAX_KEYED_DEPTH need a digest, and `node:crypto`
+// would add several ms to every `import('toolplan')` (npm run bench:import).
+const require = createRequire(import.meta.url);
+let createHash: ((algorithm: string) => Hash) | undefined;
 
 /**
  * Deepest input keyed by its canonical JSON. `safe-stable-stringify` recurses per level and
@@ -30,6 +36,7 @@ type Token = { text: string } | { leave: object };
  * explicit stack: no depth overflows it.
  */
 function canonicalDigest(value: unknown): string {
+  createHash ??= (require('node:crypto') as { createHash: (algorithm: string) => Hash }).createHash;
   const hash = createHash('sha256');
   const onPath = new Set<object>();
   const stack: Array<{ value: unknown } | Token> = [{ value }];
