@@ -158,7 +158,11 @@ export function createAgent(options: CreateAgentOptions): Agent {
     };
     return runOptimizedResolved({
       ...resolved,
-      planned: resolvePlannedRun(settings, { query, signal: runOptions.signal }),
+      planned: resolvePlannedRun(settings, {
+        query,
+        signal: runOptions.signal,
+        onModelRetry: options.onModelRetry,
+      }),
       deferred,
       runId,
       onEvent: runOptions.onEvent,
@@ -233,6 +237,7 @@ export function createAgent(options: CreateAgentOptions): Agent {
         summary,
         onPlanStep: undefined,
         onAnswerDelta: undefined,
+        onModelRetry: options.onModelRetry,
       });
     },
     stats: () => ({

@@ -10,6 +10,7 @@ import { renderSessionRequest } from '../model/session-prompt.js';
 import { shareScopeProblem } from '../runtime/index.js';
 import { OptionProblems } from './option-problems.js';
 import {
+  plannedSettingsKeys,
   resolvePlannedRun,
   resolvePlannedSettings,
   type ResolvedPlannedSettings,
@@ -66,24 +67,10 @@ export interface Session {
  */
 /** Every option of `createSession`, checked against `CreateSessionOptions` when the package is built. */
 const CREATE_SESSION_KEYS = [
-  'model',
-  'tools',
-  'maxReplans',
-  'stream',
-  'maxResumes',
-  'output',
-  'limits',
-  'execute',
-  'maxRetries',
-  'maxRetriesPerRun',
-  'modelTimeoutMs',
-  'onModelRetry',
-  'maxPromptTokens',
-  'compress',
-  'predictors',
-  'speculation',
+  ...plannedSettingsKeys,
   'onPlanStep',
   'onAnswerDelta',
+  'onModelRetry',
   'summary',
   'shareScope',
 ] as const;
@@ -91,7 +78,7 @@ const createSessionOptionKeys: EveryKeyOf<CreateSessionOptions, typeof CREATE_SE
   CREATE_SESSION_KEYS;
 
 export function createSession(options: CreateSessionOptions): Session {
-  const { summary, onPlanStep, onAnswerDelta, shareScope, ...settings } = options;
+  const { summary, onPlanStep, onAnswerDelta, onModelRetry, shareScope, ...settings } = options;
   // Checked now: a wrong option should fail at creation, not in a later turn.
   const problems = new OptionProblems();
   for (const problem of unknownOptionProblems({
@@ -113,6 +100,7 @@ export function createSession(options: CreateSessionOptions): Session {
     summary,
     onPlanStep,
     onAnswerDelta,
+    onModelRetry,
   });
 }
 
@@ -123,6 +111,7 @@ export interface ResolvedSessionOptions {
   summary: SummarizeTurnsOptions | undefined;
   onPlanStep: ResolvedRunPlannedOptions['onPlanStep'];
   onAnswerDelta: ResolvedRunPlannedOptions['onAnswerDelta'];
+  onModelRetry: ResolvedRunPlannedOptions['onModelRetry'];
 }
 
 /** Adds to `problems` what is wrong with a session's `summary` option. */
@@ -135,7 +124,7 @@ export function checkSummary(
 
 /** `createSession` with its options resolved already (by an agent, once for all its sessions). */
 export function createSessionResolved(options: ResolvedSessionOptions): Session {
-  const { planned, summary, onPlanStep, onAnswerDelta } = options;
+  const { planned, summary, onPlanStep, onAnswerDelta, onModelRetry } = options;
   const { tools, compress } = planned;
   // A planning budget no request could fit fails here, not at the first question.
   planned.planner();
@@ -176,6 +165,7 @@ export function createSessionResolved(options: ResolvedSessionOptions): Session 
           signal,
           onPlanStep,
           onAnswerDelta,
+          onModelRetry,
         }),
       );
       // Only what this turn's plans produced: earlier results passed in are not results of it.

@@ -7,6 +7,7 @@ import { createVirtualClock, type VirtualClock } from '../runtime/virtual-clock.
 import { StepTimeoutError } from '../runtime/step-errors.js';
 import { createToolRegistry, defineTool } from '../tools/index.js';
 import { createAgent } from './create-agent.js';
+import { createSession } from './create-session.js';
 import { faultyModel, type FaultyReply } from './faulty-model.test-utils.js';
 import { DEFAULT_TOOL_TIMEOUT_MS } from './resolve-run-planned-options.js';
 import { runPlanned } from './run-planned.js';
@@ -265,6 +266,7 @@ describe('model faults (virtual clock)', () => {
   it('counts retries and time-outs in the agent’s usage and timeline', async () => {
     clock = createVirtualClock();
     const model = faultyModel([{ hang: true }, { status: 503 }, PLAN], () => clock.now());
+    const heard: ModelRetryEvent[] = [];
     const agent = createAgent({
       model,
       tools: [weather([])],
@@ -273,6 +275,7 @@ describe('model faults (virtual clock)', () => {
       predict: false,
       modelTimeoutMs: { firstToken: 1_000 },
       execute: { clock },
+      onModelRetry: (event) => heard.push(event),
     });
     const running = agent.run('Oslo and Rome?');
     running.catch(() => undefined);
@@ -282,7 +285,26 @@ describe('model faults (virtual clock)', () => {
     expect(run.usage.modelRetries).toBe(2);
     expect(run.usage.modelTimeouts).toBe(1);
     expect(run.timeline.modelRetries.map((retry) => retry.kind)).toEqual(['timeout', 'http']);
+    // The agent's own `onModelRetry` hears them too.
+    expect(heard.map((retry) => retry.kind)).toEqual(['timeout', 'http']);
     expect(run.timeline.modelCalls.filter((call) => call.error !== undefined)).toHaveLength(2);
+  });
+
+  it('a session tells its onModelRetry of each retry', async () => {
+    clock = createVirtualClock();
+    const model = faultyModel([{ status: 503 }, PLAN], () => clock.now());
+    const heard: ModelRetryEvent[] = [];
+    const session = createSession({
+      model,
+      tools: [weather([])],
+      execute: { clock },
+      onModelRetry: (event) => heard.push(event),
+    });
+    const asking = session.ask('Oslo and Rome?');
+    asking.catch(() => undefined);
+    await clock.runAll();
+    expect((await asking).answer).toBe('20 / 20');
+    expect(heard).toEqual([expect.objectContaining({ purpose: 'plan', status: 503 })]);
   });
 
   it('a cancelled run stops waiting at once and makes no further call', async () => {

@@ -6,6 +6,7 @@ import { createPlanCache, type PlanCache } from './create-plan-cache.js';
 import { warnBackgroundError } from './create-deferred-work.js';
 import { OptionProblems } from './option-problems.js';
 import {
+  plannedSettingsKeys,
   resolvePlannedSettings,
   type ResolvedPlannedSettings,
 } from './resolve-run-planned-options.js';
@@ -40,22 +41,8 @@ export interface ResolvedAgentOptions {
  */
 /** Every option of `createAgent`, checked against `CreateAgentOptions` when the package is built. */
 const CREATE_AGENT_KEYS = [
-  'model',
-  'tools',
-  'maxReplans',
-  'stream',
-  'maxResumes',
-  'output',
-  'limits',
-  'execute',
-  'maxRetries',
-  'maxRetriesPerRun',
-  'modelTimeoutMs',
+  ...plannedSettingsKeys,
   'onModelRetry',
-  'maxPromptTokens',
-  'compress',
-  'predictors',
-  'speculation',
   'chains',
   'planCache',
   'learn',

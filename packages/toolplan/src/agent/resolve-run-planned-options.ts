@@ -114,32 +114,42 @@ export interface ResolvedRunPlannedOptions extends ResolvedPlannedSettings {
   onModelRetry: ((event: ModelRetryEvent) => void) | undefined;
 }
 
-/** Every option of `runPlanned`, checked against `RunPlannedOptions` when the package is built. */
-const RUN_PLANNED_KEYS = [
+/**
+ * Every option an agent or a session holds for all its runs, checked against
+ * `PlannedSettingsOptions` when the package is built; the entry points add their own to it.
+ */
+const PLANNED_SETTINGS_KEYS = [
   'model',
   'tools',
-  'query',
   'maxReplans',
   'stream',
   'maxResumes',
   'output',
   'limits',
   'execute',
-  'signal',
   'maxRetries',
   'maxRetriesPerRun',
   'modelTimeoutMs',
-  'onModelRetry',
   'maxPromptTokens',
   'compress',
-  'earlier',
-  'request',
   'predictors',
   'speculation',
+] as const;
+export const plannedSettingsKeys: EveryKeyOf<PlannedSettingsOptions, typeof PLANNED_SETTINGS_KEYS> =
+  PLANNED_SETTINGS_KEYS;
+
+/** Every option of `runPlanned`, checked against `RunPlannedOptions` when the package is built. */
+const RUN_PLANNED_KEYS = [
+  ...PLANNED_SETTINGS_KEYS,
+  'query',
+  'signal',
+  'earlier',
+  'request',
   'onPlanStep',
   'onAnswerDelta',
+  'onModelRetry',
 ] as const;
-export const runPlannedOptionKeys: EveryKeyOf<RunPlannedOptions, typeof RUN_PLANNED_KEYS> =
+const runPlannedOptionKeys: EveryKeyOf<RunPlannedOptions, typeof RUN_PLANNED_KEYS> =
   RUN_PLANNED_KEYS;
 
 /**
