@@ -5,7 +5,6 @@ import {
   type UsageTotals,
 } from '../model/index.js';
 import type { ModelRetryEvent } from '../model/call-model-text.js';
-import { ModelCallError } from '../model/model-call-error.js';
 import type { Plan, PlanStep } from '../plan/index.js';
 import {
   createSideEffectLedger,
@@ -30,8 +29,7 @@ import {
   resolveRunPlannedOptions,
   type ResolvedRunPlannedOptions,
 } from './resolve-run-planned-options.js';
-import { PlanningError } from './planning-error.js';
-import { ResultSerializationError } from './result-serialization-error.js';
+import { carriesPartialRun } from './carries-partial-run.js';
 import { runPlannedResolved, type RunPlannedOptions } from './run-planned.js';
 
 /** What happened in one run, on one time axis: ms since the query arrived. */
@@ -294,13 +292,7 @@ export async function runOptimizedResolved(
         }),
   }).catch((error: unknown) => {
     // The caller retries with this id to reuse the record of side effects already made.
-    if (
-      (ModelCallError.isInstance(error) ||
-        PlanningError.isInstance(error) ||
-        ResultSerializationError.isInstance(error)) &&
-      error.partial
-    )
-      error.partial.runId = runId;
+    if (carriesPartialRun(error) && error.partial !== undefined) error.partial.runId = runId;
     throw error;
   });
   const [plan] = run.plans;

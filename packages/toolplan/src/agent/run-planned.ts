@@ -89,6 +89,7 @@ import {
   type Planner,
   type PlanOutputMode,
 } from './create-planner.js';
+import { carriesPartialRun } from './carries-partial-run.js';
 import { PlanningError } from './planning-error.js';
 import { ResultSerializationError } from './result-serialization-error.js';
 import {
@@ -261,9 +262,7 @@ export async function runPlannedResolved(options: ResolvedRunPlannedOptions): Pr
     // A model call failed after steps ran (a replan, the joiner): what they did goes with the
     // error, so that nothing that ran is lost and a retry can reuse it.
     if (
-      (ModelCallError.isInstance(error) ||
-        PlanningError.isInstance(error) ||
-        ResultSerializationError.isInstance(error)) &&
+      carriesPartialRun(error) &&
       error.partial === undefined &&
       (run.runs.length > 0 || Object.keys(run.results).length > 0)
     ) {
