@@ -22,9 +22,16 @@
  * Transitions, tried in this order:
  *
  *   plan     → execute   a valid plan (while it streamed, its read-only steps started)
- *   plan     → resume    the plan's stream broke off while streaming, and resumes < maxResumes
- *   plan     ✗ throws    on anything else (a PlanningError; a ModelCallError with no resume left
- *                        or nothing streamed), after cancelling what the last attempt started
+ *   plan     → resume    the plan's stream broke off after part of the plan arrived (a call that
+ *                        failed before any of it arrived was retried by the model layer, and
+ *                        failed for good), streaming is on, the run is not cancelled, and
+ *                        resumes < maxResumes
+ *   plan     ✗ throws    on anything else (a PlanningError naming read-only steps that started; a
+ *                        ModelCallError with no resume left or nothing of the plan received),
+ *                        after cancelling what the last attempt started
+ *
+ * Every plan a model wrote after reading untrusted tool output (a replan, a resume with results,
+ * a session's follow-up) has its steps marked `plannedAfterUntrusted` as it executes.
  *   resume   → plan      keeps what the cut plan's early steps finished, shows the cut plan and
  *                        asks for the rest (purpose `resume`)
  *   execute  → replan    a step failed, and replans < maxReplans
