@@ -14,6 +14,7 @@ export { executePlan } from './runtime/execute-plan.js';
 export { validatePlan } from './plan/validate-plan.js';
 export { parsePlan } from './plan/parse-plan.js';
 export { defineTool } from './tools/define-tool.js';
+export { defaultPolicy } from './tools/tool-policy.js';
 export { createRulePredictor } from './runtime/create-rule-predictor.js';
 export { createLruResultCache } from './runtime/create-lru-result-cache.js';
 
@@ -43,6 +44,7 @@ export {
   ToolInputError,
   ToolOutputError,
 } from './runtime/step-errors.js';
+export { PolicyDeniedError } from './runtime/policy-denied-error.js';
 export { StreamingExecutionError } from './runtime/streaming-execution-error.js';
 export { ToolDefinitionError } from './tools/tool-definition-error.js';
 export { ModelCallError } from './model/model-call-error.js';

@@ -1,4 +1,10 @@
 import { unknownOptionProblems, type EveryKeyOf, type PlanLimits } from '../plan/index.js';
+import {
+  defaultPolicy,
+  type ApproveCallback,
+  type ToolPolicy,
+  type ValueSource,
+} from '../tools/index.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ResultCache } from './result-cache.js';
 import type { ExecutionEvent } from './run-result.js';
@@ -107,6 +113,36 @@ export interface ExecutePlanOptions {
    * @default undefined (no speculation)
    */
   speculation?: Speculator;
+  /**
+   * Decides on every side-effecting call whose tool has no `policy` of its own (DESIGN.md,
+   * "Trust"). Pass `() => 'allow'` to run without policies.
+   * @default defaultPolicy (deny a call with an untrusted argument or planned after untrusted output)
+   */
+  policy?: ToolPolicy;
+  /**
+   * Answers a policy's `'ask'`; without it, asking is denying.
+   * @default undefined (an `'ask'` is a denial)
+   */
+  approve?: ApproveCallback;
+  /**
+   * The user's query: a plan literal that occurs in it has the `query` source (the user chose
+   * it), which stays trusted even in a plan written after untrusted output.
+   * @default undefined (literals are the planner's: `plan` sources)
+   */
+  query?: string;
+  /**
+   * The plan was written by a model call whose prompt held untrusted tool output: every step is
+   * planned after untrusted data, and the plan's literals not in the query are untrusted. A step
+   * whose own `plannedAfterUntrusted` is `true` is so too.
+   * @default false
+   */
+  plannedAfterUntrusted?: boolean;
+  /**
+   * The sources of `results` given, by id (a replan's finished steps, a session's earlier turns).
+   * A given result without sources is untrusted (`earlier`).
+   * @default {}
+   */
+  resultSources?: Readonly<Record<string, readonly ValueSource[]>>;
 }
 
 export interface ResolvedExecuteOptions {
@@ -128,6 +164,11 @@ export interface ResolvedExecuteOptions {
   cache: ResultCache | undefined;
   sideEffects: SideEffectLedger | undefined;
   speculation: Speculator | undefined;
+  policy: ToolPolicy;
+  approve: ApproveCallback | undefined;
+  query: string | undefined;
+  plannedAfterUntrusted: boolean;
+  resultSources: Readonly<Record<string, readonly ValueSource[]>>;
 }
 
 export const defaultRetryOptions: Readonly<RetryOptions> = Object.freeze({
@@ -156,6 +197,11 @@ const EXECUTE_PLAN_KEYS = [
   'cache',
   'sideEffects',
   'speculation',
+  'policy',
+  'approve',
+  'query',
+  'plannedAfterUntrusted',
+  'resultSources',
 ] as const;
 const everyExecuteOption: EveryKeyOf<ExecutePlanOptions, typeof EXECUTE_PLAN_KEYS> =
   EXECUTE_PLAN_KEYS;
@@ -207,6 +253,14 @@ export function resolveExecuteOptions(options: ExecutePlanOptions = {}): Resolve
       `Expected \`batchWindowMs\` to be a number ≥ 0, got \`${String(batchWindowMs)}\``,
     );
   }
+  for (const key of ['policy', 'approve'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'function') {
+      throw new TypeError(`Expected \`${key}\` to be a function, got \`${String(options[key])}\``);
+    }
+  }
+  if (options.query !== undefined && typeof options.query !== 'string') {
+    throw new TypeError(`Expected \`query\` to be a string, got \`${String(options.query)}\``);
+  }
   const scopeProblem = shareScopeProblem(options.shareScope);
   if (scopeProblem !== undefined) throw new TypeError(scopeProblem);
   const runId = options.runId ?? crypto.randomUUID();
@@ -228,5 +282,10 @@ export function resolveExecuteOptions(options: ExecutePlanOptions = {}): Resolve
     cache: options.cache,
     sideEffects: options.sideEffects,
     speculation: options.speculation,
+    policy: options.policy ?? defaultPolicy,
+    approve: options.approve,
+    query: options.query,
+    plannedAfterUntrusted: options.plannedAfterUntrusted ?? false,
+    resultSources: options.resultSources ?? {},
   };
 }

@@ -34,6 +34,7 @@ export {
   ToolInputError,
   ToolOutputError,
 } from './step-errors.js';
+export { PolicyDeniedError } from './policy-denied-error.js';
 export { StreamingExecutionError } from './streaming-execution-error.js';
 export { createVirtualClock, VirtualClock } from './virtual-clock.js';
 export {

@@ -23,6 +23,7 @@ export function checkAnnotations(
     readOnly,
     idempotent,
     trusted,
+    policy,
   } = annotations;
   if (
     concurrency !== undefined &&
@@ -66,4 +67,5 @@ export function checkAnnotations(
   if (idempotent !== undefined && typeof idempotent !== 'boolean')
     fail('idempotent', 'a boolean', idempotent);
   if (trusted !== undefined && typeof trusted !== 'boolean') fail('trusted', 'a boolean', trusted);
+  if (policy !== undefined && typeof policy !== 'function') fail('policy', 'a function', policy);
 }

@@ -25,3 +25,21 @@ export type {
   ToolExecutionContext,
   ToolSchema,
 } from './tool.js';
+export {
+  defaultPolicy,
+  isFromQuery,
+  isTrustedArgument,
+  type ApprovalRequest,
+  type ApproveCallback,
+  type PolicyDecision,
+  type PolicyDecisionKind,
+  type PolicyRequest,
+  type ToolPolicy,
+} from './tool-policy.js';
+export type {
+  EarlierResultSource,
+  PlanLiteralSource,
+  QuerySource,
+  ToolResultSource,
+  ValueSource,
+} from './value-source.js';

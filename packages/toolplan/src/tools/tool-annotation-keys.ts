@@ -14,6 +14,7 @@ export const TOOL_ANNOTATION_KEYS = [
   'reasoningFields',
   'timeoutMs',
   'concurrency',
+  'policy',
 ] as const;
 
 const everyAnnotation: EveryKeyOf<ToolAnnotations, typeof TOOL_ANNOTATION_KEYS> =

@@ -1,4 +1,5 @@
 import type { ArgumentIssue } from '../plan/index.js';
+import type { ToolPolicy } from './tool-policy.js';
 
 /** A JSON Schema object, as providers are sent it. */
 export type JsonSchema = Record<string, unknown>;
@@ -69,6 +70,14 @@ export interface ToolAnnotations<Input = unknown, Output = unknown> {
   timeoutMs?: number;
   /** Most calls of this tool running at once. */
   concurrency?: number;
+  /**
+   * Decides on each call before it goes out, seeing its arguments' provenance and whether its
+   * step was planned after untrusted output (see `ToolPolicy`). A read-only tool's policy is
+   * called too; a side-effecting tool without one gets the run's (`defaultPolicy` unless the
+   * run names another).
+   * @default none (the run's policy, for a side-effecting tool)
+   */
+  policy?: ToolPolicy;
 }
 
 /** A tool in the form the registry and runtime use; build one with `defineTool` or `toTool`. */
