@@ -230,3 +230,31 @@ describe("a tool author's policy: text from tool output may go to a recipient th
     });
   });
 });
+
+describe("the agent's approve callback", () => {
+  it("answers a policy's 'ask': approved calls go, refused ones are denied", async () => {
+    const ask: ToolPolicy = () => ({ decision: 'ask', reason: 'e-mail leaves the company' });
+    const plan =
+      '{"steps":[{"id":"f","tool":"send_email","args":{"to":"bob@example.test","subject":"Hi","body":"Lunch?"}}],"answer":"Sent."}';
+    const asked: string[] = [];
+    const sent: Sent[] = [];
+    const agent = createAgent({
+      model: worstCaseModel([plan, plan, 'Not sent.']),
+      tools: mailTools(sent, { sendPolicy: ask }),
+      maxReplans: 0,
+      approve: (request) => {
+        asked.push(`${request.tool}:${request.reason ?? ''}`);
+        return asked.length === 1;
+      },
+    });
+    const approved = await agent.run('Ask bob@example.test to lunch');
+    expect(approved.answer).toBe('Sent.');
+    const refused = await agent.run('Ask bob@example.test to lunch again');
+    expect(refused.steps[0]?.error).toMatchObject({ deniedBy: 'approve', decision: 'ask' });
+    expect(asked).toEqual([
+      'send_email:e-mail leaves the company',
+      'send_email:e-mail leaves the company',
+    ]);
+    expect(sent).toHaveLength(1);
+  });
+});
