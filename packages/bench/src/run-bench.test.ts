@@ -22,7 +22,9 @@ const tinyScenario: BenchScenario = {
       inputSchema: z.object({ city: z.string() }),
       latency: { p50Ms: 100, p95Ms: 200, source: 'test' },
       compute: ({ city }) => ({ city, temp: TEMPERATURES[city] ?? 0 }),
-      annotations: { readOnly: true },
+      // Numbers from the weather service, not third-party text: `max_temp` (a tool without
+      // annotations, so side-effecting) may take them under the default policy.
+      annotations: { readOnly: true, trusted: true },
     });
     const highest = simulatedTool({
       context,
@@ -81,7 +83,8 @@ const tinyScenario: BenchScenario = {
   },
 };
 
-describe('runBench', () => {
+// Real benches over HTTP: seconds each on a busy 2-core machine; behaviour is tested, not speed.
+describe('runBench', { timeout: 30_000 }, () => {
   it('runs the real AI SDK loops against the simulated provider and measures them alike', async () => {
     const report = await runBench({
       scenarios: [tinyScenario],

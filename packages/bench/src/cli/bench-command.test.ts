@@ -32,7 +32,8 @@ async function run(...args: string[]) {
   return { stdout: stdout.join('\n'), stderr: stderr.join('\n'), progress, exitCode };
 }
 
-describe('toolplan bench', () => {
+// Real benches over HTTP: seconds each on a busy 2-core machine; behaviour is tested, not speed.
+describe('toolplan bench', { timeout: 30_000 }, () => {
   it('runs the chosen scenarios and strategies and writes the JSON contract', async () => {
     const file = join(directory, 'bench.json');
     const { stdout, progress, exitCode } = await run(
@@ -132,7 +133,8 @@ describe('toolplan serve-model', () => {
   });
 });
 
-describe('toolplan bench --traces', () => {
+// Real benches over HTTP: seconds each on a busy 2-core machine; behaviour is tested, not speed.
+describe('toolplan bench --traces', { timeout: 30_000 }, () => {
   it('records every run of every strategy in the trace log', async () => {
     const db = join(directory, 'traces', 'bench.sqlite');
     const bench = await run(
@@ -176,7 +178,8 @@ describe('toolplan bench --traces', () => {
   });
 });
 
-describe('toolplan bench --report', () => {
+// Real benches over HTTP: seconds each on a busy 2-core machine; behaviour is tested, not speed.
+describe('toolplan bench --report', { timeout: 30_000 }, () => {
   it('writes the HTML report and its SVG images, and says where', async () => {
     const reportDirectory = join(directory, 'report');
     const { stdout, exitCode } = await run(
