@@ -47,14 +47,16 @@ export interface CompiledMiss {
 export async function answerWithoutModel(
   options: AnswerWithoutModelOptions,
 ): Promise<CompiledAnswer | CompiledMiss> {
-  const { query, tools, execute } = options;
+  const { query, tools } = options;
+  // Literals the query holds are the user's (`query` sources), whoever wrote the plan.
+  const execute = { ...options.execute, query };
   const miss: CompiledMiss = { answeredBy: undefined, runs: [] };
   if (options.chains !== undefined) {
     const attempt = await tryChains({
       query,
       chains: options.chains,
       tools,
-      ...(execute === undefined ? {} : { execute }),
+      execute,
     });
     miss.chain = attempt.outcome;
     if (attempt.outcome === 'ran') {

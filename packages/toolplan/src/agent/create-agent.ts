@@ -22,7 +22,7 @@ import { runOptimizedResolved, type AgentEvent, type AgentRun } from './run-opti
 
 export interface CreateAgentOptions extends Omit<
   RunPlannedOptions,
-  'query' | 'signal' | 'earlier' | 'request' | 'onPlanStep' | 'onAnswerDelta'
+  'query' | 'signal' | 'earlier' | 'earlierSources' | 'request' | 'onPlanStep' | 'onAnswerDelta'
 > {
   /**
    * Compiled chains tried before anything else: written with `defineChain`, or kept from mined

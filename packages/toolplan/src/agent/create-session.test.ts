@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { PolicyDeniedError } from '../runtime/index.js';
 import { createToolRegistry, defineTool } from '../tools/index.js';
 import { createSession } from './create-session.js';
 import { scriptedModel } from './scripted-model.test-utils.js';
 
 const SECRET = 'full-record-only-the-runtime-sees';
 
-function crmTools(sent: unknown[]) {
+/** `trusted`: the CRM holds only the company's own records (no text a third party wrote). */
+function crmTools(sent: unknown[], { trusted = true }: { trusted?: boolean } = {}) {
   return createToolRegistry([
     defineTool({
       name: 'get_customer',
       description: 'A customer record.',
       inputSchema: z.object({ id: z.number() }),
       readOnly: true,
+      trusted,
       project: (customer: { id: number; name: string }) => ({
         id: customer.id,
         name: customer.name,
@@ -55,9 +58,33 @@ describe('createSession', () => {
       expect(JSON.stringify(call.prompt)).not.toContain(SECRET);
     expect(Object.keys(session.results)).toEqual(['t1_c', 't2_s']);
     expect(session.turns).toBe(2);
-    // The follow-up was planned after the first turn's (untrusted) results; the first was not.
+    // The first turn's results came from a trusted tool: the follow-up is not marked.
     expect(first.plans[0]?.steps[0]?.plannedAfterUntrusted).toBeUndefined();
+    expect(second.plans[0]?.steps[0]?.plannedAfterUntrusted).toBeUndefined();
+    expect(second.steps[0]?.sources).toEqual([
+      expect.objectContaining({ kind: 'tool', tool: 'send_summary', trusted: false }),
+      expect.objectContaining({ kind: 'tool', tool: 'get_customer', stepId: 'c', trusted: true }),
+      // `7` was the first query's: the user chose it.
+      { kind: 'query', trusted: true },
+    ]);
+  });
+
+  it('denies a follow-up side effect planned after untrusted results, and sends nothing', async () => {
+    const sent: unknown[] = [];
+    const model = scriptedModel([
+      '{"steps":[{"id":"c","tool":"get_customer","args":{"id":7}}],"answer":"${c.name}"}',
+      '{"steps":[{"id":"s","tool":"send_summary","args":{"customer":"$t1_c"}}],"answer":"Sent."}',
+      'It was not sent.',
+    ]);
+    const session = createSession({ model, tools: crmTools(sent, { trusted: false }), maxReplans: 0 });
+    await session.ask('Who is customer 7?');
+    const second = await session.ask('Send their record to the account team.');
+    expect(sent).toEqual([]);
     expect(second.plans[0]?.steps[0]?.plannedAfterUntrusted).toBe(true);
+    const error = second.steps[0]?.error;
+    expect(PolicyDeniedError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ stepId: 's', toolName: 'send_summary', deniedBy: 'run-policy' });
+    expect(second.answer).toBe('It was not sent.');
   });
 
   it('sends the delta per turn, not the history, after a byte-identical cached system prompt', async () => {

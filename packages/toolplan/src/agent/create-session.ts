@@ -8,6 +8,7 @@ import {
 } from '../context/index.js';
 import { renderSessionRequest } from '../model/session-prompt.js';
 import { shareScopeProblem } from '../runtime/index.js';
+import type { ValueSource } from '../tools/index.js';
 import { OptionProblems } from './option-problems.js';
 import {
   plannedSettingsKeys,
@@ -20,7 +21,7 @@ import { runPlannedResolved, type PlannedRun, type RunPlannedOptions } from './r
 
 export interface CreateSessionOptions extends Omit<
   RunPlannedOptions,
-  'query' | 'earlier' | 'request' | 'signal'
+  'query' | 'earlier' | 'earlierSources' | 'request' | 'signal'
 > {
   /**
    * How earlier turns are summarised in the task line sent with each follow-up.
@@ -129,6 +130,8 @@ export function createSessionResolved(options: ResolvedSessionOptions): Session 
   // A planning budget no request could fit fails here, not at the first question.
   planned.planner();
   const store: Record<string, unknown> = {};
+  /** Where each stored result came from, so a follow-up knows whether it plans after untrusted data. */
+  const sources: Record<string, readonly ValueSource[]> = {};
   const history: { query: string; answer: string }[] = [];
   const completed = new Set<string>();
   let lastResults: Record<string, unknown> = {};
@@ -154,6 +157,7 @@ export function createSessionResolved(options: ResolvedSessionOptions): Session 
         resolvePlannedRun(planned, {
           query,
           earlier: { ...store },
+          earlierSources: { ...sources },
           ...(turn === 1
             ? {}
             : {
@@ -174,6 +178,10 @@ export function createSessionResolved(options: ResolvedSessionOptions): Session 
       );
       const ids = Object.fromEntries(Object.keys(own).map((id) => [id, `t${turn}_${id}`]));
       for (const [id, value] of Object.entries(own)) store[ids[id] ?? id] = value;
+      for (const step of run.steps) {
+        if (step.sources !== undefined && Object.hasOwn(ids, step.id))
+          sources[ids[step.id] as string] = step.sources;
+      }
       for (const step of run.steps) if (step.status === 'ok') completed.add(step.tool);
       const compressed = compressResults({
         ...compress,

@@ -21,7 +21,7 @@ import {
   type Predictor,
   type SpeculationOptions,
 } from '../runtime/index.js';
-import { createToolRegistry, type ToolRegistry } from '../tools/index.js';
+import { createToolRegistry, type ToolRegistry, type ValueSource } from '../tools/index.js';
 import type { PlanOutputMode } from './create-planner.js';
 import { OptionProblems } from './option-problems.js';
 import { plannerDefaults, preparePlanner, type PreparedPlanner } from './prepare-planner.js';
@@ -29,7 +29,14 @@ import type { RunPlannedOptions } from './run-planned.js';
 
 /** The options that belong to one run; an agent or a session holds the rest for all its runs. */
 type RunOption =
-  'query' | 'signal' | 'earlier' | 'request' | 'onPlanStep' | 'onAnswerDelta' | 'onModelRetry';
+  | 'query'
+  | 'signal'
+  | 'earlier'
+  | 'earlierSources'
+  | 'request'
+  | 'onPlanStep'
+  | 'onAnswerDelta'
+  | 'onModelRetry';
 
 /** `runPlanned`'s options that an agent or a session holds for every run. */
 export type PlannedSettingsOptions = Omit<RunPlannedOptions, RunOption>;
@@ -107,6 +114,7 @@ export interface ResolvedRunPlannedOptions extends ResolvedPlannedSettings {
   query: string;
   signal: AbortSignal | undefined;
   earlier: Readonly<Record<string, unknown>>;
+  earlierSources: Readonly<Record<string, readonly ValueSource[]>>;
   /** The first planning request: `request` if given, else the query. */
   request: string | CompressibleText;
   onPlanStep: ((step: PlanStep, index: number) => void) | undefined;
@@ -144,6 +152,7 @@ const RUN_PLANNED_KEYS = [
   'query',
   'signal',
   'earlier',
+  'earlierSources',
   'request',
   'onPlanStep',
   'onAnswerDelta',
@@ -281,10 +290,16 @@ function checkRun(options: PlannedRunOptions, problems: OptionProblems) {
     problems.add(
       `Expected \`earlier\` to be an object of results by id, got \`${String(earlier)}\``,
     );
+  const earlierSources = options.earlierSources ?? {};
+  if (typeof earlierSources !== 'object' || earlierSources === null)
+    problems.add(
+      `Expected \`earlierSources\` to be an object of source lists by id, got \`${String(earlierSources)}\``,
+    );
   return {
     query,
     signal: options.signal,
     earlier,
+    earlierSources,
     request: options.request ?? query,
     onPlanStep: options.onPlanStep,
     onAnswerDelta: options.onAnswerDelta,

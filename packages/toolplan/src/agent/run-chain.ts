@@ -19,5 +19,7 @@ export function runChain(options: RunChainOptions): Promise<RunResult> {
   return executePlan(options.chain.plan, options.chain.tools, {
     ...options.execute,
     results: { [CHAIN_PARAMS_ID]: params },
+    // A chain's parameters are the query's own values, bound by its matcher: the user chose them.
+    resultSources: { [CHAIN_PARAMS_ID]: [{ kind: 'query', trusted: true }] },
   });
 }

@@ -89,7 +89,7 @@ import {
   type StepRecord,
   type StreamingExecution,
 } from '../runtime/index.js';
-import type { ToolSource } from '../tools/index.js';
+import type { ToolSource, ValueSource } from '../tools/index.js';
 import {
   createPlannerFrom,
   type PlanAttemptSink,
@@ -187,6 +187,13 @@ export interface RunPlannedOptions {
    */
   earlier?: Record<string, unknown>;
   /**
+   * Where each of `earlier`'s results came from (a session passes its turns' `StepRecord.sources`).
+   * An earlier result without sources counts as untrusted: a plan written after it is marked
+   * `plannedAfterUntrusted`, and an argument taken from it is untrusted.
+   * @default {}
+   */
+  earlierSources?: Record<string, readonly ValueSource[]>;
+  /**
    * The first planning request when it is more than the query (a session's compressed context);
    * it must contain the query. Replans, resumes and the joiner use `query` alone.
    * @default the query
@@ -261,7 +268,9 @@ export async function runPlannedResolved(options: ResolvedRunPlannedOptions): Pr
       purpose: 'plan',
       request: options.request,
       // A session's follow-up carries earlier turns' results: its plan is written after them.
-      afterUntrusted: Object.keys(options.earlier).length > 0,
+      afterUntrusted: Object.keys(options.earlier).some(
+        (id) => !isTrusted(options.earlierSources[id]),
+      ),
     };
     while (state.kind !== 'done') state = await step(run, state);
     return state.result;
@@ -325,6 +334,8 @@ interface RunSoFar {
   readonly plans: Plan[];
   readonly runs: RunResult[];
   readonly results: Record<string, unknown>;
+  /** Where each of `results` came from, when known (a resume's salvaged results are not). */
+  readonly sources: Record<string, readonly ValueSource[]>;
   readonly dispatchedEarly: string[];
   /** Read-only steps that started from a planning attempt that was then rejected. */
   readonly startedThenRejected: string[];
@@ -374,6 +385,7 @@ function startRun(options: ResolvedRunPlannedOptions): RunSoFar {
     plans: [],
     runs: [],
     results: {},
+    sources: {},
     dispatchedEarly: [],
     startedThenRejected: [],
     promptReports: [],
@@ -403,7 +415,7 @@ function step(run: RunSoFar, state: Exclude<State, StateOf<'done'>>): Promise<St
 /** plan → execute | resume: one planning call, with its correction rounds (in the planner). */
 async function plan(run: RunSoFar, state: StateOf<'plan'>): Promise<State> {
   const { options } = run;
-  const attempts = options.stream ? streamedAttempts(run) : undefined;
+  const attempts = options.stream ? streamedAttempts(run, state.afterUntrusted) : undefined;
   try {
     const planned = await run.planner.plan(state.request, {
       available: [...Object.keys(options.earlier), ...Object.keys(run.results)],
@@ -447,12 +459,15 @@ async function plan(run: RunSoFar, state: StateOf<'plan'>): Promise<State> {
  * With streaming, each planning attempt gets an execution that starts the plan's steps as their
  * JSON closes; `current` is the last attempt's (a correction round cancels its predecessor's).
  */
-function streamedAttempts(run: RunSoFar) {
+function streamedAttempts(run: RunSoFar, afterUntrusted: boolean) {
   let current: StreamingExecution | undefined;
   return {
     current: () => current,
     start: (): PlanAttemptSink => {
-      const execution = startStreamingExecution(run.options.tools, executeOptions(run));
+      const execution = startStreamingExecution(
+        run.options.tools,
+        executeOptions(run, afterUntrusted),
+      );
       current = execution;
       const parser = createPlanStreamParser({
         onStep: (step, index) => {
@@ -501,7 +516,7 @@ async function execute(
   let result: RunResult;
   if (execution === undefined) {
     plan.plan.steps.forEach((step, index) => options.onPlanStep?.(step, index));
-    result = await executePlan(plan, options.tools, executeOptions(run));
+    result = await executePlan(plan, options.tools, executeOptions(run, afterUntrusted));
     run.arrivals = undefined;
   } else {
     result = await execution.finish(plan);
@@ -509,6 +524,9 @@ async function execute(
     run.arrivals = Object.fromEntries(execution.arrivals);
   }
   run.runs.push(result);
+  for (const record of result.steps) {
+    if (record.sources !== undefined) run.sources[record.id] = record.sources;
+  }
   // Speculation serves the first plan only; a replan is a new trust boundary and a new guess.
   run.speculation?.finish();
   run.speculation = undefined;
@@ -575,20 +593,18 @@ async function join(run: RunSoFar, { failed }: StateOf<'join'>): Promise<State> 
 }
 
 /**
- * Whether a prompt showing the run's results shows output of a tool that is not `trusted`; a
- * session's earlier results count as untrusted (which tool made them is not known here).
+ * Whether a prompt showing the run's results shows output that is not trusted: a result whose
+ * sources are not all trusted, or unknown (a resume's salvaged results; an earlier result given
+ * without sources).
  */
 function showsUntrusted(run: RunSoFar): boolean {
-  if (Object.keys(run.options.earlier).length > 0) return true;
-  // Results a resume salvaged have no step record here: unknown means untrusted.
-  const trusted = new Set(
-    run.runs.flatMap((each) =>
-      each.steps
-        .filter((step) => run.options.tools.get(step.tool)?.trusted === true)
-        .map((step) => step.id),
-    ),
-  );
-  return Object.keys(run.results).some((id) => !trusted.has(id));
+  const { earlier, earlierSources } = run.options;
+  if (Object.keys(earlier).some((id) => !isTrusted(earlierSources[id]))) return true;
+  return Object.keys(run.results).some((id) => !isTrusted(run.sources[id]));
+}
+
+function isTrusted(sources: readonly ValueSource[] | undefined): boolean {
+  return sources !== undefined && sources.every((source) => source.trusted);
 }
 
 /**
@@ -605,10 +621,13 @@ function markTrust(plan: Plan, afterUntrusted: boolean): Plan {
 }
 
 /** How each execution runs: with everything finished so far, and the first plan's speculation. */
-function executeOptions(run: RunSoFar): ExecutePlanOptions {
+function executeOptions(run: RunSoFar, afterUntrusted: boolean): ExecutePlanOptions {
   const { options } = run;
   return {
     ...options.execute,
+    query: options.query,
+    plannedAfterUntrusted: afterUntrusted,
+    resultSources: { ...options.earlierSources, ...run.sources },
     runId: run.runId,
     ...(run.speculation === undefined ? {} : { speculation: run.speculation }),
     sideEffects: run.sideEffects,

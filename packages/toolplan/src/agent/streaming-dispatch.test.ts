@@ -55,6 +55,8 @@ function tools(progress: { delivered: number; total: number }, seen: Record<stri
       description: 'Search',
       inputSchema: z.object({ q: z.string() }),
       readOnly: true,
+      // The notification is made of its hits: trusted here, so that the default policy lets it go.
+      trusted: true,
       execute: ({ q }) => {
         seen[`search:${q}`] = progress.delivered / progress.total;
         return { hits: [q] };

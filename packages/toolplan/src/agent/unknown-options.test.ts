@@ -36,9 +36,9 @@ describe('unknown options', () => {
         description: 'Wires money',
         inputSchema: z.object({}),
         execute: () => null,
-        policy: () => 'deny',
+        policies: () => 'deny',
       } as never),
-    ).toThrow("`defineTool({ name: 'wire' })` has no option `policy`; it would be ignored.");
+    ).toThrow("`defineTool({ name: 'wire' })` has no option `policies`; it would be ignored.");
   });
 
   it('executePlan rejects with the unknown option, running nothing', async () => {

@@ -17,7 +17,9 @@ export default [
     description: 'Weather for a city',
     parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
     annotations: { readOnlyHint: true },
-        trustAnnotations: true,
+    trustAnnotations: true,
+    // The report is made of its temperatures: trusted, so that the default policy lets it go.
+    trusted: true,
     async execute({ city }) {
       calls.push(city);
       if (city === 'Atlantis') throw new Error('no such city');

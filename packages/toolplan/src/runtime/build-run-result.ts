@@ -1,4 +1,5 @@
 import { resolveValue, type ValidatedPlan } from '../plan/index.js';
+import type { ValueSource } from '../tools/index.js';
 import type { BatchRecord, RunResult, StepRecord } from './run-result.js';
 import { isCached, type StepState } from './step-state.js';
 
@@ -16,6 +17,8 @@ export function buildRunResult(options: {
   /** Every value references can see, for the answer template. */
   results: ReadonlyMap<string, unknown>;
   wallMs: number;
+  /** Where a finished step's result came from (step-provenance.ts). */
+  sourcesOf: (state: StepState) => readonly ValueSource[];
 }): RunResult {
   const { plan, states, batches } = options;
   const steps: StepRecord[] = states.map((state) => {
@@ -27,7 +30,10 @@ export function buildRunResult(options: {
       endMs: state.endMs,
       attempts: state.attempts,
     };
-    if (state.phase === 'ok') record.value = state.value;
+    if (state.phase === 'ok') {
+      record.value = state.value;
+      record.sources = options.sourcesOf(state);
+    }
     if (state.error !== undefined) record.error = state.error;
     if (state.sharedWith !== undefined) record.sharedWith = state.sharedWith;
     if (state.sharedRunId !== undefined) record.sharedRunId = state.sharedRunId;

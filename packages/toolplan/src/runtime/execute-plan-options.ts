@@ -132,9 +132,10 @@ export interface ExecutePlanOptions {
   query?: string;
   /**
    * The plan was written by a model call whose prompt held untrusted tool output: every step is
-   * planned after untrusted data, and the plan's literals not in the query are untrusted. A step
-   * whose own `plannedAfterUntrusted` is `true` is so too.
-   * @default false
+   * planned after untrusted data, and the plan's literals not in the query are untrusted. When
+   * given, it decides for every step (`runPlanned` always gives it, so a mark the model wrote is
+   * never read); when not, a step whose own `plannedAfterUntrusted` is `true` is so.
+   * @default undefined (each step's own mark)
    */
   plannedAfterUntrusted?: boolean;
   /**
@@ -167,7 +168,7 @@ export interface ResolvedExecuteOptions {
   policy: ToolPolicy;
   approve: ApproveCallback | undefined;
   query: string | undefined;
-  plannedAfterUntrusted: boolean;
+  plannedAfterUntrusted: boolean | undefined;
   resultSources: Readonly<Record<string, readonly ValueSource[]>>;
 }
 
@@ -285,7 +286,7 @@ export function resolveExecuteOptions(options: ExecutePlanOptions = {}): Resolve
     policy: options.policy ?? defaultPolicy,
     approve: options.approve,
     query: options.query,
-    plannedAfterUntrusted: options.plannedAfterUntrusted ?? false,
+    plannedAfterUntrusted: options.plannedAfterUntrusted,
     resultSources: options.resultSources ?? {},
   };
 }

@@ -4,9 +4,10 @@ import {
   type ValidatedPlan,
   type ValidatedStep,
 } from '../plan/index.js';
-import type { Tool, ToolRegistry } from '../tools/index.js';
+import type { PolicyRequest, Tool, ToolRegistry } from '../tools/index.js';
 import { buildRunResult } from './build-run-result.js';
 import { CallDeduplicator } from './call-deduplicator.js';
+import { decidePolicy } from './decide-policy.js';
 import type { Call } from './call.js';
 import type { ResolvedExecuteOptions } from './execute-plan-options.js';
 import { JobRunner } from './job-runner.js';
@@ -14,6 +15,7 @@ import { JobScheduler } from './job-scheduler.js';
 import type { Job } from './job.js';
 import { outcomeForCall } from './outcome-for-call.js';
 import type { ExecutionEvent, RunResult } from './run-result.js';
+import type { PolicyDeniedError } from './policy-denied-error.js';
 import type { CallOutcome } from './single-flight.js';
 import {
   DependencyFailedError,
@@ -22,6 +24,7 @@ import {
   ToolInputError,
 } from './step-errors.js';
 import { createStepState, isCached, TERMINAL_PHASES, type StepState } from './step-state.js';
+import { StepProvenance } from './step-provenance.js';
 
 /**
  * Executes one validated plan: an event-driven DAG scheduler. `PlanRun` is its step state
@@ -81,6 +84,7 @@ export class PlanRun {
   readonly #runner: JobRunner;
   readonly #scheduler: JobScheduler;
   readonly #dedup: CallDeduplicator;
+  readonly #provenance: StepProvenance;
   #resolve!: (result: RunResult) => void;
   #reject!: (error: unknown) => void;
 
@@ -104,6 +108,13 @@ export class PlanRun {
       runner: this.#runner,
       now: () => this.#now(),
       markStarted: (step, batchId) => this.#markStarted(step, batchId),
+    });
+    this.#provenance = new StepProvenance({
+      runId: this.#options.runId,
+      query: this.#options.query,
+      plannedAfterUntrusted: this.#options.plannedAfterUntrusted,
+      given: this.#options.resultSources,
+      stepOf: (id) => this.#byId.get(id),
     });
     this.#dedup = new CallDeduplicator({
       options: this.#options,
@@ -200,59 +211,131 @@ export class PlanRun {
 
   #makeReady(state: StepState): void {
     state.phase = 'queued';
-    const { validated } = state;
+    let inputs: unknown[];
+    let single: boolean;
     try {
-      if (validated.forEach === undefined) {
-        const input = this.#checkInput(
-          state,
-          resolveValue(validated.args, { results: this.#results, stepId: state.id }),
-        );
-        const recalled = this.#dedup.refuseRepeatedSideEffects(state, [input]);
+      ({ inputs, single } = this.#inputs(state));
+    } catch (error) {
+      return this.#fail(state, error as Error);
+    }
+    const verdict = this.#decide(state, inputs, single);
+    if (verdict === undefined) return this.#dispatch(state, inputs, single);
+    if (!(verdict instanceof Promise)) return this.#fail(state, verdict);
+    // A policy (or `approve`) answers later: the step stays queued meanwhile, and an abort skips it.
+    verdict.then(
+      (denied) => {
+        if (this.#over || state.phase !== 'queued') return;
+        if (denied === undefined) this.#dispatch(state, inputs, single);
+        else this.#fail(state, denied);
+        this.#scheduler.pump();
+      },
+      (error: unknown) => {
+        if (this.#over || state.phase !== 'queued') return;
+        this.#fail(state, error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  }
+
+  /**
+   * The step's inputs, resolved and checked: one, or one per `forEach` item — every item's before
+   * any call goes out, so a bad item costs no calls.
+   */
+  #inputs(state: StepState): { inputs: unknown[]; single: boolean } {
+    const { validated } = state;
+    if (validated.forEach === undefined) {
+      const input = this.#checkInput(
+        state,
+        resolveValue(validated.args, { results: this.#results, stepId: state.id }),
+      );
+      return { inputs: [input], single: true };
+    }
+    const items = resolveValue(validated.forEach, { results: this.#results, stepId: state.id }, [
+      'forEach',
+    ]);
+    if (!Array.isArray(items)) {
+      throw new ForEachError({
+        stepId: state.id,
+        message: `\`forEach\` must give an array, but it gave ${describe(items)}.`,
+      });
+    }
+    const limit = this.#limits.maxForEachItems;
+    if (items.length > limit) {
+      throw new ForEachError({
+        stepId: state.id,
+        message: `\`forEach\` gave ${items.length} items; at most ${limit} are allowed.`,
+      });
+    }
+    const inputs = items.map((item, index) =>
+      this.#checkInput(
+        state,
+        resolveValue(validated.args, {
+          results: this.#results,
+          forEach: { item, index },
+          stepId: state.id,
+        }),
+        index,
+      ),
+    );
+    return { inputs, single: false };
+  }
+
+  /**
+   * What the step's policy says of its calls (DESIGN.md, "Trust"): the tool's own `policy`, or for
+   * a side-effecting tool the run's (`defaultPolicy` unless another was given). `undefined` lets
+   * every call go.
+   */
+  #decide(
+    state: StepState,
+    inputs: readonly unknown[],
+    single: boolean,
+  ): PolicyDeniedError | undefined | Promise<PolicyDeniedError | undefined> {
+    const { tool } = state;
+    const own = tool.policy;
+    const policy = own ?? (tool.readOnly === true ? undefined : this.#options.policy);
+    if (policy === undefined || inputs.length === 0) return undefined;
+    const sources = this.#provenance.argumentSources(state);
+    const untrusted = Object.values(sources).some((list) => list.some((source) => !source.trusted));
+    const plannedAfterUntrusted = this.#provenance.plannedAfterUntrusted(state);
+    const requests: PolicyRequest[] = inputs.map((input, index) => ({
+      tool: tool.name,
+      stepId: state.id,
+      runId: this.#options.runId,
+      index: single ? undefined : index,
+      input,
+      sources,
+      untrusted,
+      plannedAfterUntrusted,
+      readOnly: tool.readOnly === true,
+    }));
+    return decidePolicy({
+      policy,
+      deniedBy: own === undefined ? 'run-policy' : 'tool-policy',
+      approve: this.#options.approve,
+      requests,
+    });
+  }
+
+  /** Sends the step's allowed calls on: to the side-effect ledger, then the deduplicator. */
+  #dispatch(state: StepState, inputs: unknown[], single: boolean): void {
+    try {
+      const recalled = this.#dedup.refuseRepeatedSideEffects(state, inputs);
+      if (single) {
         if (recalled !== undefined) return this.#succeed(state, recalled[0]?.value);
         this.#dedup.enqueue({
           step: state,
           index: undefined,
-          input,
+          input: inputs[0],
           key: undefined,
           flight: undefined,
         });
         return;
       }
-      const items = resolveValue(validated.forEach, { results: this.#results, stepId: state.id }, [
-        'forEach',
-      ]);
-      if (!Array.isArray(items)) {
-        throw new ForEachError({
-          stepId: state.id,
-          message: `\`forEach\` must give an array, but it gave ${describe(items)}.`,
-        });
-      }
-      const limit = this.#limits.maxForEachItems;
-      if (items.length > limit) {
-        throw new ForEachError({
-          stepId: state.id,
-          message: `\`forEach\` gave ${items.length} items; at most ${limit} are allowed.`,
-        });
-      }
-      // Resolve and check every item before any call goes out, so a bad item costs no calls.
-      const inputs = items.map((item, index) =>
-        this.#checkInput(
-          state,
-          resolveValue(validated.args, {
-            results: this.#results,
-            forEach: { item, index },
-            stepId: state.id,
-          }),
-          index,
-        ),
-      );
-      const recalled = this.#dedup.refuseRepeatedSideEffects(state, inputs);
       if (recalled !== undefined)
         return this.#succeed(
           state,
           recalled.map((entry) => entry.value),
         );
-      state.values = new Array<unknown>(items.length);
+      state.values = new Array<unknown>(inputs.length);
       if (inputs.length === 0) this.#succeed(state, []);
       inputs.forEach((input, index) =>
         this.#dedup.enqueue({ step: state, index, input, key: undefined, flight: undefined }),
@@ -436,6 +519,7 @@ export class PlanRun {
       batches: this.#scheduler.batches,
       results: this.#results,
       wallMs: this.#now(),
+      sourcesOf: (state) => this.#provenance.resultSources(state),
     });
   }
 }

@@ -1,3 +1,4 @@
+import type { ValueSource } from '../tools/index.js';
 import type { Plan } from '../plan/index.js';
 
 export type StepStatus = 'ok' | 'error' | 'skipped';
@@ -12,6 +13,11 @@ export interface StepRecord {
   endMs: number;
   /** The result (an array of results for a `forEach` step). Only when `status` is `ok`. */
   value?: unknown;
+  /**
+   * Where the result came from (only when `status` is `ok`): its tool, and every source of the
+   * arguments it was called with (DESIGN.md, "Trust").
+   */
+  sources?: readonly ValueSource[];
   /** Why the step failed or was skipped. */
   error?: Error;
   /**

@@ -37,6 +37,9 @@ export function testTool(options: {
     name: options.name,
     description: `test tool ${options.name}`,
     inputSchema: options.inputSchema ?? z.record(z.string(), z.unknown()),
+    // Scheduler tests chain side-effecting test tools on each other's results: their output is
+    // the test's own data, so the default policy must not deny them (trust has tests of its own).
+    trusted: true,
     ...options.annotations,
     async execute(input: Record<string, unknown>, context: ToolExecutionContext) {
       const entry: CallLog = {
