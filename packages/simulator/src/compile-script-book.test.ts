@@ -26,14 +26,14 @@ describe('compileScriptBook', () => {
       ['nyc', 'weather_get', []],
       ['cmp', 'compare_temps', ['bos', 'nyc']],
     ]);
-    expect(JSON.parse(weather?.planText ?? '')).toEqual(PLAN_WIRE);
+    expect(JSON.parse(weather?.plan?.text ?? '')).toEqual(PLAN_WIRE);
   });
 
   it('keeps a plan given as text exactly as written', () => {
     const book = compileScriptBook({
       scenarios: [{ name: 'broken', query: 'q', plan: '{"steps": [ oops' }],
     });
-    expect(book.scenarios[0]?.planText).toBe('{"steps": [ oops');
+    expect(book.scenarios[0]?.plan?.text).toBe('{"steps": [ oops');
   });
 
   it('refuses a plan object that is not a canonical plan, with the path inside the plan', () => {
@@ -62,7 +62,7 @@ describe('compileScriptBook', () => {
         },
       ],
     });
-    expect(JSON.parse(book.scenarios[0]?.planText ?? '')).toEqual({
+    expect(JSON.parse(book.scenarios[0]?.plan?.text ?? '')).toEqual({
       steps: ['a=t(', 'b=t()'],
       answer: null,
     });

@@ -29,13 +29,22 @@ export interface CompiledLoop {
   answer: CompiledValue;
 }
 
+/** A scripted plan, ready to be sent. */
+export interface CompiledPlan {
+  /** The plan as the model writes it (an object in the wire form, see `planReplyText`). */
+  text: string;
+  /** The plan object, for the worst-case model to add steps to; `undefined` for a plan scripted as text. */
+  object: Record<string, unknown> | undefined;
+}
+
 /** A scenario checked once and turned into what the server works with. */
 export interface CompiledScenario {
   name: string;
   query: string;
   loop: CompiledLoop | undefined;
-  /** The plan as the model writes it (an object in the wire form, see `planReplyText`). */
-  planText: string | undefined;
+  plan: CompiledPlan | undefined;
+  /** The plan for a replan or resume request; `undefined`: `plan` serves. */
+  replan: CompiledPlan | undefined;
   joinAnswer: CompiledValue | undefined;
 }
 
@@ -62,6 +71,7 @@ const scenarioSchema = z
       .strict()
       .optional(),
     plan: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+    replan: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
     joinAnswer: z.string().optional(),
   })
   .strict();
@@ -120,19 +130,35 @@ export function compileScriptBook(book: ScriptBook, path = 'scripts'): CompiledS
         problems.push(`${at('joinAnswer')}: ${problem.message}`);
       joinAnswer = compiled.value;
     }
-    let planText: string | undefined;
-    if (scenario.plan !== undefined) {
-      const reply = planReplyText(scenario.plan);
-      if (reply.ok) planText = reply.text;
-      else {
-        for (const { path, message } of reply.problems)
-          problems.push(`${at('plan', ...path)}: ${message}`);
-      }
-    }
-    scenarios.push({ name: scenario.name, query, loop, planText, joinAnswer });
+    const plan = compilePlan({
+      plan: scenario.plan,
+      at: (...rest) => at('plan', ...rest),
+      problems,
+    });
+    const replan = compilePlan({
+      plan: scenario.replan,
+      at: (...rest) => at('replan', ...rest),
+      problems,
+    });
+    scenarios.push({ name: scenario.name, query, loop, plan, replan, joinAnswer });
   });
   if (problems.length > 0) throw new ScriptBookError({ problems });
   return { scenarios };
+}
+
+function compilePlan(options: {
+  plan: string | Record<string, unknown> | undefined;
+  at: (...rest: IssuePath) => string;
+  problems: string[];
+}): CompiledPlan | undefined {
+  const { plan, at, problems } = options;
+  if (plan === undefined) return undefined;
+  const reply = planReplyText(plan);
+  if (!reply.ok) {
+    for (const { path, message } of reply.problems) problems.push(`${at(...path)}: ${message}`);
+    return undefined;
+  }
+  return { text: reply.text, object: typeof plan === 'string' ? undefined : plan };
 }
 
 function compileLoop(

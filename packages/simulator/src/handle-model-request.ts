@@ -14,6 +14,7 @@ import { computeRequestCost, type TokenUsage } from './compute-request-cost.js';
 import { encodePrompt } from './encode-prompt.js';
 import { describeQuery, findScenario } from './find-scenario.js';
 import { outputTokenDueMs, planLatency } from './latency-model.js';
+import { behaviourOf } from './model-behaviour.js';
 import { unscriptedQuery } from './script-failures.js';
 import { scriptReply } from './script-reply.js';
 import { createSeededRandom, deriveSeed, drawId, type Random } from './seeded-random.js';
@@ -53,6 +54,9 @@ export async function handleModelRequest<Source>(options: {
     stream: false,
     scenario: undefined,
     mode: undefined,
+    namespace: namespaceOf(request),
+    behaviour: undefined,
+    injectedCalls: 0,
     fault: undefined,
     errorCode: undefined,
     promptTokens: 0,
@@ -70,6 +74,9 @@ export async function handleModelRequest<Source>(options: {
     if (fault !== undefined) record.fault = describeFault(fault);
     const faultResponse = fault === undefined ? undefined : faultError(fault, profile.name);
     if (faultResponse !== undefined) throw faultResponse;
+
+    const behaviour = behaviourOf(request, state.options.behaviour);
+    record.behaviour = behaviour;
 
     const { chat, source } = wire.read(parseJsonBody(body), state);
     record.stream = chat.stream === true;
@@ -106,18 +113,20 @@ export async function handleModelRequest<Source>(options: {
       scenario,
       mode,
       lookupIssuedCall: (id) => state.issuedCalls.get(id),
+      behaviour,
     });
     const issued =
       scripted.kind === 'text'
         ? []
-        : scripted.calls.map(({ call, args }) => ({
+        : scripted.calls.map(({ call, args, injected }) => ({
             call,
+            injected: injected === true,
             id: `call_${drawId(random.ids, 24)}`,
             arguments: JSON.stringify(args),
           }));
     const reply: CompletionReply =
       scripted.kind === 'text'
-        ? scripted
+        ? { kind: 'text', text: scripted.text }
         : {
             kind: 'tool-calls',
             calls: issued.map(({ call, id, arguments: text }) => ({
@@ -148,11 +157,14 @@ export async function handleModelRequest<Source>(options: {
       model: profile.snapshot,
       systemFingerprint: state.systemFingerprint,
     };
-    for (const { id, call } of issued) {
-      state.issuedCalls.add(id, { scenario: scenario.name, callId: call.id });
+    for (const { id, call, injected } of issued) {
+      // Injected calls are recognised by name and arguments alone: their ids are not the
+      // script's, and one could shadow a scripted call's id.
+      if (!injected) state.issuedCalls.add(id, { scenario: scenario.name, callId: call.id });
     }
     Object.assign(record, {
       id: identity.id,
+      injectedCalls: scripted.injectedCalls,
       promptTokens: usage.promptTokens,
       cachedTokens: usage.cachedTokens,
       completionTokens: usage.completionTokens,

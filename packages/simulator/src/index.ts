@@ -20,6 +20,7 @@ export {
 export { classifyRequest, type RequestMode } from './classify-request.js';
 export {
   compileScriptBook,
+  type CompiledPlan,
   type CompiledScenario,
   type CompiledScriptBook,
 } from './compile-script-book.js';
@@ -27,6 +28,15 @@ export { computeRequestCost, type TokenUsage } from './compute-request-cost.js';
 export { createSimulatedProvider, type SimulatedProvider } from './create-simulated-provider.js';
 export { encodePrompt } from './encode-prompt.js';
 export type { FaultRule } from './fault-schedule.js';
+export { INJECTION_CLOSE, INJECTION_OPEN, readInjectionBlocks } from './read-injection-blocks.js';
+export { injectionLimits } from './injection-limits.js';
+export { readInjectedCalls, type InjectedCall } from './read-injected-calls.js';
+export {
+  BEHAVIOUR_HEADER,
+  MODEL_BEHAVIOURS,
+  parseBehaviourHeader,
+  type ModelBehaviour,
+} from './model-behaviour.js';
 export { fitLogNormal, outputTokenDueMs, planLatency, type LatencyPlan } from './latency-model.js';
 export { TOOL_CALL_OVERHEAD_TOKENS } from './output-tokens.js';
 export {

@@ -6,16 +6,23 @@ import { askedAt } from './find-scenario.js';
 import type { IssuedCall } from './issued-calls.js';
 import { readResult, readToolCalls, type ConversationToolCall } from './read-tool-calls.js';
 import { scriptFailure, unscriptedQuery, unscriptedTurn } from './script-failures.js';
+import { trackInjectedCalls } from './track-injected-calls.js';
 
 /** What a competent model says next in a tool loop. */
-export type LoopTurn =
-  | { kind: 'calls'; calls: Array<{ call: CompiledCall; args: unknown }> }
-  | { kind: 'answer'; text: string };
+export type LoopTurn = { kind: 'calls'; calls: LoopCall[] } | { kind: 'answer'; text: string };
+
+/** One tool call of a turn: a scripted call, or (`injected`) one the worst-case model obeys. */
+export interface LoopCall {
+  call: CompiledCall;
+  args: unknown;
+  injected?: true;
+}
 
 /**
  * Reads the conversation so far against the scenario's loop and returns the next turn: every
  * ready call (or only the first, without parallel calls), or the answer once all calls have
- * results. See script-book.ts for the rules.
+ * results. With `injectedCalls` (the worst-case model), the ready injected calls come first and
+ * the answer waits for them too. See script-book.ts for the rules.
  */
 export function nextLoopTurn(options: {
   scenario: CompiledScenario;
@@ -24,6 +31,11 @@ export function nextLoopTurn(options: {
   toolNames: ReadonlySet<string>;
   parallel: boolean;
   lookupIssuedCall: (id: string) => IssuedCall | undefined;
+  /**
+   * Calls injected into the conversation that the model obeys (`readInjectedCalls`).
+   * @default [] (the honest model)
+   */
+  injectedCalls?: readonly CompiledCall[];
 }): LoopTurn {
   const { scenario, messages, toolNames, parallel, lookupIssuedCall } = options;
   const loop = scenario.loop;
@@ -76,7 +88,18 @@ export function nextLoopTurn(options: {
     }
   }
 
-  const strangers = made.filter((conversationCall) => !used.has(conversationCall));
+  // Injected calls are read against the whole conversation: one obeyed while an earlier question
+  // was being answered has been made all the same.
+  const injectedCalls = options.injectedCalls ?? [];
+  const injected = trackInjectedCalls({
+    calls: injectedCalls,
+    conversation: injectedCalls.length === 0 ? [] : readToolCalls(messages),
+    toolNames,
+  });
+  const strangers = made.filter(
+    (conversationCall) =>
+      !used.has(conversationCall) && !injected.recognised.has(conversationCall.id),
+  );
   if (strangers.length > 0) {
     const listed = strangers
       .map((call) => `${call.name}(${call.argumentsText}) [${call.id}]`)
@@ -87,10 +110,17 @@ export function nextLoopTurn(options: {
   }
 
   const pending = loop.calls.filter((call) => !matched.has(call.id));
-  if (pending.length === 0) {
+  if (pending.length === 0 && injected.pending === 0) {
     return { kind: 'answer', text: resolveText(scenario, loop.answer, results) };
   }
+  const obeyed: LoopCall[] = injected.ready.map(({ call, args }) => ({
+    call,
+    args,
+    injected: true,
+  }));
+  if (obeyed.length > 0 && !parallel) return { kind: 'calls', calls: obeyed.slice(0, 1) };
   const ready = pending.filter((call) => call.dependencies.every((id) => results.has(id)));
+  if (ready.length === 0 && obeyed.length > 0) return { kind: 'calls', calls: obeyed };
   if (ready.length === 0) {
     // Every made call has a result (the request was checked for that), so this means the
     // dependencies point at calls that were matched without results: report rather than guess.
@@ -109,7 +139,10 @@ export function nextLoopTurn(options: {
   }
   return {
     kind: 'calls',
-    calls: chosen.map((call) => ({ call, args: resolveCall(scenario, call, results) })),
+    calls: [
+      ...obeyed,
+      ...chosen.map((call) => ({ call, args: resolveCall(scenario, call, results) })),
+    ],
   };
 }
 

@@ -1,5 +1,6 @@
 import { compileScriptBook, type CompiledScriptBook } from './compile-script-book.js';
 import type { FaultRule } from './fault-schedule.js';
+import { MODEL_BEHAVIOURS, type ModelBehaviour } from './model-behaviour.js';
 import { resolveModelProfile, type ModelProfile } from './profiles/index.js';
 import type { ScriptBook } from './script-book.js';
 import { SimulatorOptionsError } from './simulator-errors.js';
@@ -33,6 +34,13 @@ export interface SimulatedProviderOptions {
    * @default { scenarios: [] }
    */
   scripts?: ScriptBook;
+  /**
+   * How the model treats instructions injected into tool output, for requests without an
+   * `x-toolplan-behaviour` header: `honest` follows its script only; `worst-case` also obeys
+   * every injected call (see script-book.ts).
+   * @default 'honest'
+   */
+  behaviour?: ModelBehaviour;
   /**
    * The port to listen on; 0 picks a free one.
    * @default 0
@@ -72,6 +80,7 @@ export interface ResolvedSimulatorOptions {
   speed: number;
   seed: number;
   scripts: CompiledScriptBook;
+  behaviour: ModelBehaviour;
   port: number;
   host: string;
   faults: readonly FaultRule[];
@@ -90,6 +99,10 @@ export function resolveSimulatorOptions(
   }
   const seed = options.seed ?? 0;
   if (!Number.isSafeInteger(seed)) throw expected('seed', 'an integer', seed);
+  const behaviour = options.behaviour ?? 'honest';
+  if (!MODEL_BEHAVIOURS.includes(behaviour)) {
+    throw expected('behaviour', '`honest` or `worst-case`', behaviour);
+  }
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw expected('port', 'an integer from 0 to 65535', port);
@@ -121,6 +134,7 @@ export function resolveSimulatorOptions(
     speed,
     seed,
     scripts: compileScriptBook(options.scripts ?? { scenarios: [] }),
+    behaviour,
     port,
     host,
     faults,

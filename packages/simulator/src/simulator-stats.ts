@@ -1,4 +1,5 @@
 import type { RequestMode } from './classify-request.js';
+import type { ModelBehaviour } from './model-behaviour.js';
 
 /** One chat-completion request as the simulator served it. */
 export interface SimulatedRequestRecord {
@@ -8,6 +9,15 @@ export interface SimulatedRequestRecord {
   stream: boolean;
   scenario: string | undefined;
   mode: RequestMode | undefined;
+  /** The request's `x-toolplan-namespace` (`''` when it names none). */
+  namespace: string;
+  /** How the model behaved, or `undefined` when the request failed before that was known. */
+  behaviour: ModelBehaviour | undefined;
+  /**
+   * How many injected calls the worst-case model obeyed in its reply: steps added to a plan, or
+   * tool calls of a tool-loop turn. 0 for an honest reply and for a failed request.
+   */
+  injectedCalls: number;
   /** The fault applied, if any. */
   fault: string | undefined;
   /** The error code of a failed request (`unscripted_query`, `rate_limit_exceeded`…). */
@@ -38,6 +48,10 @@ export interface SimulatorStats {
   completionTokens: number;
   costUsd: number;
   byMode: Record<RequestMode, number>;
+  /** Injected calls the worst-case model obeyed, over all replies. */
+  injectedCalls: number;
+  /** The same per namespace (`''` for requests that name none); namespaces with none are left out. */
+  injectedCallsByNamespace: Record<string, number>;
   log: readonly SimulatedRequestRecord[];
 }
 
@@ -62,6 +76,9 @@ export class StatsRecorder {
       completionTokens: 0,
       costUsd: 0,
       byMode: { plan: 0, 'tool-loop': 0, join: 0 },
+      injectedCalls: 0,
+      // No prototype, so that a namespace called `__proto__` is a key like any other.
+      injectedCallsByNamespace: Object.create(null) as Record<string, number>,
       log: this.#log.map((entry) => ({ ...entry })),
     };
     for (const entry of this.#log) {
@@ -73,6 +90,11 @@ export class StatsRecorder {
       stats.completionTokens += entry.completionTokens;
       stats.costUsd += entry.costUsd;
       if (entry.mode !== undefined && entry.status === 200) stats.byMode[entry.mode] += 1;
+      if (entry.status === 200 && entry.injectedCalls > 0) {
+        stats.injectedCalls += entry.injectedCalls;
+        const byNamespace = stats.injectedCallsByNamespace;
+        byNamespace[entry.namespace] = (byNamespace[entry.namespace] ?? 0) + entry.injectedCalls;
+      }
     }
     return stats;
   }

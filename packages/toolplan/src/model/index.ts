@@ -36,5 +36,12 @@ export {
 } from './stream-model-text.js';
 export { renderPlannerPrompt, PLANNER_PROMPT_TAG } from './planner-prompt.js';
 export { CACHE_STABLE_PREFIX, stableSystemMessage } from './stable-system-message.js';
+export {
+  renderJoinRequest,
+  renderReplanRequest,
+  renderResumeRequest,
+  REPLAN_REQUEST_MARKER,
+  RESUME_REQUEST_MARKER,
+} from './joiner-prompt.js';
 export { renderSessionRequest } from './session-prompt.js';
 export { MISSING_USAGE_WARNING_CODE, warnMissingUsage } from './warn-missing-usage.js';

@@ -17,6 +17,15 @@ export function renderJoinRequest(options: {
   return `Question: ${options.query}\nResults: ${JSON.stringify(payload)}`;
 }
 
+/**
+ * Opens the line of a replan request that lists the failed steps (`renderReplanRequest`): a line
+ * no JSON-encoded result can start, so a simulated model can tell a replan from a first plan.
+ */
+export const REPLAN_REQUEST_MARKER = 'Some steps of the previous plan failed';
+
+/** Opens the line of a resume request that quotes the cut plan (`renderResumeRequest`). */
+export const RESUME_REQUEST_MARKER = 'Your plan was cut off after';
+
 /** Asks for a plan of what is left after some steps failed, reusing what finished. */
 export function renderReplanRequest(options: {
   query: string;
@@ -26,7 +35,7 @@ export function renderReplanRequest(options: {
   return [
     options.query,
     '',
-    `Some steps of the previous plan failed: ${JSON.stringify(options.failed)}`,
+    `${REPLAN_REQUEST_MARKER}: ${JSON.stringify(options.failed)}`,
     `These results are finished and can be used by reference ($id) without calling again: ${JSON.stringify(options.finished)}`,
     'Write a new plan for what is still needed. Do not repeat finished steps; do not reuse their ids.',
   ].join('\n');
@@ -41,7 +50,7 @@ export function renderResumeRequest(options: {
   return [
     options.query,
     '',
-    `Your plan was cut off after: ${options.partialPlan}`,
+    `${RESUME_REQUEST_MARKER}: ${options.partialPlan}`,
     `These steps already finished; use their results by reference ($id) without calling again: ${JSON.stringify(options.finished)}`,
     'Write the whole plan for what is still needed. Do not repeat finished steps; do not reuse their ids.',
   ].join('\n');
