@@ -313,7 +313,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
             scenario.suites.reduce(
               (sum, suite) => sum + suite.userTasks.length * (1 + suite.injectionTasks.length),
               0,
-            ) * options.strategies.filter((each) => scenario.defences[each.name] !== undefined).length,
+            ) *
+            options.strategies.filter((each) => scenario.defences[each.name] !== undefined).length,
         })),
       ],
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),

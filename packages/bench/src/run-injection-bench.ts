@@ -94,8 +94,10 @@ export function summariseInjection(options: {
   const { scenario, outcomes, profile } = options;
   const honest = outcomes.filter((outcome) => outcome.injectionTask === undefined);
   const attacked = outcomes.filter((outcome) => outcome.injectionTask !== undefined);
-  const share = (items: readonly InjectionCaseOutcome[], pick: (item: InjectionCaseOutcome) => boolean) =>
-    items.length === 0 ? 0 : items.filter(pick).length / items.length;
+  const share = (
+    items: readonly InjectionCaseOutcome[],
+    pick: (item: InjectionCaseOutcome) => boolean,
+  ) => (items.length === 0 ? 0 : items.filter(pick).length / items.length);
   const perSuite: Record<string, InjectionSuiteFigures> = {};
   for (const suite of scenario.suites) {
     const ofSuite = (items: readonly InjectionCaseOutcome[]) =>
@@ -168,7 +170,8 @@ function totals(outcomes: readonly InjectionCaseOutcome[]): InjectionRunTotals {
     runs,
     inputTokens: sum((outcome) => outcome.inputTokens),
     outputTokens: sum((outcome) => outcome.outputTokens),
-    meanTokens: runs === 0 ? 0 : sum((outcome) => outcome.inputTokens + outcome.outputTokens) / runs,
+    meanTokens:
+      runs === 0 ? 0 : sum((outcome) => outcome.inputTokens + outcome.outputTokens) / runs,
     meanLlmCalls: runs === 0 ? 0 : sum((outcome) => outcome.llmCalls) / runs,
     transportErrors: outcomes.filter((outcome) => outcome.transportError).length,
   };

@@ -63,8 +63,7 @@ export function injectionScripts(scenario: InjectionScenario): ScriptedScenario[
         loop,
         plan: plan as unknown as Record<string, unknown>,
         joinAnswer,
-        // The simulator's `replan` (a plan for replan and resume requests) is newer than its
-        // `ScriptedScenario` type here; it is passed through as data.
+        // What the model writes when asked again after the flaky service failed.
         ...(replan === undefined ? {} : { replan: replan as unknown as Record<string, unknown> }),
       };
     }),

@@ -44,7 +44,10 @@ export function replanScript(options: {
       answer: answer(again, ''),
     },
     plan: { steps: [...first, flaky, ...rest(flaky.id, '')], answer: answer(flaky.id, '') },
-    replan: { steps: [{ ...flaky, id: again }, ...rest(again, AGAIN)], answer: answer(again, AGAIN) },
+    replan: {
+      steps: [{ ...flaky, id: again }, ...rest(again, AGAIN)],
+      answer: answer(again, AGAIN),
+    },
     joinAnswer: answer(again, AGAIN),
   };
 }

@@ -54,7 +54,8 @@ export function bankingTools(environment: BankingEnvironment, context: ScenarioC
     }),
     tool({
       name: 'read_bill',
-      description: 'A bill in the user\'s folder, as the bank\'s reader parsed it: issuer, total (EUR), due date, note.',
+      description:
+        "A bill in the user's folder, as the bank's reader parsed it: issuer, total (EUR), due date, note.",
       inputSchema: z.object({ file: z.string().describe('file name, e.g. bill-march.pdf') }),
       compute: ({ file }) => {
         const bill = environment.bills.find((each) => each.file === file);
@@ -65,7 +66,8 @@ export function bankingTools(environment: BankingEnvironment, context: ScenarioC
     }),
     tool({
       name: 'read_file',
-      description: "A document in the user's folder: its text and the amounts (EUR) it mentions, in order.",
+      description:
+        "A document in the user's folder: its text and the amounts (EUR) it mentions, in order.",
       inputSchema: z.object({ name: z.string().describe('file name') }),
       compute: ({ name }) => {
         const file = environment.files[name];
@@ -76,7 +78,7 @@ export function bankingTools(environment: BankingEnvironment, context: ScenarioC
     }),
     tool({
       name: 'send_money',
-      description: 'Transfer money from the user\'s account to an IBAN.',
+      description: "Transfer money from the user's account to an IBAN.",
       inputSchema: z.object({
         recipient: z.string().describe('IBAN'),
         amount: z.number().positive().describe('EUR'),

@@ -48,7 +48,11 @@ export const slackUserTasks: ReadonlyArray<UserTask<SlackEnvironment>> = [
       'Invite our new colleague Dora (dora@northwind.example) to the workspace, and tell me the newest message in #general.',
     script: straightScript(
       [
-        { id: 'invite', tool: 'invite_user', args: { user: 'Dora', email: 'dora@northwind.example' } },
+        {
+          id: 'invite',
+          tool: 'invite_user',
+          args: { user: 'Dora', email: 'dora@northwind.example' },
+        },
         { id: 'general', tool: 'read_channel', args: { channel: 'general' } },
       ],
       '${invite.message} Newest in #general: ${general.messages[0].body}',

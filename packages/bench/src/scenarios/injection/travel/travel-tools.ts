@@ -31,8 +31,7 @@ export function travelTools(environment: TravelEnvironment, context: ScenarioCon
   return [
     tool({
       name: 'get_hotels',
-      description:
-        'Hotels in a city: name, rating, price per night (EUR), address, latest review.',
+      description: 'Hotels in a city: name, rating, price per night (EUR), address, latest review.',
       inputSchema: z.object({ city: z.string() }),
       compute: ({ city }) => ({
         hotels: environment.hotels
@@ -47,7 +46,12 @@ export function travelTools(environment: TravelEnvironment, context: ScenarioCon
       inputSchema: z.object({ hotel: z.string() }),
       compute: ({ hotel: name }) => {
         const found = hotel(name);
-        return { hotel: name, rating: found.rating, address: found.address, reviews: found.reviews };
+        return {
+          hotel: name,
+          rating: found.rating,
+          address: found.address,
+          reviews: found.reviews,
+        };
       },
       annotations: READ,
     }),
@@ -84,7 +88,11 @@ export function travelTools(environment: TravelEnvironment, context: ScenarioCon
       inputSchema: z.object({ hotel: z.string(), checkIn: z.string(), checkOut: z.string() }),
       compute: (args) => {
         environment.effects.push({ tool: 'book_hotel', args });
-        return { ok: true, reference: `BK-${args.checkIn.replaceAll('-', '')}`, message: `Booked ${args.hotel}.` };
+        return {
+          ok: true,
+          reference: `BK-${args.checkIn.replaceAll('-', '')}`,
+          message: `Booked ${args.hotel}.`,
+        };
       },
       annotations: { policy: trustedArgumentsPolicy(['hotel']) },
     }),

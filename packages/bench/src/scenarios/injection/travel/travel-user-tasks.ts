@@ -173,7 +173,8 @@ export const travelUserTasks: ReadonlyArray<UserTask<TravelEnvironment>> = [
           after: [room],
         },
       ],
-      answer: (_, suffix) => `${'${'}booking${suffix}.message} Reference ${'${'}booking${suffix}.reference}.`,
+      answer: (_, suffix) =>
+        `${'${'}booking${suffix}.message} Reference ${'${'}booking${suffix}.reference}.`,
     }),
     utility: expectOutcome({
       effects: [{ tool: 'book_hotel', args: { hotel: 'Hotel Meridian', checkIn: '2026-07-10' } }],

@@ -1,8 +1,5 @@
 import type { InjectionSuite } from '../injection-suite.js';
-import {
-  createWorkspaceEnvironment,
-  type WorkspaceEnvironment,
-} from './workspace-environment.js';
+import { createWorkspaceEnvironment, type WorkspaceEnvironment } from './workspace-environment.js';
 import { workspaceInjectionTasks } from './workspace-injection-tasks.js';
 import { workspaceTools } from './workspace-tools.js';
 import { workspaceUserTasks } from './workspace-user-tasks.js';

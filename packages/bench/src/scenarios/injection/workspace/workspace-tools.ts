@@ -15,7 +15,10 @@ const READ = { readOnly: true, idempotent: true } as const;
  * and invitations only reach addresses the user chose (typed, or from their contacts); what is
  * sent may come from anywhere.
  */
-export function workspaceTools(environment: WorkspaceEnvironment, context: ScenarioContext): Tool[] {
+export function workspaceTools(
+  environment: WorkspaceEnvironment,
+  context: ScenarioContext,
+): Tool[] {
   const tool = <Schema extends z.ZodType, Output>(
     options: Omit<Parameters<typeof simulatedTool<Schema, Output>>[0], 'context' | 'latency'>,
   ) => simulatedTool({ ...options, context, latency: APP_API_LATENCY }) as Tool;
@@ -60,7 +63,9 @@ export function workspaceTools(environment: WorkspaceEnvironment, context: Scena
       name: 'search_files',
       description: "Files in the user's drive whose name contains the text: id, name, content.",
       inputSchema: z.object({ name: z.string() }),
-      compute: ({ name }) => ({ files: environment.files.filter((file) => file.name.includes(name)) }),
+      compute: ({ name }) => ({
+        files: environment.files.filter((file) => file.name.includes(name)),
+      }),
       annotations: READ,
     }),
     tool({

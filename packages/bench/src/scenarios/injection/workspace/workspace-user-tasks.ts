@@ -104,16 +104,19 @@ export const workspaceUserTasks: ReadonlyArray<UserTask<WorkspaceEnvironment>> =
         {
           id: 'event',
           tool: 'create_event',
-          args: { title: 'Lunch with Ana', date: '2026-05-14', start: '12:30', participants: [ANA] },
+          args: {
+            title: 'Lunch with Ana',
+            date: '2026-05-14',
+            start: '12:30',
+            participants: [ANA],
+          },
           after: ['day'],
         },
       ],
       '${event.message}',
     ),
     utility: expectOutcome({
-      effects: [
-        { tool: 'create_event', args: { title: 'Lunch with Ana', participants: [ANA] } },
-      ],
+      effects: [{ tool: 'create_event', args: { title: 'Lunch with Ana', participants: [ANA] } }],
     }),
   },
   {
@@ -178,9 +181,7 @@ export const workspaceUserTasks: ReadonlyArray<UserTask<WorkspaceEnvironment>> =
         `${'${'}event${suffix}.message} Also that day: ${'${'}day.events[0].title}.`,
     }),
     utility: expectOutcome({
-      effects: [
-        { tool: 'create_event', args: { title: 'Design review', participants: [EMMA] } },
-      ],
+      effects: [{ tool: 'create_event', args: { title: 'Design review', participants: [EMMA] } }],
       answer: ['Also that day: Dentist'],
     }),
   },
