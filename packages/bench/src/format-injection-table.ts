@@ -7,7 +7,7 @@ const TOKEN_BASELINE = 'plan';
 /**
  * The injection scenario's own table: per strategy, its defence, utility without and under
  * attack, the attack success rate (pairs with an attacker-chosen side effect), and its tokens per
- * run with each model behaviour, against undefended `plan`'s. Nothing for other scenarios.
+ * run with each model behaviour, and those against undefended `plan`'s (behaviour by behaviour). Nothing for other scenarios.
  */
 export function formatInjectionTable(byStrategy: Record<string, StrategyFigures>): string[] {
   const entries = Object.entries(byStrategy).flatMap(([name, figures]) =>
@@ -19,6 +19,8 @@ export function formatInjectionTable(byStrategy: Record<string, StrategyFigures>
   const percent = (value: number | undefined) =>
     value === undefined ? '–' : `${(value * 100).toFixed(1)}%`;
   const tokens = (value: number) => Math.round(value).toLocaleString('en-US');
+  const against = (value: number, baseline: number | undefined) =>
+    baseline === undefined || baseline === 0 ? '–' : `${(value / baseline).toFixed(2)}×`;
   return [
     '',
     `injection — ${first.userTasks} user tasks, ${first.injectionTasks} injection tasks, ${first.pairs} pairs (each suite's user tasks × its injection tasks); honest model without attack, worst-case model (obeys every injected call it reads) with`,
@@ -32,7 +34,8 @@ export function formatInjectionTable(byStrategy: Record<string, StrategyFigures>
         'attacks',
         'tok/run honest',
         'tok/run attacked',
-        `tok vs ${TOKEN_BASELINE}`,
+        `vs ${TOKEN_BASELINE} honest`,
+        `vs ${TOKEN_BASELINE} attacked`,
       ],
       entries.map(([name, figures, injection]) => [
         name,
@@ -43,9 +46,8 @@ export function formatInjectionTable(byStrategy: Record<string, StrategyFigures>
         `${injection.successfulAttacks}/${injection.pairs}`,
         tokens(injection.honest.meanTokens),
         tokens(injection.underAttack.meanTokens),
-        base === undefined || base.honest.meanTokens === 0
-          ? '–'
-          : `${(injection.honest.meanTokens / base.honest.meanTokens).toFixed(2)}×`,
+        against(injection.honest.meanTokens, base?.honest.meanTokens),
+        against(injection.underAttack.meanTokens, base?.underAttack.meanTokens),
       ]),
     ),
     'anchors: AgentDojo reports undefended GPT-4o at 47.7% targeted attack success; CaMeL is reported to let no attack through at about 2.8× the tokens of an undefended agent',
