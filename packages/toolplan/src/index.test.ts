@@ -49,6 +49,8 @@ const PUBLIC_VALUES = [
   'defineTool',
   'executePlan',
   'exportRunAsSpans',
+  'isFromQuery',
+  'isTrustedArgument',
   'loadChainFiles',
   'parsePlan',
   'runPlanned',

@@ -14,7 +14,7 @@ export { executePlan } from './runtime/execute-plan.js';
 export { validatePlan } from './plan/validate-plan.js';
 export { parsePlan } from './plan/parse-plan.js';
 export { defineTool } from './tools/define-tool.js';
-export { defaultPolicy } from './tools/tool-policy.js';
+export { defaultPolicy, isFromQuery, isTrustedArgument } from './tools/tool-policy.js';
 export { createRulePredictor } from './runtime/create-rule-predictor.js';
 export { createLruResultCache } from './runtime/create-lru-result-cache.js';
 

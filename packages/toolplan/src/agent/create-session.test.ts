@@ -76,7 +76,11 @@ describe('createSession', () => {
       '{"steps":[{"id":"s","tool":"send_summary","args":{"customer":"$t1_c"}}],"answer":"Sent."}',
       'It was not sent.',
     ]);
-    const session = createSession({ model, tools: crmTools(sent, { trusted: false }), maxReplans: 0 });
+    const session = createSession({
+      model,
+      tools: crmTools(sent, { trusted: false }),
+      maxReplans: 0,
+    });
     await session.ask('Who is customer 7?');
     const second = await session.ask('Send their record to the account team.');
     expect(sent).toEqual([]);

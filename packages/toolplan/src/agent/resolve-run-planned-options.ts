@@ -135,6 +135,7 @@ const PLANNED_SETTINGS_KEYS = [
   'output',
   'limits',
   'execute',
+  'approve',
   'maxRetries',
   'maxRetriesPerRun',
   'modelTimeoutMs',
@@ -209,6 +210,7 @@ export function resolvePlannedSettings(
   const execute: NonNullable<RunPlannedOptions['execute']> = {
     defaultTimeoutMs: defaults.toolTimeoutMs,
     ...(options.execute ?? defaults.execute),
+    ...(options.approve === undefined ? {} : { approve: options.approve }),
   };
   problems.attempt('execute', () => resolveExecuteOptions(execute));
   const maxRetries = problems.nonNegativeInteger(

@@ -89,7 +89,7 @@ import {
   type StepRecord,
   type StreamingExecution,
 } from '../runtime/index.js';
-import type { ToolSource, ValueSource } from '../tools/index.js';
+import type { ApproveCallback, ToolSource, ValueSource } from '../tools/index.js';
 import {
   createPlannerFrom,
   type PlanAttemptSink,
@@ -144,6 +144,13 @@ export interface RunPlannedOptions {
    * @default {} (the defaults of `ExecutePlanOptions`)
    */
   execute?: Omit<ExecutePlanOptions, 'signal' | 'limits' | 'results'>;
+  /**
+   * Answers a tool policy's `'ask'` (like the AI SDK's `needsApproval`): called with the call,
+   * its arguments' sources and the policy's reason; `true` lets it go. Without it, `'ask'` is a
+   * denial (`PolicyDeniedError`). The same as `execute.approve`, which it overrides.
+   * @default none
+   */
+  approve?: ApproveCallback;
   /** Cancels the run: the model calls and every step in flight. @default none */
   signal?: AbortSignal;
   /**

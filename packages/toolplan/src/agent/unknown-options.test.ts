@@ -56,8 +56,8 @@ describe('unknown options', () => {
     ).rejects.toThrow(
       '`runPlanned` has no option `maxReplan`; it would be ignored. Did you mean `maxReplans`?',
     );
-    expect(() => createAgent({ model, tools: [tool], approve: () => true } as never)).toThrow(
-      '`createAgent` has no option `approve`',
+    expect(() => createAgent({ model, tools: [tool], approval: () => true } as never)).toThrow(
+      '`createAgent` has no option `approval`',
     );
     expect(() => createSession({ model, tools: [tool], sumary: {} } as never)).toThrow(
       'Did you mean `summary`?',

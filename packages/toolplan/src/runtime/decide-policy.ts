@@ -74,7 +74,11 @@ function settle(
   const { decision, reason } = parsed;
   if (decision === 'allow') return undefined;
   if (decision === 'deny') {
-    return denial({ request, deniedBy: options.deniedBy, ...(reason === undefined ? {} : { reason }) });
+    return denial({
+      request,
+      deniedBy: options.deniedBy,
+      ...(reason === undefined ? {} : { reason }),
+    });
   }
   const { approve } = options;
   if (approve === undefined) {

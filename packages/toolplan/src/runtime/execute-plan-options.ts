@@ -259,6 +259,22 @@ export function resolveExecuteOptions(options: ExecutePlanOptions = {}): Resolve
       throw new TypeError(`Expected \`${key}\` to be a function, got \`${String(options[key])}\``);
     }
   }
+  if (
+    options.plannedAfterUntrusted !== undefined &&
+    typeof options.plannedAfterUntrusted !== 'boolean'
+  ) {
+    throw new TypeError(
+      `Expected \`plannedAfterUntrusted\` to be a boolean, got \`${String(options.plannedAfterUntrusted)}\``,
+    );
+  }
+  if (
+    options.resultSources !== undefined &&
+    (typeof options.resultSources !== 'object' || options.resultSources === null)
+  ) {
+    throw new TypeError(
+      `Expected \`resultSources\` to be an object of source lists by id, got \`${String(options.resultSources)}\``,
+    );
+  }
   if (options.query !== undefined && typeof options.query !== 'string') {
     throw new TypeError(`Expected \`query\` to be a string, got \`${String(options.query)}\``);
   }

@@ -158,7 +158,8 @@ const DEFAULT_COST = () => 1;
  *               │           └──────► cancelled (its AbortSignal fires) → wasted
  *               └──(a step asked for it first, or the plan completed)──► dropped (never ran)
  *
- * Safety is decided here, never by predictors: only tools with `readOnly: true` run, each
+ * Safety is decided here, never by predictors: only tools with `readOnly: true` (and no `policy`
+ * of their own) run, each
  * tool + canonical arguments at most once, within `maxCalls`, `maxConcurrent` and `maxCost`; a
  * proposal whose arguments carry text from a speculative result that the query does not contain
  * is refused (DESIGN.md, "Trust": no speculative call with arguments derived from a tool's
@@ -416,8 +417,10 @@ export class Speculator {
       tool === undefined ||
       key === undefined ||
       checked?.success !== true ||
-      // Never anything with side effects, whatever a predictor says.
+      // Never anything with side effects, whatever a predictor says; nor a tool with a policy of
+      // its own, which decides on calls of a plan's steps, and a speculative call has none.
       tool.readOnly !== true ||
+      tool.policy !== undefined ||
       !(proposal.confidence >= this.#minConfidence) ||
       this.#reserved >= this.#maxCalls ||
       !(this.#spent + cost <= this.#maxCost) ||

@@ -127,11 +127,16 @@ export class StepProvenance {
             else sources.addAll(this.#referenceSources(state, part));
           }
           break;
+        // Pushed last to first, so sources come out in the order they are written.
         case 'array':
-          stack.push(...next.items);
+          for (let index = next.items.length - 1; index >= 0; index -= 1) {
+            stack.push(next.items[index] as CompiledValue);
+          }
           break;
         case 'object':
-          for (const [, item] of next.entries) stack.push(item);
+          for (let index = next.entries.length - 1; index >= 0; index -= 1) {
+            stack.push((next.entries[index] as readonly [string, CompiledValue])[1]);
+          }
           break;
       }
     }
@@ -142,8 +147,9 @@ export class StepProvenance {
     const stack: unknown[] = [value];
     while (stack.length > 0) {
       const next = stack.pop();
-      if (Array.isArray(next)) stack.push(...(next as unknown[]));
-      else if (typeof next === 'object' && next !== null) stack.push(...Object.values(next));
+      if (Array.isArray(next)) stack.push(...(next as unknown[]).toReversed());
+      else if (typeof next === 'object' && next !== null)
+        stack.push(...Object.values(next).toReversed());
       else if (this.#inQuery(next)) sources.add(QUERY);
       else sources.add(this.plannedAfterUntrusted(state) ? UNTRUSTED_PLAN : TRUSTED_PLAN);
     }
@@ -164,11 +170,14 @@ export class StepProvenance {
 
   #referenceSources(state: StepState, reference: Reference): readonly ValueSource[] {
     const { root, path } = reference;
-    if (state.validated.forEach !== undefined && (root === FOR_EACH_ITEM || root === FOR_EACH_INDEX)) {
+    const { forEach } = state.validated;
+    if (forEach !== undefined && (root === FOR_EACH_ITEM || root === FOR_EACH_INDEX)) {
+      const sources = this.#valueSources(state, forEach);
+      // Items of another step's array are read at `[]`; a literal array's items are its elements,
+      // whose sources are the array's (which element, the run decides).
+      if (forEach.kind !== 'reference') return sources;
       const itemPath = root === FOR_EACH_ITEM ? `[]${formatPath(path)}` : '[]';
-      return this.#valueSources(state, state.validated.forEach).map((source) =>
-        withPath(source, itemPath),
-      );
+      return sources.map((source) => withPath(source, itemPath));
     }
     const step = this.#stepOf(root);
     const text = formatPath(path);
