@@ -36,6 +36,25 @@ describe('compileScriptBook', () => {
     expect(book.scenarios[0]?.plan?.text).toBe('{"steps": [ oops');
   });
 
+  it('compiles a replan like a plan, keeping the plan objects for the worst-case model', () => {
+    const plan = { steps: [{ id: 'a', tool: 't' }] };
+    const replan = { steps: [{ id: 'b', tool: 't', args: { retry: true } }], answer: '${b}' };
+    const [scenario] = compileScriptBook({
+      scenarios: [{ name: 'r', query: 'q', plan, replan }],
+    }).scenarios;
+    expect(scenario?.plan).toEqual({ text: '{"steps":["a=t()"],"answer":null}', object: plan });
+    expect(scenario?.replan).toEqual({
+      text: '{"steps":["b=t(retry=true)"],"answer":"${b}"}',
+      object: replan,
+    });
+    const text = compileScriptBook({ scenarios: [{ name: 't', query: 'q', replan: '{ oops' }] });
+    expect(text.scenarios[0]?.replan).toEqual({ text: '{ oops', object: undefined });
+    expect(text.scenarios[0]?.plan).toBeUndefined();
+    expect(
+      problemsOf({ scenarios: [{ name: 'b', query: 'q', replan: { steps: [{ id: 'x' }] } }] }),
+    ).toEqual([expect.stringMatching(/^scripts\.scenarios\[0\]\.replan\.steps\[0\]\.tool: /)]);
+  });
+
   it('refuses a plan object that is not a canonical plan, with the path inside the plan', () => {
     const problems = problemsOf({
       scenarios: [

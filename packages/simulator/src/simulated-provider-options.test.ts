@@ -18,6 +18,7 @@ describe('resolveSimulatorOptions', () => {
       host: '127.0.0.1',
       faults: [],
       promptCacheSize: 256,
+      behaviour: 'honest',
       clock: systemClock,
       logger: console,
     });
@@ -35,6 +36,7 @@ describe('resolveSimulatorOptions', () => {
     [{ port: 70_000 }, 'Expected `port` to be an integer from 0 to 65535, got `70000`'],
     [{ host: '' }, 'Expected `host` to be a host name, got ``'],
     [{ promptCacheSize: -1 }, 'Expected `promptCacheSize` to be a non-negative integer, got `-1`'],
+    [{ behaviour: 'evil' }, 'Expected `behaviour` to be `honest` or `worst-case`, got `evil`'],
     [
       { profile: 'gpt-5' },
       'Expected `profile` to be one of `gpt-4o`, `gpt-4.1-mini`, `claude-sonnet` or a profile object, got `gpt-5`',
