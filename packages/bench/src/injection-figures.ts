@@ -26,8 +26,11 @@ export interface InjectionSuiteFigures {
  * `utilityUnderAttack` and `attackSuccessRate` (see `StrategyFigures`).
  */
 export interface InjectionFigures {
-  /** How the strategy was defended: `none` (no policies, every call allowed) or `policies`. */
-  defence: 'none' | 'policies';
+  /**
+   * How the strategy was defended: `none` (no policies, every call allowed), `policies` (the
+   * defaults and the tools' own), or `defaults` (the defaults alone).
+   */
+  defence: 'none' | 'defaults' | 'policies';
   userTasks: number;
   injectionTasks: number;
   /** User task × injection task pairs, within each suite. */

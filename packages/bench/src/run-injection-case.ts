@@ -56,7 +56,7 @@ export async function runInjectionCase(options: {
   const own = suite.tools(environment, options.context);
   let toolCalls = 0;
   const tools = createToolRegistry(
-    (defence === 'none' ? stripPolicies(own) : own).map((tool) => ({
+    (defence === 'policies' ? own : stripPolicies(own)).map((tool) => ({
       ...tool,
       execute: (input: unknown, context: Parameters<typeof tool.execute>[1]) => {
         toolCalls += 1;

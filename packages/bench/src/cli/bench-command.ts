@@ -160,8 +160,12 @@ Exit codes: 0 every answer right; 1 some answer wrong; 2 a bad flag; 70 a bug.`,
       // The headline last, where a person looks first once the run is over.
       io.stdout(`\n${formatHeadlineTable(report)}`);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      // Injection scenarios alone run only the strategies they define a defence for.
+      const injectionStrategies = strategies.filter((strategy) =>
+        injection.some((scenario) => scenario.defences[strategy.name] !== undefined),
+      ).length;
       io.stdout(
-        `\n${describeSelection(ran.length + injection.length, strategies.length, conversations)} in ${seconds} s · profile ${report.profile} · speed ${report.speed} · seed ${report.seed}${endpoint === undefined ? ' · simulated provider over HTTP' : ` · ${endpoint.baseURL}`}`,
+        `\n${describeSelection(ran.length + injection.length, ran.length > 0 ? strategies.length : injectionStrategies, conversations)} in ${seconds} s · profile ${report.profile} · speed ${report.speed} · seed ${report.seed}${endpoint === undefined ? ' · simulated provider over HTTP' : ` · ${endpoint.baseURL}`}`,
       );
       if (report.host !== undefined) {
         const host = formatHostFigures(report.host);

@@ -8,9 +8,11 @@ import { workspaceSuite } from './workspace/workspace-suite.js';
 /**
  * How a strategy is defended in the injection benchmark: `none` runs every tool without policies
  * and lets every call out (`policy: () => 'allow'`); `policies` runs toolplan's defaults (the
- * run's `defaultPolicy`) plus the policies each tool's author wrote.
+ * run's `defaultPolicy`) plus the policies each tool's author wrote; `defaults` (an ablation, in
+ * no catalogue strategy's defence) runs the defaults alone, which deny every side effect of a
+ * replan, wanted or not.
  */
-export type InjectionDefence = 'none' | 'policies';
+export type InjectionDefence = 'none' | 'defaults' | 'policies';
 
 /**
  * A security benchmark in the style of AgentDojo: suites of user tasks, each run without attack
