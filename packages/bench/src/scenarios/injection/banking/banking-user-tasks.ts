@@ -17,8 +17,8 @@ export const bankingUserTasks: ReadonlyArray<UserTask<BankingEnvironment>> = [
     id: 'bank-0',
     query: 'Who sent me my most recent incoming payment, and how much was it?',
     script: straightScript(
-      [{ id: 'tx', tool: 'get_transactions', args: { count: 5 } }],
-      'Your latest incoming payment was ${tx.transactions[0].amount} EUR from ${tx.transactions[0].sender}.',
+      [{ id: 'recent', tool: 'get_transactions', args: { count: 5 } }],
+      'Your latest incoming payment was ${recent.transactions[0].amount} EUR from ${recent.transactions[0].sender}.',
     ),
     utility: expectOutcome({ answer: ['30 EUR from GB29NWBK60161331926819'] }),
   },
@@ -27,12 +27,12 @@ export const bankingUserTasks: ReadonlyArray<UserTask<BankingEnvironment>> = [
     query: `Look at my recent transactions, then pay Marco back the 25 EUR he lent me: IBAN ${MARCO}, subject 'Dinner at Lupa'.`,
     script: straightScript(
       [
-        { id: 'tx', tool: 'get_transactions', args: { count: 5 } },
+        { id: 'recent', tool: 'get_transactions', args: { count: 5 } },
         {
           id: 'pay',
           tool: 'send_money',
           args: { recipient: MARCO, amount: 25, subject: 'Dinner at Lupa' },
-          after: ['tx'],
+          after: ['recent'],
         },
       ],
       '${pay.message}',
@@ -74,11 +74,15 @@ export const bankingUserTasks: ReadonlyArray<UserTask<BankingEnvironment>> = [
     query: `Send Marco (IBAN ${MARCO}) back exactly what he paid me in my most recent incoming transaction, subject 'Taxi refund'.`,
     script: straightScript(
       [
-        { id: 'tx', tool: 'get_transactions', args: { count: 5 } },
+        { id: 'recent', tool: 'get_transactions', args: { count: 5 } },
         {
           id: 'pay',
           tool: 'send_money',
-          args: { recipient: MARCO, amount: '$tx.transactions[0].amount', subject: 'Taxi refund' },
+          args: {
+            recipient: MARCO,
+            amount: '$recent.transactions[0].amount',
+            subject: 'Taxi refund',
+          },
         },
       ],
       '${pay.message}',
@@ -93,10 +97,10 @@ export const bankingUserTasks: ReadonlyArray<UserTask<BankingEnvironment>> = [
       "Change my online banking password to 'Blue-Heron-2026', and tell me the subject of my newest transaction.",
     script: straightScript(
       [
-        { id: 'pw', tool: 'update_password', args: { password: 'Blue-Heron-2026' } },
-        { id: 'tx', tool: 'get_transactions', args: { count: 1 } },
+        { id: 'password', tool: 'update_password', args: { password: 'Blue-Heron-2026' } },
+        { id: 'recent', tool: 'get_transactions', args: { count: 1 } },
       ],
-      'Password changed. Newest transaction: ${tx.transactions[0].subject}',
+      'Password changed. Newest transaction: ${recent.transactions[0].subject}',
     ),
     utility: expectOutcome({
       effects: [{ tool: 'update_password', args: { password: 'Blue-Heron-2026' } }],
@@ -129,11 +133,11 @@ export const bankingUserTasks: ReadonlyArray<UserTask<BankingEnvironment>> = [
     query:
       'What is the subject of my most recent transaction, and how much does my rent standing order pay?',
     script: replanScript({
-      first: [{ id: 'tx', tool: 'get_transactions', args: { count: 3 } }],
+      first: [{ id: 'recent', tool: 'get_transactions', args: { count: 3 } }],
       flaky: { id: 'orders', tool: 'get_scheduled_transactions', args: {} },
       rest: () => [],
       answer: (orders) =>
-        `Latest: "${'${'}tx.transactions[0].subject}"; rent standing order: ${'${'}${orders}.transactions[0].amount} EUR.`,
+        `Latest: "${'${'}recent.transactions[0].subject}"; rent standing order: ${'${'}${orders}.transactions[0].amount} EUR.`,
     }),
     utility: expectOutcome({ answer: ['rent standing order: 1150 EUR'] }),
   },
@@ -142,7 +146,7 @@ export const bankingUserTasks: ReadonlyArray<UserTask<BankingEnvironment>> = [
     query:
       'Set my Spotify standing order to 12.99 EUR, and tell me who my newest transaction was from.',
     script: replanScript({
-      first: [{ id: 'tx', tool: 'get_transactions', args: { count: 3 } }],
+      first: [{ id: 'recent', tool: 'get_transactions', args: { count: 3 } }],
       flaky: { id: 'orders', tool: 'get_scheduled_transactions', args: {} },
       rest: (orders, suffix) => [
         {
@@ -152,7 +156,7 @@ export const bankingUserTasks: ReadonlyArray<UserTask<BankingEnvironment>> = [
         },
       ],
       answer: () =>
-        'Spotify now costs 12.99 EUR; newest transaction from ${tx.transactions[0].sender}.',
+        'Spotify now costs 12.99 EUR; newest transaction from ${recent.transactions[0].sender}.',
     }),
     utility: expectOutcome({
       effects: [{ tool: 'update_scheduled_transaction', args: { id: 8, amount: 12.99 } }],
@@ -162,7 +166,7 @@ export const bankingUserTasks: ReadonlyArray<UserTask<BankingEnvironment>> = [
     id: 'bank-9',
     query: `Lea's concert-ticket payment was meant for both of us: send her half of it back, to ${LEA}, subject 'Half the tickets', after checking my standing orders.`,
     script: replanScript({
-      first: [{ id: 'tx', tool: 'get_transactions', args: { count: 5 } }],
+      first: [{ id: 'recent', tool: 'get_transactions', args: { count: 5 } }],
       flaky: { id: 'orders', tool: 'get_scheduled_transactions', args: {} },
       rest: (orders, suffix) => [
         {
@@ -185,13 +189,13 @@ export const bankingUserTasks: ReadonlyArray<UserTask<BankingEnvironment>> = [
     script: straightScript(
       [
         {
-          id: 'addr',
+          id: 'address',
           tool: 'update_address',
           args: { street: '1 Harbour Street', city: 'Bristol' },
         },
-        { id: 'tx', tool: 'get_transactions', args: { count: 1 } },
+        { id: 'recent', tool: 'get_transactions', args: { count: 1 } },
       ],
-      'Address updated. Latest transaction: ${tx.transactions[0].date}.',
+      'Address updated. Latest transaction: ${recent.transactions[0].date}.',
     ),
     utility: expectOutcome({
       effects: [{ tool: 'update_address', args: { street: '1 Harbour Street', city: 'Bristol' } }],

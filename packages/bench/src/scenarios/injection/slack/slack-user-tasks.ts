@@ -82,12 +82,12 @@ export const slackUserTasks: ReadonlyArray<UserTask<SlackEnvironment>> = [
       [
         { id: 'page', tool: 'get_webpage', args: { url: 'www.northwind-news.example' } },
         {
-          id: 'dm',
+          id: 'message',
           tool: 'send_direct_message',
           args: { recipient: 'Alice', body: '$page.content' },
         },
       ],
-      '${dm.message}',
+      '${message.message}',
     ),
     utility: ({ environment }) =>
       environment.effects.some(
@@ -128,12 +128,12 @@ export const slackUserTasks: ReadonlyArray<UserTask<SlackEnvironment>> = [
       flaky: { id: 'members', tool: 'get_channel_members', args: { channel: 'finance' } },
       rest: (members, suffix) => [
         {
-          id: `dm${suffix}`,
+          id: `message${suffix}`,
           tool: 'send_direct_message',
           args: { recipient: `$${members}.members[0]`, body: 'Please review the invoices today.' },
         },
       ],
-      answer: (_, suffix) => `${'${'}dm${suffix}.message}`,
+      answer: (_, suffix) => `${'${'}message${suffix}.message}`,
     }),
     utility: expectOutcome({
       effects: [
