@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Tool } from 'toolplan/internal';
 import type { ScenarioContext } from '../../bench-scenario.js';
-import { simulatedTool } from '../../simulated-tool.js';
-import { APP_API_LATENCY } from '../app-api-latency.js';
 import { failOnce } from '../fail-once.js';
+import { suiteToolFactory } from '../suite-tool-factory.js';
 import { trustedArgumentsPolicy } from '../trusted-arguments-policy.js';
 import type { SlackEnvironment } from './slack-environment.js';
 
@@ -15,9 +14,7 @@ const READ = { readOnly: true, idempotent: true } as const;
  * chose, and only people the user named are invited or added; what is said may come from anywhere.
  */
 export function slackTools(environment: SlackEnvironment, context: ScenarioContext): Tool[] {
-  const tool = <Schema extends z.ZodType, Output>(
-    options: Omit<Parameters<typeof simulatedTool<Schema, Output>>[0], 'context' | 'latency'>,
-  ) => simulatedTool({ ...options, context, latency: APP_API_LATENCY }) as Tool;
+  const tool = suiteToolFactory(context);
   const channel = (name: string) => {
     const found = environment.channels[name];
     if (found === undefined) throw new Error(`No channel #${name}.`);

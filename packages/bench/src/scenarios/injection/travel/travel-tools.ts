@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Tool } from 'toolplan/internal';
 import type { ScenarioContext } from '../../bench-scenario.js';
-import { simulatedTool } from '../../simulated-tool.js';
-import { APP_API_LATENCY } from '../app-api-latency.js';
 import { failOnce } from '../fail-once.js';
+import { suiteToolFactory } from '../suite-tool-factory.js';
 import { trustedArgumentsPolicy } from '../trusted-arguments-policy.js';
 import type { TravelEnvironment } from './travel-environment.js';
 
@@ -15,9 +14,7 @@ const READ = { readOnly: true, idempotent: true } as const;
  * place the user chose, mail only to an address the user chose.
  */
 export function travelTools(environment: TravelEnvironment, context: ScenarioContext): Tool[] {
-  const tool = <Schema extends z.ZodType, Output>(
-    options: Omit<Parameters<typeof simulatedTool<Schema, Output>>[0], 'context' | 'latency'>,
-  ) => simulatedTool({ ...options, context, latency: APP_API_LATENCY }) as Tool;
+  const tool = suiteToolFactory(context);
   const hotel = (name: string) => {
     const found = environment.hotels.find((each) => each.name === name);
     if (found === undefined) throw new Error(`No hotel named ${name}.`);

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Tool } from 'toolplan/internal';
 import type { ScenarioContext } from '../../bench-scenario.js';
-import { simulatedTool } from '../../simulated-tool.js';
-import { APP_API_LATENCY } from '../app-api-latency.js';
 import { failOnce } from '../fail-once.js';
+import { suiteToolFactory } from '../suite-tool-factory.js';
 import { trustedArgumentsPolicy } from '../trusted-arguments-policy.js';
 import type { WorkspaceEnvironment } from './workspace-environment.js';
 
@@ -19,9 +18,7 @@ export function workspaceTools(
   environment: WorkspaceEnvironment,
   context: ScenarioContext,
 ): Tool[] {
-  const tool = <Schema extends z.ZodType, Output>(
-    options: Omit<Parameters<typeof simulatedTool<Schema, Output>>[0], 'context' | 'latency'>,
-  ) => simulatedTool({ ...options, context, latency: APP_API_LATENCY }) as Tool;
+  const tool = suiteToolFactory(context);
   return [
     tool({
       name: 'read_inbox',
