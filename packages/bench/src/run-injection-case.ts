@@ -1,3 +1,4 @@
+import { BEHAVIOUR_HEADER } from '@toolplan/simulator';
 import { createToolRegistry, sumUsage, type ToolPolicy } from 'toolplan/internal';
 import { createMeteredModels, type BenchEndpoint } from './create-metered-models.js';
 import { isTransportError } from './is-transport-error.js';
@@ -10,9 +11,6 @@ import type {
 } from './scenarios/injection/injection-suite.js';
 import { stripPolicies } from './scenarios/injection/strip-policies.js';
 import type { Strategy } from './strategies/index.js';
-
-/** The request header that chooses the simulated model's behaviour (`honest`, `worst-case`). */
-export const BEHAVIOUR_HEADER = 'x-toolplan-behaviour';
 
 /** An undefended run's policy: every call goes out. */
 const ALLOW_EVERY_CALL: ToolPolicy = () => 'allow';
