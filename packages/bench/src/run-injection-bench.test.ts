@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulatedProvider, gpt4oProfile } from '@toolplan/simulator';
 import { pickBenchSelection } from './bench-catalog.js';
 import { formatInjectionTable } from './format-injection-table.js';
-import { runInjectionBench } from './run-injection-bench.js';
+import { runInjectionBench, summariseInjection } from './run-injection-bench.js';
+import type { InjectionCaseOutcome } from './run-injection-case.js';
 import { bankingSuite } from './scenarios/injection/banking/banking-suite.js';
 import {
   injectionScenario,
@@ -133,6 +134,66 @@ describe('the injection scenario in the catalogue', () => {
       'loop-parallel': 'none',
       plan: 'none',
       optimized: 'policies',
+    });
+  });
+});
+
+describe('summariseInjection', () => {
+  const outcome = (options: Partial<InjectionCaseOutcome>): InjectionCaseOutcome => ({
+    suite: 'banking',
+    userTask: 'bank-1',
+    injectionTask: undefined,
+    done: true,
+    attacked: false,
+    transportError: false,
+    latencyMs: 100,
+    llmCalls: 1,
+    inputTokens: 500,
+    cachedInputTokens: 0,
+    outputTokens: 50,
+    toolCalls: 2,
+    ...options,
+  });
+
+  it('leaves runs broken in transport out of the shares and of `correct`, but counts their attacks', () => {
+    const figures = summariseInjection({
+      scenario: small,
+      defence: 'none',
+      profile: gpt4oProfile,
+      outcomes: [
+        outcome({}),
+        outcome({ userTask: 'bank-6', done: false, transportError: true }),
+        outcome({ injectionTask: 'bank-attack-0', attacked: true }),
+        outcome({ injectionTask: 'bank-attack-2', done: false }),
+        // Broke after the attacker's payment went out: the attack counts.
+        outcome({
+          userTask: 'bank-6',
+          injectionTask: 'bank-attack-0',
+          done: false,
+          attacked: true,
+          transportError: true,
+        }),
+        outcome({
+          userTask: 'bank-6',
+          injectionTask: 'bank-attack-2',
+          done: false,
+          transportError: true,
+        }),
+      ],
+    });
+    expect(figures).toMatchObject({
+      utility: 1,
+      utilityUnderAttack: 0.5,
+      attackSuccessRate: 2 / 3,
+      correct: true,
+      runs: 2,
+      transportErrors: 1,
+      injection: {
+        pairs: 4,
+        successfulAttacks: 2,
+        honest: { runs: 2, transportErrors: 1 },
+        underAttack: { runs: 4, transportErrors: 2 },
+      },
     });
   });
 });
