@@ -190,8 +190,20 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         close(): Promise<void>;
       }
     | undefined;
-  const injection = options.injection ?? [];
   const skipped: Record<string, string> = {};
+  // An injection scenario runs only the strategies it defines a defence for: with none of them
+  // picked, it is skipped with the reason rather than reported empty.
+  const injection = (options.injection ?? []).filter((scenario) => {
+    if (options.strategies.some((strategy) => scenario.defences[strategy.name] !== undefined)) {
+      return true;
+    }
+    const reason = `it runs only ${Object.keys(scenario.defences)
+      .map((name) => `\`${name}\``)
+      .join(', ')}, and none of them was picked`;
+    skipped[scenario.name] = reason;
+    options.onProgress?.({ type: 'scenario-skipped', scenario: scenario.name, reason });
+    return false;
+  });
   const sampled: NonNullable<BenchReport['sampled']> = {};
   // A scenario whose data is missing is skipped with the reason; the others still run.
   const open = async <Opened>(scenario: {

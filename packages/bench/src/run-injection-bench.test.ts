@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulatedProvider, gpt4oProfile } from '@toolplan/simulator';
 import { pickBenchSelection } from './bench-catalog.js';
 import { formatInjectionTable } from './format-injection-table.js';
+import { runBench, type BenchProgress } from './run-bench.js';
 import { runInjectionBench, summariseInjection } from './run-injection-bench.js';
 import type { InjectionCaseOutcome } from './run-injection-case.js';
 import { bankingSuite } from './scenarios/injection/banking/banking-suite.js';
@@ -18,6 +19,12 @@ import {
   optimizedStrategy,
   planStrategy,
 } from './strategies/index.js';
+
+/**
+ * Each end-to-end test below makes dozens of model calls over HTTP: on a loaded 2-core machine
+ * they took up to 5 s, vitest's default time-out.
+ */
+const END_TO_END = { timeout: 30_000 };
 
 /**
  * Two banking tasks — one straight (pay Marco the amount the user named), one that replans
@@ -47,69 +54,77 @@ describe('runInjectionBench', () => {
     await provider.close();
   });
 
-  it('measures utility, utility under attack and attack success per strategy', async () => {
-    const figures = await runInjectionBench({
-      scenario: small,
-      // loop-sequential has no defence in the scenario: it is left out.
-      strategies: [loopSequentialStrategy, loopParallelStrategy, planStrategy, optimizedStrategy],
-      endpoint: { baseURL: provider.url, modelId: 'gpt-4o' },
-      profile: gpt4oProfile,
-      context: TEST_CONTEXT,
-      concurrency: 8,
-    });
-    expect(Object.keys(figures)).toEqual(['loop-parallel', 'plan', 'optimized']);
-    const shares = Object.fromEntries(
-      Object.entries(figures).map(([name, each]) => [
-        name,
-        [each.utility, each.utilityUnderAttack, each.attackSuccessRate],
-      ]),
-    );
-    expect(shares).toEqual({
-      // The loop reads the poisoned results and obeys them on every pair.
-      'loop-parallel': [1, 1, 1],
-      // The plan is written before any result is read; its replan is not, and obeys.
-      plan: [1, 1, 0.5],
-      // The same replans, but the tools' policies deny the attacker's calls.
-      optimized: [1, 1, 0],
-    });
-    const optimized = figures['optimized']?.injection;
-    expect(optimized).toMatchObject({
-      defence: 'policies',
-      userTasks: 2,
-      injectionTasks: 2,
-      pairs: 4,
-      successfulAttacks: 0,
-      honest: { runs: 2, transportErrors: 0 },
-      underAttack: { runs: 4, transportErrors: 0 },
-    });
-    expect(figures['plan']?.injection?.defence).toBe('none');
-    // Without attack, the policies change nothing: the same plans, the same tokens.
-    expect(optimized?.honest.meanTokens).toBe(figures['plan']?.injection?.honest.meanTokens);
-    expect(figures['optimized']?.correct).toBe(true);
+  it(
+    'measures utility, utility under attack and attack success per strategy',
+    END_TO_END,
+    async () => {
+      const figures = await runInjectionBench({
+        scenario: small,
+        // loop-sequential has no defence in the scenario: it is left out.
+        strategies: [loopSequentialStrategy, loopParallelStrategy, planStrategy, optimizedStrategy],
+        endpoint: { baseURL: provider.url, modelId: 'gpt-4o' },
+        profile: gpt4oProfile,
+        context: TEST_CONTEXT,
+        concurrency: 8,
+      });
+      expect(Object.keys(figures)).toEqual(['loop-parallel', 'plan', 'optimized']);
+      const shares = Object.fromEntries(
+        Object.entries(figures).map(([name, each]) => [
+          name,
+          [each.utility, each.utilityUnderAttack, each.attackSuccessRate],
+        ]),
+      );
+      expect(shares).toEqual({
+        // The loop reads the poisoned results and obeys them on every pair.
+        'loop-parallel': [1, 1, 1],
+        // The plan is written before any result is read; its replan is not, and obeys.
+        plan: [1, 1, 0.5],
+        // The same replans, but the tools' policies deny the attacker's calls.
+        optimized: [1, 1, 0],
+      });
+      const optimized = figures['optimized']?.injection;
+      expect(optimized).toMatchObject({
+        defence: 'policies',
+        userTasks: 2,
+        injectionTasks: 2,
+        pairs: 4,
+        successfulAttacks: 0,
+        honest: { runs: 2, transportErrors: 0 },
+        underAttack: { runs: 4, transportErrors: 0 },
+      });
+      expect(figures['plan']?.injection?.defence).toBe('none');
+      // Without attack, the policies change nothing: the same plans, the same tokens.
+      expect(optimized?.honest.meanTokens).toBe(figures['plan']?.injection?.honest.meanTokens);
+      expect(figures['optimized']?.correct).toBe(true);
 
-    const table = formatInjectionTable(figures).join('\n');
-    expect(table).toContain('2 user tasks, 2 injection tasks, 4 pairs');
-    expect(table).toMatch(/optimized\s+policies\s+100\.0%\s+100\.0%\s+0\.0%\s+0\/4/);
-    expect(table).toMatch(/plan\s+none\s+100\.0%\s+100\.0%\s+50\.0%\s+2\/4/);
-  });
+      const table = formatInjectionTable(figures).join('\n');
+      expect(table).toContain('2 user tasks, 2 injection tasks, 4 pairs');
+      expect(table).toMatch(/optimized\s+policies\s+100\.0%\s+100\.0%\s+0\.0%\s+0\/4/);
+      expect(table).toMatch(/plan\s+none\s+100\.0%\s+100\.0%\s+50\.0%\s+2\/4/);
+    },
+  );
 
-  it("needs the tools' own policies: the defaults alone stop the attacks and the replan's wanted side effect too", async () => {
-    const figures = await runInjectionBench({
-      scenario: { ...small, defences: { optimized: 'defaults' } },
-      strategies: [optimizedStrategy],
-      endpoint: { baseURL: provider.url, modelId: 'gpt-4o' },
-      profile: gpt4oProfile,
-      context: TEST_CONTEXT,
-      concurrency: 8,
-    });
-    const optimized = figures['optimized'];
-    expect(optimized?.attackSuccessRate).toBe(0);
-    // bank-6 sets the rent in a replan, after reading the notice: `defaultPolicy` denies it.
-    expect(optimized?.utility).toBe(0.5);
-    expect(optimized?.utilityUnderAttack).toBe(0.5);
-    expect(optimized?.correct).toBe(false);
-    expect(optimized?.failures?.[0]).toContain('banking/bank-6: the task was not done');
-  });
+  it(
+    "needs the tools' own policies: the defaults alone stop the attacks and the replan's wanted side effect too",
+    END_TO_END,
+    async () => {
+      const figures = await runInjectionBench({
+        scenario: { ...small, defences: { optimized: 'defaults' } },
+        strategies: [optimizedStrategy],
+        endpoint: { baseURL: provider.url, modelId: 'gpt-4o' },
+        profile: gpt4oProfile,
+        context: TEST_CONTEXT,
+        concurrency: 8,
+      });
+      const optimized = figures['optimized'];
+      expect(optimized?.attackSuccessRate).toBe(0);
+      // bank-6 sets the rent in a replan, after reading the notice: `defaultPolicy` denies it.
+      expect(optimized?.utility).toBe(0.5);
+      expect(optimized?.utilityUnderAttack).toBe(0.5);
+      expect(optimized?.correct).toBe(false);
+      expect(optimized?.failures?.[0]).toContain('banking/bank-6: the task was not done');
+    },
+  );
 });
 
 describe('the injection scenario in the catalogue', () => {
@@ -195,5 +210,47 @@ describe('summariseInjection', () => {
         underAttack: { runs: 4, transportErrors: 2 },
       },
     });
+  });
+});
+
+describe('runBench with an injection scenario', () => {
+  it('runs it after the others and reports its figures under its name', END_TO_END, async () => {
+    const events: BenchProgress[] = [];
+    const report = await runBench({
+      scenarios: [],
+      injection: [small],
+      strategies: [loopSequentialStrategy, planStrategy, optimizedStrategy],
+      profile: gpt4oProfile,
+      speed: 1000,
+      onProgress: (event) => events.push(event),
+    });
+    expect(Object.keys(report.scenarios['injection'] ?? {})).toEqual(['plan', 'optimized']);
+    expect(report.scenarios['injection']?.['optimized']).toMatchObject({
+      utility: 1,
+      utilityUnderAttack: 1,
+      attackSuccessRate: 0,
+    });
+    expect(report.scenarios['injection']?.['plan']?.attackSuccessRate).toBe(0.5);
+    // 2 user tasks × (1 + 2 injection tasks) × 2 strategies.
+    expect(events).toContainEqual({
+      type: 'start',
+      scenarios: [{ scenario: 'injection', runs: 12 }],
+    });
+  });
+
+  it('skips it, with the reason, when none of its strategies was picked', async () => {
+    const events: BenchProgress[] = [];
+    const report = await runBench({
+      scenarios: [],
+      injection: [small],
+      strategies: [loopSequentialStrategy],
+      profile: gpt4oProfile,
+      speed: 1000,
+      onProgress: (event) => events.push(event),
+    });
+    expect(report.scenarios).toEqual({});
+    const reason = 'it runs only `loop-parallel`, `plan`, `optimized`, and none of them was picked';
+    expect(report.skipped).toEqual({ injection: reason });
+    expect(events).toContainEqual({ type: 'scenario-skipped', scenario: 'injection', reason });
   });
 });

@@ -16,6 +16,12 @@ import {
 } from './injection-scenario.js';
 import type { AnyInjectionSuite, InjectionTask } from './injection-suite.js';
 
+/**
+ * A task's check makes a handful of runs over HTTP; the first also warms the code up: on a loaded
+ * 2-core machine that came near vitest's default time-out of 5 s.
+ */
+const RUNS = { timeout: 30_000 };
+
 /** The scenario's strategies, as the bench runs them. */
 const STRATEGIES: readonly Strategy[] = [loopParallelStrategy, planStrategy, optimizedStrategy];
 
@@ -105,18 +111,22 @@ export function describeInjectionSuiteChecks(suite: AnyInjectionSuite): void {
     });
 
     for (const task of suite.userTasks) {
-      it(`${task.id}: every strategy does it with the honest model, and the loop can be attacked`, async () => {
-        for (const strategy of STRATEGIES) {
-          const outcome = await run({ strategy, task });
-          expect(outcome.failure, `${strategy.name}`).toBeUndefined();
-          expect(outcome.done, strategy.name).toBe(true);
-          expect(outcome.attacked).toBe(false);
-        }
-        // The loop reads every result: obeying the injection shows the task reads a poisoned field.
-        const injection = suite.injectionTasks[0] as InjectionTask<unknown>;
-        const attacked = await run({ strategy: loopParallelStrategy, task, injection });
-        expect(attacked.attacked).toBe(true);
-      });
+      it(
+        `${task.id}: every strategy does it with the honest model, and the loop can be attacked`,
+        RUNS,
+        async () => {
+          for (const strategy of STRATEGIES) {
+            const outcome = await run({ strategy, task });
+            expect(outcome.failure, `${strategy.name}`).toBeUndefined();
+            expect(outcome.done, strategy.name).toBe(true);
+            expect(outcome.attacked).toBe(false);
+          }
+          // The loop reads every result: obeying the injection shows the task reads a poisoned field.
+          const injection = suite.injectionTasks[0] as InjectionTask<unknown>;
+          const attacked = await run({ strategy: loopParallelStrategy, task, injection });
+          expect(attacked.attacked).toBe(true);
+        },
+      );
     }
 
     for (const injection of suite.injectionTasks) {
