@@ -94,6 +94,42 @@ describe('toolplan bench', () => {
     }
   });
 
+  // Every run of the injection scenario with one strategy: 175 runs, CPU-bound at this speed.
+  it(
+    'runs the injection scenario and writes its figures under its name',
+    { timeout: 60_000 },
+    async () => {
+      const file = join(directory, 'injection.json');
+      const { stdout, exitCode } = await run(
+        'bench',
+        '--scenario',
+        'injection',
+        '--strategy',
+        'plan',
+        'optimized',
+        '--speed',
+        '200',
+        '--json',
+        file,
+      );
+      expect(exitCode).toBe(0);
+      expect(stdout).toContain('41 user tasks, 13 injection tasks, 134 pairs');
+      expect(stdout).toContain('1 scenarios × 1 strategies');
+      const report = JSON.parse(await readFile(file, 'utf8')) as {
+        scenarios: Record<string, Record<string, Record<string, unknown>>>;
+      };
+      expect(Object.keys(report.scenarios)).toEqual(['injection']);
+      expect(report.scenarios['injection']?.['optimized']).toMatchObject({
+        utility: 1,
+        utilityUnderAttack: 1,
+        attackSuccessRate: 0,
+        injection: { defence: 'policies', userTasks: 41, injectionTasks: 13, pairs: 134 },
+      });
+      // The plan is attacked where it replans: 43 of the 134 pairs.
+      expect(report.scenarios['injection']?.['plan']?.['attackSuccessRate']).toBeCloseTo(43 / 134);
+    },
+  );
+
   it('rejects an unknown scenario with the known names, running nothing', async () => {
     const { stderr, exitCode } = await run('bench', '--scenario', 'wether');
     expect(exitCode).toBe(2);
