@@ -105,7 +105,6 @@ describe('toolplan bench', () => {
         '--scenario',
         'injection',
         '--strategy',
-        'plan',
         'optimized',
         '--speed',
         '200',
@@ -125,8 +124,6 @@ describe('toolplan bench', () => {
         attackSuccessRate: 0,
         injection: { defence: 'policies', userTasks: 41, injectionTasks: 13, pairs: 134 },
       });
-      // The plan is attacked where it replans: 43 of the 134 pairs.
-      expect(report.scenarios['injection']?.['plan']?.['attackSuccessRate']).toBeCloseTo(43 / 134);
     },
   );
 
