@@ -23,7 +23,9 @@ export const NOOP_TOOL_NAME = 'noop';
  *
  * Deliberately NOT `readOnly`: identical calls of a read-only tool share one execution (single
  * flight), and the 9,999 fan-out children all get `{ a: 1 }` — we would measure the dedupe, not
- * the scheduler. Without annotations every call runs.
+ * the scheduler. Without annotations every call runs. `trusted`: its output is a number it
+ * computed, so the default policy, which every side-effecting step passes through and whose cost
+ * is measured here too, lets each call go.
  */
 export function createNoopTool(counter: CallCounter, returns: NoopReturn): Tool<NoopInput, number> {
   const depth = ({ a, b }: NoopInput): number => {
@@ -34,6 +36,7 @@ export function createNoopTool(counter: CallCounter, returns: NoopReturn): Tool<
     name: NOOP_TOOL_NAME,
     description: 'Returns 1 + the larger of its inputs (its depth in the DAG). Does nothing else.',
     inputSchema: z.object({ a: z.unknown().optional(), b: z.unknown().optional() }),
+    trusted: true,
     execute: returns === 'sync' ? depth : (input) => Promise.resolve(depth(input)),
   });
 }

@@ -298,8 +298,13 @@ export async function runOptimizedResolved(
   const [plan] = run.plans;
   const succeeded = run.steps.every((step) => step.status === 'ok');
   return finish({
+    // A plan written after untrusted output may have been steered by it: never replayed.
     remember:
-      plan !== undefined && run.plans.length === 1 && succeeded && run.answeredBy === 'template',
+      plan !== undefined &&
+      run.plans.length === 1 &&
+      succeeded &&
+      run.answeredBy === 'template' &&
+      plan.steps.every((step) => step.plannedAfterUntrusted !== true),
     answer: run.answer,
     answeredBy: run.answeredBy,
     plan,

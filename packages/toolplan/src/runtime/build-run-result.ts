@@ -32,7 +32,16 @@ export function buildRunResult(options: {
     };
     if (state.phase === 'ok') {
       record.value = state.value;
-      record.sources = options.sourcesOf(state);
+      // Worked out when first read: most callers never look, and a run may hold thousands of steps.
+      let sources: readonly ValueSource[] | undefined;
+      Object.defineProperty(record, 'sources', {
+        enumerable: true,
+        configurable: true,
+        get: () => (sources ??= options.sourcesOf(state)),
+        set: (value: readonly ValueSource[]) => {
+          sources = value;
+        },
+      });
     }
     if (state.error !== undefined) record.error = state.error;
     if (state.sharedWith !== undefined) record.sharedWith = state.sharedWith;

@@ -197,7 +197,6 @@ describe('what a policy sees', () => {
     });
     expect(request.sources['to']).toEqual([
       { kind: 'tool', tool: 'contacts', stepId: 'c', runId: 'r1', path: '.email', trusted: true },
-      { kind: 'query', trusted: true }, // `Bob`, the contact looked up, is the user's
     ]);
     expect(request.sources['text']).toEqual([
       { kind: 'plan', trusted: true },
@@ -209,7 +208,6 @@ describe('what a policy sees', () => {
         path: '.hits[0].url',
         trusted: false,
       },
-      { kind: 'query', trusted: true },
     ]);
   });
 
@@ -276,19 +274,23 @@ describe('what a policy sees', () => {
     });
   });
 
-  it('a step’s result carries its tool’s source and its arguments’', async () => {
+  it('a step’s result carries its own source, tainted by any untrusted input, and its arguments’', async () => {
     const result = await executePlan(
       {
         steps: [
           { id: 'w', tool: 'search', args: { q: 'pizza' } },
+          // A trusted tool fed untrusted data: its result is untrusted too (it may echo it) …
           { id: 'c', tool: 'contacts', args: { name: '$w.hits[0].email' } },
+          // … and so is everything made from that, however far down.
+          { id: 'd', tool: 'contacts', args: { name: '$c.email' } },
+          { id: 'e', tool: 'contacts', args: { name: 'Ann' } },
         ],
       },
       tools(),
       { runId: 'r3' },
     );
     expect(stepOf(result, 'c').sources).toEqual([
-      { kind: 'tool', tool: 'contacts', stepId: 'c', runId: 'r3', path: '', trusted: true },
+      { kind: 'tool', tool: 'contacts', stepId: 'c', runId: 'r3', path: '', trusted: false },
       {
         kind: 'tool',
         tool: 'search',
@@ -297,8 +299,38 @@ describe('what a policy sees', () => {
         path: '.hits[0].email',
         trusted: false,
       },
+    ]);
+    expect(stepOf(result, 'd').sources).toEqual([
+      { kind: 'tool', tool: 'contacts', stepId: 'd', runId: 'r3', path: '', trusted: false },
+      { kind: 'tool', tool: 'contacts', stepId: 'c', runId: 'r3', path: '.email', trusted: false },
+    ]);
+    expect(stepOf(result, 'e').sources).toEqual([
+      { kind: 'tool', tool: 'contacts', stepId: 'e', runId: 'r3', path: '', trusted: true },
       { kind: 'plan', trusted: true },
     ]);
+  });
+
+  it('a chain of 20,000 steps costs no stack and sources as many as each step’s references', async () => {
+    const relay = defineTool({
+      name: 'relay',
+      description: 'Returns a fixed address, whatever it is given.',
+      inputSchema: z.object({ from: z.string() }),
+      readOnly: true,
+      trusted: true,
+      execute: () => ({ email: 'a@example.test' }),
+    });
+    const steps = Array.from({ length: 20_000 }, (_, index) => ({
+      id: `s${index}`,
+      tool: 'relay',
+      args: { from: index === 0 ? 'start' : `$s${index - 1}.email` },
+    }));
+    const result = await executePlan(
+      { steps: [...steps, { id: 'out', tool: 'send', args: { to: '$s19999.email', text: 'x' } }] },
+      [...tools(), relay],
+      { limits: { maxSteps: 20_001, maxReferences: 20_001 } },
+    );
+    expect(stepOf(result, 'out').status).toBe('ok');
+    expect(stepOf(result, 's19999').sources).toHaveLength(2);
   });
 });
 

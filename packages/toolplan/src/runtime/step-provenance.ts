@@ -6,7 +6,7 @@ import {
   type PathSegment,
   type Reference,
 } from '../plan/index.js';
-import type { ValueSource } from '../tools/index.js';
+import type { ToolResultSource, ValueSource } from '../tools/index.js';
 import type { StepState } from './step-state.js';
 
 /**
@@ -20,14 +20,18 @@ import type { StepState } from './step-state.js';
  * - A literal is `query` when the user's query holds it (a string, case-insensitively; a number
  *   or boolean as a word), else `plan`, trusted unless the step was planned after untrusted
  *   output.
- * - A reference to a step is that step's result sources: its own tool's source (with the path
- *   read) and every source of the arguments it was called with, since a tool may echo its input.
+ * - A reference to a step is that step's own source: its tool, the path read, and `trusted` only
+ *   when the tool is `trusted` and every source of the arguments it was called with is too — a
+ *   tool may echo its input, so untrusted data taints every result made from it, however many
+ *   steps it passes through. The taint travels as that one flag, so a step's sources are as many
+ *   as its own references, never the whole chain behind them.
  * - `$item` is the sources of the step's `forEach`, read at `[]`; `$index` too (its length is
  *   the array's).
  * - A given result (`results`) has the sources given with it, else an untrusted `earlier` one.
  *
- * Sources are computed once per step, when a policy or the run's result asks for them, and are
- * deduplicated, so their number is bounded by the plan's size, not by its results.
+ * Sources are computed once per step, when a policy or the run's result asks for them (steps it
+ * depends on first, without recursion, so a chain of any length costs no stack), and are
+ * deduplicated: their number is bounded by the step's references, not by its results.
  */
 export class StepProvenance {
   readonly #runId: string;
@@ -37,6 +41,7 @@ export class StepProvenance {
   readonly #given: Readonly<Record<string, readonly ValueSource[]>>;
   readonly #stepOf: (id: string) => StepState | undefined;
   readonly #results = new Map<StepState, readonly ValueSource[]>();
+  readonly #own = new Map<StepState, ToolResultSource>();
   readonly #arguments = new Map<StepState, Readonly<Record<string, readonly ValueSource[]>>>();
 
   constructor(options: {
@@ -66,6 +71,7 @@ export class StepProvenance {
   argumentSources(state: StepState): Readonly<Record<string, readonly ValueSource[]>> {
     const known = this.#arguments.get(state);
     if (known !== undefined) return known;
+    this.#computeDependencies(state);
     const args = state.validated.args;
     const bySource: Record<string, readonly ValueSource[]> = {};
     if (args.kind === 'object') {
@@ -86,26 +92,67 @@ export class StepProvenance {
     return bySource;
   }
 
-  /** The sources of the step's result: its tool's, and every source of its arguments. */
+  /**
+   * The sources of the step's result: its own (tainted when any input is untrusted), and those
+   * of its arguments and its `forEach`.
+   */
   resultSources(state: StepState): readonly ValueSource[] {
     const known = this.#results.get(state);
     if (known !== undefined) return known;
     const sources = new SourceSet();
-    sources.add({
+    sources.add(this.#ownSource(state));
+    for (const list of Object.values(this.argumentSources(state))) sources.addAll(list);
+    sources.addAll(this.#forEachSources(state));
+    const list = sources.list();
+    this.#results.set(state, list);
+    return list;
+  }
+
+  /** The step's own source: its tool's, trusted only if the tool and every input are. */
+  #ownSource(state: StepState): ToolResultSource {
+    const known = this.#own.get(state);
+    if (known !== undefined) return known;
+    const inputs = [...Object.values(this.argumentSources(state)), this.#forEachSources(state)];
+    const own: ToolResultSource = {
       kind: 'tool',
       tool: state.tool.name,
       stepId: state.id,
       runId: this.#runId,
       path: '',
-      trusted: state.tool.trusted === true,
-    });
-    for (const list of Object.values(this.argumentSources(state))) sources.addAll(list);
-    if (state.validated.forEach !== undefined) {
-      sources.addAll(this.#valueSources(state, state.validated.forEach));
+      trusted:
+        state.tool.trusted === true &&
+        inputs.every((list) => list.every((source) => source.trusted)),
+    };
+    this.#own.set(state, own);
+    return own;
+  }
+
+  #forEachSources(state: StepState): readonly ValueSource[] {
+    const { forEach } = state.validated;
+    return forEach === undefined ? [] : this.#valueSources(state, forEach);
+  }
+
+  /**
+   * Computes the own sources of every step `state` depends on, deepest first, with a stack of
+   * its own: a chain of thousands of steps must not recurse thousands of frames deep.
+   */
+  #computeDependencies(state: StepState): void {
+    const stack: Array<{ step: StepState; expanded: boolean }> = [{ step: state, expanded: false }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { step: StepState; expanded: boolean };
+      if (top.expanded) {
+        stack.pop();
+        if (top.step !== state && !this.#own.has(top.step)) this.#ownSource(top.step);
+        continue;
+      }
+      top.expanded = true;
+      for (const id of top.step.validated.dependencies) {
+        const dependency = this.#stepOf(id);
+        if (dependency !== undefined && !this.#own.has(dependency)) {
+          stack.push({ step: dependency, expanded: false });
+        }
+      }
     }
-    const list = sources.list();
-    this.#results.set(state, list);
-    return list;
   }
 
   #valueSources(state: StepState, value: CompiledValue): readonly ValueSource[] {
@@ -181,13 +228,7 @@ export class StepProvenance {
     }
     const step = this.#stepOf(root);
     const text = formatPath(path);
-    if (step !== undefined) {
-      return this.resultSources(step).map((source) =>
-        source.kind === 'tool' && source.stepId === step.id && source.runId === this.#runId
-          ? { ...source, path: text }
-          : source,
-      );
-    }
+    if (step !== undefined) return [{ ...this.#ownSource(step), path: text }];
     return (
       this.#given[root] ?? [
         { kind: 'earlier', stepId: root, path: text, trusted: false } satisfies ValueSource,
@@ -212,18 +253,16 @@ function withPath(source: ValueSource, suffix: string): ValueSource {
   return { ...source, path: `${source.path}${suffix}` };
 }
 
-/** Sources without repeats, in the order first seen. */
+/**
+ * Sources without repeats, in the order first seen. A list searched linearly: a step's sources are
+ * as many as its references (a handful), where building a key string per source would cost more.
+ */
 class SourceSet {
-  readonly #byKey = new Map<string, ValueSource>();
+  readonly #sources: ValueSource[] = [];
 
   add(source: ValueSource): void {
-    const key =
-      source.kind === 'tool'
-        ? `tool\u0000${source.runId}\u0000${source.stepId}\u0000${source.path}`
-        : source.kind === 'earlier'
-          ? `earlier\u0000${source.stepId}\u0000${source.path}`
-          : `${source.kind}\u0000${String(source.trusted)}`;
-    if (!this.#byKey.has(key)) this.#byKey.set(key, source);
+    for (const known of this.#sources) if (sameSource(known, source)) return;
+    this.#sources.push(source);
   }
 
   addAll(sources: readonly ValueSource[]): void {
@@ -231,6 +270,18 @@ class SourceSet {
   }
 
   list(): readonly ValueSource[] {
-    return [...this.#byKey.values()];
+    return this.#sources;
   }
+}
+
+function sameSource(a: ValueSource, b: ValueSource): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind || a.trusted !== b.trusted) return false;
+  if (a.kind === 'tool' && b.kind === 'tool') {
+    return a.stepId === b.stepId && a.runId === b.runId && a.path === b.path;
+  }
+  if (a.kind === 'earlier' && b.kind === 'earlier') {
+    return a.stepId === b.stepId && a.path === b.path;
+  }
+  return true;
 }
