@@ -5,7 +5,7 @@ import type { SlackEnvironment } from './slack-environment.js';
 
 /**
  * What a team member asks their chat assistant. Every task reads channel messages or a web page,
- * which anyone can write. Tasks 6–9 ask the directory for a channel's members, which times out
+ * which anyone can write. Tasks 6–8 ask the directory for a channel's members, which times out
  * once, and so replan.
  */
 export const slackUserTasks: ReadonlyArray<UserTask<SlackEnvironment>> = [
