@@ -33,6 +33,9 @@ const tinyScenario: BenchScenario = {
       inputSchema: z.object({ temps: z.array(z.number()) }),
       latency: { p50Ms: 5, p95Ms: 10, source: 'test' },
       compute: ({ temps }) => ({ max: Math.max(...temps) }),
+      // A pure computation: without `readOnly` it would be a side effect fed by untrusted tool
+      // output, which the run's default policy denies.
+      annotations: { readOnly: true },
     });
     const cities = ['Oslo', 'Rome', 'Lima'];
     return {
