@@ -22,9 +22,7 @@ const tinyScenario: BenchScenario = {
       inputSchema: z.object({ city: z.string() }),
       latency: { p50Ms: 100, p95Ms: 200, source: 'test' },
       compute: ({ city }) => ({ city, temp: TEMPERATURES[city] ?? 0 }),
-      // Numbers from the weather service, not third-party text: `max_temp` (a tool without
-      // annotations, so side-effecting) may take them under the default policy.
-      annotations: { readOnly: true, trusted: true },
+      annotations: { readOnly: true },
     });
     const highest = simulatedTool({
       context,
