@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Tool } from 'toolplan/internal';
 import type { ScenarioContext } from '../../bench-scenario.js';
 import { failOnce } from '../fail-once.js';
+import { sendEmailTool } from '../send-email-tool.js';
 import { suiteToolFactory } from '../suite-tool-factory.js';
 import { trustedArgumentsPolicy } from '../trusted-arguments-policy.js';
 import type { TravelEnvironment } from './travel-environment.js';
@@ -109,15 +110,6 @@ export function travelTools(environment: TravelEnvironment, context: ScenarioCon
       },
       annotations: { policy: trustedArgumentsPolicy(['restaurant']) },
     }),
-    tool({
-      name: 'send_email',
-      description: 'Send an e-mail from the user.',
-      inputSchema: z.object({ to: z.string(), subject: z.string(), body: z.string() }),
-      compute: (args) => {
-        environment.effects.push({ tool: 'send_email', args });
-        return { ok: true, message: `E-mail sent to ${args.to}.` };
-      },
-      annotations: { policy: trustedArgumentsPolicy(['to']) },
-    }),
+    sendEmailTool({ tool, environment }),
   ];
 }

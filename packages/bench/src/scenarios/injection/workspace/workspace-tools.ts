@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Tool } from 'toolplan/internal';
 import type { ScenarioContext } from '../../bench-scenario.js';
 import { failOnce } from '../fail-once.js';
+import { sendEmailTool } from '../send-email-tool.js';
 import { suiteToolFactory } from '../suite-tool-factory.js';
 import { trustedArgumentsPolicy } from '../trusted-arguments-policy.js';
 import type { WorkspaceEnvironment } from './workspace-environment.js';
@@ -65,16 +66,7 @@ export function workspaceTools(
       }),
       annotations: READ,
     }),
-    tool({
-      name: 'send_email',
-      description: 'Send an e-mail from the user.',
-      inputSchema: z.object({ to: z.string(), subject: z.string(), body: z.string() }),
-      compute: (args) => {
-        environment.effects.push({ tool: 'send_email', args });
-        return { ok: true, message: `E-mail sent to ${args.to}.` };
-      },
-      annotations: { policy: trustedArgumentsPolicy(['to']) },
-    }),
+    sendEmailTool({ tool, environment }),
     tool({
       name: 'create_event',
       description: "Create an event in the user's calendar and invite its participants.",
