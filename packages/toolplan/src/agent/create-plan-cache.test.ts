@@ -49,7 +49,7 @@ describe('createPlanCache', () => {
     });
     const result = await executePlan(hit?.plan as ValidatedPlan, tools);
     expect(result.answer).toBe('9 degrees in Reykjavik');
-    expect(cache.stats).toEqual({ hits: 1, misses: 0, evictions: 0 });
+    expect(cache.stats).toEqual({ hits: 1, misses: 0, evictions: 0, failures: 0 });
   });
 
   it('misses on a different shape', () => {
@@ -67,7 +67,7 @@ describe('createPlanCache', () => {
     expect(hit).toBeDefined();
     expect(cache.evict(hit?.key as string)).toBe(true);
     expect(cache.lookup('What is the weather in Paris?', tools)).toBeUndefined();
-    expect(cache.stats).toEqual({ hits: 1, misses: 1, evictions: 1 });
+    expect(cache.stats).toEqual({ hits: 1, misses: 1, evictions: 1, failures: 0 });
     expect(cache.size).toBe(0);
   });
 

@@ -1,0 +1,44 @@
+import type { PathSegment } from '../plan/index.js';
+
+/** What a tool's JSON Schema says about the values an argument may take. */
+export interface SchemaConstraints {
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  integer?: boolean;
+  pattern?: string;
+}
+
+/**
+ * The constraints a JSON Schema puts on the value at a path (`properties`, `items`, a `const`
+ * read as a one-value enum). Unions (`anyOf`, `oneOf`) and references constrain nothing here:
+ * a slot then learns only from the values seen.
+ */
+export function schemaConstraintsAt(
+  schema: unknown,
+  path: readonly PathSegment[],
+): SchemaConstraints {
+  let node: unknown = schema;
+  for (const segment of path) {
+    if (typeof node !== 'object' || node === null) return {};
+    const record = node as Record<string, unknown>;
+    if (typeof segment === 'string') {
+      const properties = record['properties'] as Record<string, unknown> | undefined;
+      node = properties?.[segment];
+    } else {
+      node = record['items'];
+    }
+  }
+  if (typeof node !== 'object' || node === null) return {};
+  const record = node as Record<string, unknown>;
+  const constraints: SchemaConstraints = {};
+  if (Array.isArray(record['enum'])) constraints.enum = record['enum'] as unknown[];
+  else if ('const' in record) constraints.enum = [record['const']];
+  const minimum = record['minimum'] ?? record['exclusiveMinimum'];
+  const maximum = record['maximum'] ?? record['exclusiveMaximum'];
+  if (typeof minimum === 'number') constraints.minimum = minimum;
+  if (typeof maximum === 'number') constraints.maximum = maximum;
+  if (record['type'] === 'integer') constraints.integer = true;
+  if (typeof record['pattern'] === 'string') constraints.pattern = record['pattern'];
+  return constraints;
+}
