@@ -36,8 +36,11 @@ export function schemaConstraintsAt(
   else if ('const' in record) constraints.enum = [record['const']];
   const minimum = record['minimum'] ?? record['exclusiveMinimum'];
   const maximum = record['maximum'] ?? record['exclusiveMaximum'];
-  if (typeof minimum === 'number') constraints.minimum = minimum;
-  if (typeof maximum === 'number') constraints.maximum = maximum;
+  // Zod writes an integer's type limits (±2^53 − 1) as bounds: those say nothing about the value.
+  if (typeof minimum === 'number' && Math.abs(minimum) < Number.MAX_SAFE_INTEGER)
+    constraints.minimum = minimum;
+  if (typeof maximum === 'number' && Math.abs(maximum) < Number.MAX_SAFE_INTEGER)
+    constraints.maximum = maximum;
   if (record['type'] === 'integer') constraints.integer = true;
   if (typeof record['pattern'] === 'string') constraints.pattern = record['pattern'];
   return constraints;
