@@ -82,6 +82,23 @@ const ACCOUNT = learn([
   { query: 'Summarise the account of user alice: last 3 orders', plan: account('alice', 3) },
 ]);
 
+// The seed's request: weather for five cities on a date, compared.
+const seedPlan = (cities: string[], date: string) => ({
+  steps: [
+    { id: 'w', tool: 'get_weather', forEach: cities, args: { city: '$item', date } },
+    { id: 'cmp', tool: 'compare_temps', args: { results: '$w' } },
+  ],
+  answer: 'Warmest: ${cmp.warmest}; coldest: ${cmp.coldest}; spread ${cmp.spread}°F.',
+});
+const seedQuery = (cities: string, date: string) =>
+  `Compare the weather in ${cities} on ${date}: which city is warmest, which is coldest, and by how much?`;
+const SEED = learn([
+  {
+    query: seedQuery('Boston, New York, Chicago, Miami and Seattle', '2024-01-20'),
+    plan: seedPlan(['Boston', 'New York', 'Chicago', 'Miami', 'Seattle'], '2024-01-20'),
+  },
+]);
+
 const hits = (chain: ChainDefinition, query: string, options?: MatchChainOptions) =>
   matchChain(chain, query, options)?.params;
 const misses = (chain: ChainDefinition, query: string, options?: MatchChainOptions) =>
@@ -110,6 +127,24 @@ describe('near misses of a learned chain', () => {
       username: 'bruno',
       limit: 4,
     });
+  });
+
+  it("still hits the seed's five-city request once learned, with other cities and dates", () => {
+    expect(
+      hits(SEED, seedQuery('Denver, San Diego, Austin, Minneapolis and Phoenix', '2024-01-20')),
+    ).toEqual({
+      city_list: ['Denver', 'San Diego', 'Austin', 'Minneapolis', 'Phoenix'],
+      date: '2024-01-20',
+    });
+    expect(
+      hits(SEED, seedQuery('Boston, New York, Chicago, Miami and Seattle', '2024-02-03')),
+    ).toMatchObject({ date: '2024-02-03' });
+    misses(SEED, seedQuery('Boston, New York, Chicago, Miami and Seattle', 'January 20'));
+    misses(
+      SEED,
+      seedQuery('Boston, New York, Chicago, Miami and Seattle in Celsius', '2024-01-20'),
+    );
+    misses(SEED, seedQuery('Boston, New York, Chicago, Miami and not Seattle', '2024-01-20'));
   });
 
   it('misses a paraphrase whose words the template never saw (the planner gets it)', () => {
@@ -274,6 +309,7 @@ const STRAY_WORDS = [
 
 const LEARNED: ReadonlyArray<{ chain: ChainDefinition; query: string }> = [
   { chain: WEATHER_LIST, query: 'weather in Paris and Bordeaux' },
+  { chain: SEED, query: seedQuery('Boston, New York, Chicago, Miami and Seattle', '2024-01-20') },
   { chain: WEATHER_LIST, query: 'weather in New York, Rome and San Diego' },
   { chain: WEATHER_ONE, query: 'weather in New York' },
   { chain: FLIGHTS, query: 'flights to Rome and Milan' },
