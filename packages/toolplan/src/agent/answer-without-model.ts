@@ -40,7 +40,8 @@ export interface CompiledMiss {
   planCache?: 'miss' | 'failed';
   /**
    * Why, in words: near misses (a shape whose wording fit but a slot's value did not: `chain:
-   * parameter \`city\`: \`tomorrow\` changes the request`), refusals and failures.
+   * parameter \`city\`: \`tomorrow\` changes the request`), refusals and failures. Empty when
+   * no learned shape's wording fit the query at all (`chain` and `planCache` are then `miss`).
    */
   reasons: string[];
   /** Runs made before falling through: their tool calls were spent, their steps are kept here. */

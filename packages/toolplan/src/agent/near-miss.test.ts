@@ -19,8 +19,8 @@ const TEMPERATURES: Record<string, number> = {
 
 interface WeatherCall {
   city: string;
-  day?: string;
-  units?: string;
+  day?: string | undefined;
+  units?: string | undefined;
 }
 
 function weatherTool(calls: WeatherCall[]): Tool {
