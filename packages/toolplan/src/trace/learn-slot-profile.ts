@@ -3,8 +3,11 @@ import type { SlotKind, SlotProfile } from './slot-profile.js';
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 /** An upper-case code: `AAPL`, `EUR`, `NYC`. */
 export const CODE = /^(?=[\p{N}]*\p{Lu})[\p{Lu}\p{N}]{2,10}$/u;
-/** A capitalised word of a name; an inner apostrophe (`O'Brien`) or hyphen is part of it. */
-export const NAME_WORD = /^\p{Lu}[\p{L}\p{N}'’.-]*$/u;
+/**
+ * A capitalised word of a name; an inner apostrophe (`O'Brien`), hyphen or dot is part of it.
+ * No digits: `P-101` is a code-like token, not a name.
+ */
+export const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
 /** A lower-case word or identifier (`alice`, `j.doe`, `user_42`). */
 export const LOWER_WORD = /^\p{Ll}[\p{Ll}\p{N}_.'’-]*$/u;
 

@@ -7,6 +7,8 @@ export interface SchemaConstraints {
   maximum?: number;
   integer?: boolean;
   pattern?: string;
+  /** A string format (`date`, `email`…): a value of it fits whatever kind the slot learned. */
+  format?: string;
 }
 
 /**
@@ -43,5 +45,6 @@ export function schemaConstraintsAt(
     constraints.maximum = maximum;
   if (record['type'] === 'integer') constraints.integer = true;
   if (typeof record['pattern'] === 'string') constraints.pattern = record['pattern'];
+  if (typeof record['format'] === 'string') constraints.format = record['format'];
   return constraints;
 }

@@ -1,4 +1,5 @@
 import { CODE, LOWER_WORD, NAME_WORD, shapeOf } from './learn-slot-profile.js';
+import { matchesStringFormat } from './matches-string-format.js';
 import type { SchemaConstraints } from './schema-constraints-at.js';
 import type { SlotKind, SlotProfile } from './slot-profile.js';
 import { WORDS_NEVER_IN_A_VALUE } from './words-never-in-a-value.js';
@@ -19,8 +20,8 @@ const POSSESSIVE = /['’]s$/iu;
 
 /**
  * Why a captured value does not fit the slot it was captured in, or `undefined` when it fits.
- * The tools' schemas decide first (a value of an enum fits, one outside it does not; a pattern
- * must match); then a value seen before fits; otherwise the value must be of a kind the slot
+ * The tools' schemas decide first (a pattern must match; a value of a known format or of an enum
+ * fits, one not of it does not); then a value seen before fits; otherwise the value must be of a kind the slot
  * learned: a proper name with no date, negation, relation or foreign word in it, a code that was
  * seen or listed, lower-case words as many as were seen, a number in range, a token of a seen
  * shape.
@@ -33,6 +34,12 @@ export function slotMismatch(options: SlotMismatchOptions): string | undefined {
     if (constraint.pattern !== undefined && !safeTest(constraint.pattern, text))
       return `\`${text}\` does not match the tool's pattern \`${constraint.pattern}\``;
   }
+  const formats = constraints.flatMap((constraint) =>
+    constraint.format === undefined ? [] : [matchesStringFormat(constraint.format, text)],
+  );
+  // The schema names the value's kind (a date, an email): it decides, not the values seen.
+  if (formats.includes(false)) return `\`${text}\` is not of the tool's format`;
+  if (formats.includes(true)) return undefined;
   const enums = constraints.flatMap((constraint) => constraint.enum ?? []);
   if (enums.length > 0) {
     const listed = enums.some((item) => String(item).toLowerCase() === text.toLowerCase());
