@@ -25,7 +25,9 @@ export interface LearningStrategyOptions {
 export function createLearningStrategy(options: LearningStrategyOptions): Strategy {
   const { name, description, predict } = options;
   const learner = createChainLearner({ ...options.learn, ...(predict ? {} : { predict: false }) });
-  const planCache = createPlanCache();
+  // One standing rule for both: a learned plan answers alone once it agreed with the planner.
+  const promoteAfter = options.learn?.promoteAfter;
+  const planCache = createPlanCache(promoteAfter === undefined ? {} : { promoteAfter });
   const deferred = createDeferredWork();
   return {
     name,

@@ -28,13 +28,20 @@ const planFor = (city: string) =>
   });
 
 /** Runs queries one after another through one learning instance, counting model calls. */
-async function serve(options: { queries: string[]; replies: string[]; mineEvery?: number }) {
+async function serve(options: {
+  queries: string[];
+  replies: string[];
+  mineEvery?: number;
+  promoteAfter?: number;
+}) {
   const calls: string[] = [];
   const tools = createToolRegistry([weatherTool(calls)]);
   const model = scriptedModel(options.replies);
   const strategy = createPlanChainsStrategy({
     ...(options.mineEvery === undefined ? {} : { mineEvery: options.mineEvery }),
     minSupport: 2,
+    // Routing is tested here with learned plans answering at once; promotion has its own test.
+    promoteAfter: options.promoteAfter ?? 0,
   }).fresh?.();
   if (strategy === undefined) throw new Error('plan+chains has no fresh()');
   const answers = [];
@@ -98,6 +105,23 @@ describe('plan+chains strategy', () => {
     expect(answers[1]?.modelCalls).toBeGreaterThanOrEqual(1);
     expect(calls.filter((city) => city === 'Atlantis').length).toBeGreaterThanOrEqual(2);
     expect(answers[2]).toMatchObject({ answer: 'Lima: 70°F', modelCalls: 1 });
+  });
+
+  it('by default answers from a learned plan only after it agreed with the planner three times', async () => {
+    const cities = ['Boston', 'Oslo', 'Lima', 'Perth'];
+    const { answers } = await serve({
+      queries: [...cities, 'Boston'].map((city) => `Weather in ${city}?`),
+      replies: cities.map((city) => planFor(city)),
+      mineEvery: 100,
+      promoteAfter: 3,
+    });
+    expect(answers.map((answer) => [answer.answeredBy, answer.modelCalls])).toEqual([
+      ['template', 1],
+      ['template', 1],
+      ['template', 1],
+      ['template', 1],
+      ['plan-cache', 0],
+    ]);
   });
 
   it('every fresh instance starts without what another learned', async () => {

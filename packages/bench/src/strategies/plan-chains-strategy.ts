@@ -13,6 +13,12 @@ export interface PlanChainsStrategyOptions {
    * @default 3
    */
   minSupport?: number;
+  /**
+   * Times a learned plan (a mined chain, a cached plan) must agree with the planner before it
+   * answers alone.
+   * @default 3
+   */
+  promoteAfter?: number;
 }
 
 /**

@@ -14,7 +14,17 @@ export interface AnswerWithoutModelOptions {
   planCache?: PlanCache;
   /** How a chain's or a cached plan's steps are executed (`results` is the chain's own). */
   execute?: Omit<ExecutePlanOptions, 'results'>;
+  /** Chains still in shadow: matched, never run (see `tryChains`). @default none */
+  isShadowChain?: (chain: Chain | ChainDefinition) => boolean;
 }
+
+/**
+ * A compiled plan in shadow that matched the query: what it would have run, to be compared with
+ * the planner's plan once the planner has answered.
+ */
+export type ShadowPlan =
+  | { source: 'chain'; chain: Chain | ChainDefinition; plan: Plan }
+  | { source: 'plan-cache'; key: string; plan: Plan };
 
 /** A query answered from a known plan: no model call was made. */
 export interface CompiledAnswer {
@@ -30,14 +40,22 @@ export interface CompiledAnswer {
 /** Why the known plans did not answer (the query then goes to the planner). */
 export interface CompiledMiss {
   answeredBy: undefined;
-  /** What the chains came to: no match, a refusal (stale, unreviewed) or a run that failed. */
+  /**
+   * What the chains came to: no match, a refusal (stale, unreviewed), a chain in shadow (not
+   * run) or a run that failed.
+   */
   chain?: ChainAttempt['outcome'] | 'failed';
   /** The chain that was refused or whose run failed. */
   chainName?: string;
   /** That chain itself (a learner demotes a mined chain that failed). */
   failedChain?: Chain | ChainDefinition;
-  /** What the plan cache came to: no entry, or a cached plan that failed (the entry is kept). */
-  planCache?: 'miss' | 'failed';
+  /**
+   * What the plan cache came to: no entry, an entry in shadow (not run), or a cached plan that
+   * failed (the entry is kept).
+   */
+  planCache?: 'miss' | 'shadow' | 'failed';
+  /** Compiled plans in shadow that matched: compare each with the planner's plan. */
+  shadows: ShadowPlan[];
   /**
    * Why, in words: near misses (a shape whose wording fit but a slot's value did not: `chain:
    * parameter \`city\`: \`tomorrow\` changes the request`), refusals and failures. Empty when
@@ -60,7 +78,7 @@ export async function answerWithoutModel(
   const { query, tools } = options;
   // Literals the query holds are the user's (`query` sources), whoever wrote the plan.
   const execute = { ...options.execute, query };
-  const miss: CompiledMiss = { answeredBy: undefined, reasons: [], runs: [] };
+  const miss: CompiledMiss = { answeredBy: undefined, reasons: [], runs: [], shadows: [] };
   const onNearMiss = (reason: string) => miss.reasons.push(reason);
   if (options.chains !== undefined) {
     const attempt = await tryChains({
@@ -69,8 +87,14 @@ export async function answerWithoutModel(
       tools,
       execute,
       onNearMiss,
+      ...(options.isShadowChain === undefined ? {} : { isShadow: options.isShadowChain }),
     });
     miss.chain = attempt.outcome;
+    if (attempt.outcome === 'shadow') {
+      miss.chainName = attempt.match.chain.name;
+      miss.shadows.push({ source: 'chain', chain: attempt.match.chain, plan: attempt.plan });
+      miss.reasons.push(`${attempt.match.chain.name}: in shadow until it agrees with the planner`);
+    }
     if (attempt.outcome === 'refused') {
       miss.chainName = attempt.match.chain.name;
       miss.reasons.push(`${attempt.match.chain.name}: refused: ${attempt.error.message}`);
@@ -95,7 +119,11 @@ export async function answerWithoutModel(
   if (options.planCache !== undefined) {
     const hit = options.planCache.lookup(query, tools, { onNearMiss });
     miss.planCache = 'miss';
-    if (hit !== undefined) {
+    if (hit?.shadow === true) {
+      miss.planCache = 'shadow';
+      miss.shadows.push({ source: 'plan-cache', key: hit.key, plan: hit.plan.plan });
+      miss.reasons.push('plan-cache: in shadow until it agrees with the planner');
+    } else if (hit !== undefined) {
       const run = await executePlan(hit.plan, tools, execute);
       if (answered(run)) {
         return { answeredBy: 'plan-cache', answer: run.answer, plan: run.plan, run };

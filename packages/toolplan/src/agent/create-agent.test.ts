@@ -5,10 +5,17 @@ import { createRulePredictor } from '../runtime/index.js';
 import { defineTool, type Tool } from '../tools/index.js';
 import { createMemoryTraceStore, defineChain } from '../trace/index.js';
 import { createAgent } from './create-agent.js';
+import { createPlanCache } from './create-plan-cache.js';
 import type { AgentEvent } from './run-optimized.js';
 import { scriptedModel } from './scripted-model.test-utils.js';
 
-const TEMPERATURES: Record<string, number> = { Boston: 28, Oslo: 20, Lima: 70 };
+const TEMPERATURES: Record<string, number> = {
+  Boston: 28,
+  Oslo: 20,
+  Lima: 70,
+  Rome: 60,
+  Paris: 50,
+};
 
 function weatherTool(calls: string[], options: { signals?: AbortSignal[] } = {}): Tool {
   return defineTool({
@@ -33,9 +40,10 @@ const planFor = (city: string) =>
   });
 
 describe('createAgent', () => {
-  it('plans a query, then answers the same kind from its plan cache with no model call', async () => {
+  it('plans a query, then answers the same kind from its plan cache once it agreed with the planner', async () => {
     const calls: string[] = [];
-    const model = scriptedModel([planFor('Boston')]);
+    const cities = ['Boston', 'Oslo', 'Rome', 'Paris'];
+    const model = scriptedModel(cities.map((city) => planFor(city)));
     const agent = createAgent({ model, tools: [weatherTool(calls)], learn: false });
     const first = await agent.run('Weather in Boston?');
     expect(first).toMatchObject({
@@ -47,15 +55,53 @@ describe('createAgent', () => {
     });
     expect(first.timeline.modelCalls).toHaveLength(1);
     expect(first.timeline.toolCalls).toMatchObject([{ stepId: 'w', tool: 'get_weather' }]);
-    const second = await agent.run('Weather in Oslo?');
-    expect(second).toMatchObject({
-      answer: 'Oslo: 20°F',
+    // In shadow: the planner answers, and the cached plan is only compared with its plan.
+    for (const city of cities.slice(1)) {
+      const shadowed = await agent.run(`Weather in ${city}?`);
+      expect(shadowed).toMatchObject({
+        answeredBy: 'template',
+        usage: { llmCalls: 1 },
+        fallThrough: { planCache: 'shadow' },
+      });
+    }
+    expect(calls).toEqual(cities);
+    const promoted = await agent.run('Weather in Lima?');
+    expect(promoted).toMatchObject({
+      answer: 'Lima: 70°F',
       answeredBy: 'plan-cache',
       usage: { llmCalls: 0 },
     });
-    expect(second.timeline.modelCalls).toEqual([]);
-    expect(model.doStreamCalls).toHaveLength(1);
-    expect(agent.stats().planCache).toMatchObject({ hits: 1, size: 1 });
+    expect(promoted.timeline.modelCalls).toEqual([]);
+    expect(model.doStreamCalls).toHaveLength(4);
+    expect(agent.stats().planCache).toMatchObject({
+      hits: 1,
+      shadowHits: 3,
+      promotions: 1,
+      demotions: 0,
+      size: 1,
+    });
+  });
+
+  it('keeps a cached plan in shadow while the planner disagrees with it', async () => {
+    const other =
+      '{"steps":[{"id":"w","tool":"get_weather","args":{"city":"Oslo","units":"metric"}}],"answer":"${w.city}: ${w.temp}°F"}';
+    const model = scriptedModel([
+      planFor('Boston'),
+      other,
+      planFor('Rome'),
+      planFor('Paris'),
+      planFor('Lima'),
+    ]);
+    const agent = createAgent({ model, tools: [weatherTool([])], learn: false });
+    await agent.run('Weather in Boston?');
+    // The planner writes another plan for Oslo, then the first again for Rome: each time the
+    // shape's entry starts over, and two agreements (Paris, Lima) are not yet three.
+    await agent.run('Weather in Oslo?');
+    await agent.run('Weather in Rome?');
+    await agent.run('Weather in Paris?');
+    const stillShadow = await agent.run('Weather in Lima?');
+    expect(stillShadow).toMatchObject({ answeredBy: 'template', usage: { llmCalls: 1 } });
+    expect(agent.stats().planCache).toMatchObject({ hits: 0, shadowHits: 4, promotions: 0 });
   });
 
   it('with the plan cache off, every query is planned', async () => {
@@ -208,6 +254,7 @@ describe('createAgent', () => {
       model: scriptedModel([planFor('Boston')]),
       tools: [weatherTool([])],
       traceStore,
+      planCache: createPlanCache({ promoteAfter: 0 }),
     });
     await agent.run('Weather in Boston?');
     await agent.run('Weather in Oslo?');
@@ -223,15 +270,24 @@ describe('createAgent', () => {
 
   it('learns chains from its own runs', async () => {
     const agent = createAgent({
-      model: scriptedModel([planFor('Boston')]),
+      model: scriptedModel([planFor('Boston'), planFor('Oslo'), planFor('Lima'), planFor('Rome')]),
       tools: [weatherTool([])],
-      learn: { mineEvery: 2, minSupport: 2 },
+      planCache: false,
+      learn: { mineEvery: 2, minSupport: 2, promoteAfter: 2 },
     });
     await agent.run('Weather in Boston?');
     await agent.run('Weather in Oslo?');
-    const third = await agent.run('Weather in Lima?');
-    expect(third).toMatchObject({ answeredBy: 'chain', answer: 'Lima: 70°F' });
-    expect(agent.stats().learner).toMatchObject({ runs: 2, minings: 1, chains: 1 });
+    // Mined after two runs, the chain is in shadow: twice more the planner answers and agrees.
+    for (const city of ['Lima', 'Rome']) {
+      expect(await agent.run(`Weather in ${city}?`)).toMatchObject({
+        answeredBy: 'template',
+        fallThrough: { chain: 'shadow' },
+      });
+    }
+    const promoted = await agent.run('Weather in Paris?');
+    expect(promoted).toMatchObject({ answeredBy: 'chain', answer: 'Paris: 50°F' });
+    // Mined again after four runs: the chain keeps its standing (it is known by its shape).
+    expect(agent.stats().learner).toMatchObject({ minings: 2, chains: 1, promoted: 1 });
   });
 
   it('holds a conversation in a session', async () => {

@@ -48,4 +48,25 @@ describe('createChainLearner', () => {
     expect(learner.stats).toMatchObject({ minings: 4, chains: 0 });
     expect(learner.chains()).toBeUndefined();
   });
+
+  it('keeps a mined chain in shadow until it agreed promoteAfter times in a row', () => {
+    const learner = createChainLearner({ mineEvery: 2, minSupport: 2, predict: false });
+    learner.record(weatherRun('Boston'));
+    learner.record(weatherRun('Oslo'));
+    const chain = learner.chains()?.chains[0] as NonNullable<
+      ReturnType<typeof learner.chains>
+    >['chains'][number];
+    expect(learner.isShadow(chain)).toBe(true);
+    learner.confirm(chain, true);
+    learner.confirm(chain, true);
+    learner.confirm(chain, false); // back to zero
+    expect(learner.stats).toMatchObject({ promoted: 0, disagreements: 1 });
+    for (let agreed = 0; agreed < 3; agreed += 1) learner.confirm(chain, true);
+    expect(learner.isShadow(chain)).toBe(false);
+    expect(learner.stats.promoted).toBe(1);
+    // A failed run drops it, standing and all.
+    learner.demote(chain);
+    expect(learner.stats.promoted).toBe(0);
+    expect(learner.isShadow(chain)).toBe(false); // no longer one of its chains
+  });
 });

@@ -32,6 +32,14 @@ export interface ChainLearnerOptions {
    * @default true
    */
   predict?: boolean;
+  /**
+   * Times a mined chain must agree with the planner before it answers alone (issue 18: promotion
+   * on evidence). Until then it is in shadow: a query it matches goes to the planner, and what
+   * the chain would have run is only compared with the planner's plan (`confirm`). A
+   * disagreement puts it back to zero. `0` lets a mined chain answer at once.
+   * @default 3
+   */
+  promoteAfter?: number;
 }
 
 /** What an agent learns from its own traffic: chains and a predictor, from its own traces. */
@@ -48,8 +56,25 @@ export interface ChainLearner {
    * was dropped. `false` when the chain is not one of this learner's.
    */
   demote(chain: Chain | ChainDefinition): boolean;
-  /** Runs recorded, minings done, chains in use, and chains demoted after failing. */
-  readonly stats: { runs: number; minings: number; chains: number; demoted: number };
+  /** The chain is one of this learner's and has not agreed with the planner often enough yet. */
+  isShadow(chain: Chain | ChainDefinition): boolean;
+  /**
+   * After a shadow match: whether the planner's plan was what the chain would have run. Agreeing
+   * counts towards promotion; disagreeing puts the chain back to zero.
+   */
+  confirm(chain: Chain | ChainDefinition, agreed: boolean): void;
+  /**
+   * Runs recorded, minings done, chains in use, chains demoted after failing, chains answering
+   * alone (`promoted`) and shadow comparisons that disagreed.
+   */
+  readonly stats: {
+    runs: number;
+    minings: number;
+    chains: number;
+    demoted: number;
+    promoted: number;
+    disagreements: number;
+  };
 }
 
 /**
@@ -60,11 +85,23 @@ export interface ChainLearner {
  * States: empty → collecting (fewer runs than the next mining needs) → mined (chains and
  * predictor replaced at each mining); `record` moves between them. `demote` takes one chain out
  * of the mined set until fresh evidence brings it back.
+ *
+ * Each mined chain (by its shape: pattern and plan, so that re-mining keeps its standing):
+ *
+ *     mined ──► shadow ──confirm(agreed) × promoteAfter──► promoted (answers alone)
+ *                 ▲ └─confirm(disagreed): back to zero
+ *     shadow | promoted ──its run failed: demote──► dropped until `minSupport` more runs
  */
 export function createChainLearner(options: ChainLearnerOptions = {}): ChainLearner {
   const mineEvery = options.mineEvery ?? 8;
   const minSupport = options.minSupport ?? 3;
   const maxRuns = options.maxRuns ?? 2000;
+  const promoteAfter = options.promoteAfter ?? 3;
+  if (!Number.isInteger(promoteAfter) || promoteAfter < 0) {
+    throw new TypeError(
+      `Expected \`promoteAfter\` to be an integer ≥ 0, got \`${String(promoteAfter)}\``,
+    );
+  }
   for (const [name, value] of Object.entries({ mineEvery, minSupport, maxRuns })) {
     if (!Number.isInteger(value) || value < 1) {
       throw new TypeError(
@@ -76,7 +113,10 @@ export function createChainLearner(options: ChainLearnerOptions = {}): ChainLear
   let nextMining = mineEvery;
   let matcher: ChainMatcher | undefined;
   let predictor: Predictor | undefined;
-  const stats = { runs: 0, minings: 0, chains: 0, demoted: 0 };
+  const stats = { runs: 0, minings: 0, chains: 0, demoted: 0, promoted: 0, disagreements: 0 };
+  /** Shadow comparisons agreed in a row, by shape. */
+  const agreements = new Map<string, number>();
+  const mine = (chain: Chain | ChainDefinition) => matcher?.chains.includes(chain) === true;
   /** Demoted chains by shape (pattern and plan): the support they had when dropped. */
   const demoted = new Map<string, number>();
   const shapeOf = (chain: Chain | ChainDefinition) =>
@@ -85,8 +125,27 @@ export function createChainLearner(options: ChainLearnerOptions = {}): ChainLear
     stats,
     chains: () => matcher,
     predictor: () => predictor,
+    isShadow(chain) {
+      return mine(chain) && (agreements.get(shapeOf(chain)) ?? 0) < promoteAfter;
+    },
+    confirm(chain, agreed) {
+      if (!mine(chain)) return;
+      const shape = shapeOf(chain);
+      if (!agreed) {
+        agreements.delete(shape);
+        stats.disagreements += 1;
+        return;
+      }
+      const count = (agreements.get(shape) ?? 0) + 1;
+      agreements.set(shape, count);
+      if (count === promoteAfter) stats.promoted += 1;
+    },
     demote(chain) {
       if (matcher === undefined || !matcher.chains.includes(chain)) return false;
+      if ((agreements.get(shapeOf(chain)) ?? 0) >= promoteAfter && promoteAfter > 0) {
+        stats.promoted -= 1;
+      }
+      agreements.delete(shapeOf(chain));
       demoted.set(shapeOf(chain), ('support' in chain ? chain.support : undefined) ?? 0);
       const rest = matcher.chains.filter((each) => each !== chain);
       matcher = rest.length === 0 ? undefined : createChainMatcher(rest);

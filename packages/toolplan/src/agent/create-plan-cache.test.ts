@@ -49,7 +49,39 @@ describe('createPlanCache', () => {
     });
     const result = await executePlan(hit?.plan as ValidatedPlan, tools);
     expect(result.answer).toBe('9 degrees in Reykjavik');
-    expect(cache.stats).toEqual({ hits: 1, misses: 0, evictions: 0, failures: 0 });
+    // Newly cached, the plan is in shadow: the caller plans the query and compares.
+    expect(hit?.shadow).toBe(true);
+    expect(cache.stats).toMatchObject({ hits: 0, shadowHits: 1, misses: 0, evictions: 0 });
+  });
+
+  it('answers alone only after agreeing with the planner `promoteAfter` times', () => {
+    const cache = createPlanCache({ promoteAfter: 2 });
+    cache.remember('What is the weather in Boston?', weatherPlan('Boston'));
+    const first = cache.lookup('What is the weather in Paris?', tools);
+    expect(first?.shadow).toBe(true);
+    cache.confirm(first?.key as string, true);
+    const second = cache.lookup('What is the weather in Oslo?', tools);
+    expect(second?.shadow).toBe(true);
+    // A disagreement puts it back to zero.
+    cache.confirm(second?.key as string, false);
+    for (const city of ['Rome', 'Lima']) {
+      const hit = cache.lookup(`What is the weather in ${city}?`, tools);
+      expect(hit?.shadow).toBe(true);
+      cache.confirm(hit?.key as string, true);
+    }
+    const promoted = cache.lookup('What is the weather in Quito?', tools);
+    expect(promoted?.shadow).toBe(false);
+    expect(cache.stats).toMatchObject({ hits: 1, shadowHits: 4, promotions: 1, demotions: 1 });
+    // A failed run demotes it again.
+    cache.fail(promoted?.key as string, promoted?.params ?? {});
+    expect(cache.lookup('What is the weather in Lisbon?', tools)?.shadow).toBe(true);
+    expect(cache.stats.demotions).toBe(2);
+  });
+
+  it('rejects a promoteAfter that is not an integer ≥ 0', () => {
+    expect(() => createPlanCache({ promoteAfter: -1 })).toThrow(
+      'Expected `promoteAfter` to be an integer ≥ 0, got `-1`',
+    );
   });
 
   it('misses on a different shape', () => {
@@ -67,7 +99,7 @@ describe('createPlanCache', () => {
     expect(hit).toBeDefined();
     expect(cache.evict(hit?.key as string)).toBe(true);
     expect(cache.lookup('What is the weather in Paris?', tools)).toBeUndefined();
-    expect(cache.stats).toEqual({ hits: 1, misses: 1, evictions: 1, failures: 0 });
+    expect(cache.stats).toMatchObject({ shadowHits: 1, misses: 1, evictions: 1, failures: 0 });
     expect(cache.size).toBe(0);
   });
 

@@ -36,14 +36,28 @@ export interface CreatePlanCacheOptions {
    * @default false
    */
   cacheSideEffects?: boolean;
+  /**
+   * Times a newly cached plan must agree with the planner before it answers alone (issue 18:
+   * promotion on evidence). Until then it is in shadow: a query it matches still goes to the
+   * planner, and the cached plan, bound to the query's values, is only compared with the
+   * planner's (`confirm`) — it costs no tool call. A disagreement puts it back to zero. `0` lets a
+   * plan answer from its first remembering.
+   * @default 3
+   */
+  promoteAfter?: number;
 }
 
 /** A cached plan, rebound to a new query's values and validated against the current tools. */
 export interface PlanCacheHit {
   plan: ValidatedPlan;
   params: Record<string, unknown>;
-  /** Pass it to `evict` when the plan fails. */
+  /** Pass it to `fail` when the plan fails, to `confirm` after its shadow was compared. */
   key: string;
+  /**
+   * The entry has not agreed with the planner `promoteAfter` times yet: do not run it; plan the
+   * query, then `confirm` whether the planner's plan was this one.
+   */
+  shadow: boolean;
 }
 
 export type RememberOutcome =
@@ -55,6 +69,12 @@ export interface PlanCacheStats {
   evictions: number;
   /** Cached plans that failed when run with a query's values (the entry is kept). */
   failures: number;
+  /** Lookups that matched an entry still in shadow (the planner answered). */
+  shadowHits: number;
+  /** Entries that reached `promoteAfter` agreements and answer alone. */
+  promotions: number;
+  /** Shadow comparisons that disagreed (the entry went back to zero). */
+  demotions: number;
 }
 
 export interface PlanCacheLookupOptions {
@@ -73,10 +93,15 @@ export interface PlanCache {
   remember(query: string, plan: ValidatedPlan | Plan, tools?: ToolSource): RememberOutcome;
   /**
    * Records that a hit's plan failed with its values: those values are not tried from this entry
-   * again, but the entry stays — it succeeded for other values, and one odd value (a city the
-   * weather service does not know) says nothing against them.
+   * again, and the entry goes back to shadow, but it stays — it succeeded for other values, and
+   * one odd value (a city the weather service does not know) says little against them.
    */
   fail(key: string, params: Readonly<Record<string, unknown>>): void;
+  /**
+   * After a shadow hit: whether the planner's plan for the query was the cached plan bound to its
+   * values. Agreeing counts towards promotion; disagreeing puts the entry back to zero.
+   */
+  confirm(key: string, agreed: boolean): void;
   /** Drops a cached plan, so the next query of its shape is planned afresh. */
   evict(key: string): boolean;
   readonly size: number;
@@ -95,6 +120,8 @@ interface Entry {
   values: Map<string, Array<string | number>>;
   /** Parameter bindings whose plan failed when run: a miss from now on. */
   failed: Set<string>;
+  /** Shadow comparisons agreed in a row; at `promoteAfter` the entry answers alone. */
+  agreements: number;
 }
 
 /** Bindings remembered as failed per entry; the oldest is forgotten first. */
@@ -109,10 +136,17 @@ const MAX_FAILED_BINDINGS = 64;
  * the new values written in, validated against the current tools like any plan. Independent of
  * mined chains.
  *
- * States of an entry: absent → cached (`remember` after a successful run; remembering the same
- * plan for the same shape again widens what its slots accept) → absent again (`evict`, a stale
- * validation at lookup, or least-recent replacement). A hit whose plan fails (`fail`) keeps the
- * entry and only refuses those values from then on.
+ * States of an entry:
+ *
+ *     absent ──remember──► shadow ──confirm(agreed) × promoteAfter──► promoted
+ *                            ▲  └─confirm(disagreed): back to zero        │
+ *                            └──────────confirm(disagreed)────────────────┘
+ *     shadow | promoted ──evict, stale at lookup, least recent replaced──► absent
+ *
+ * In shadow a hit is only compared with the planner's plan (no tool runs); promoted, it answers
+ * alone. Remembering the same plan for the same shape again widens what its slots accept and
+ * keeps its standing; a different plan for the shape starts again in shadow. A hit whose plan
+ * fails (`fail`) keeps the entry and only refuses those values from then on.
  */
 export function createPlanCache(options: CreatePlanCacheOptions = {}): PlanCache {
   const maxEntries = options.maxEntries ?? 256;
@@ -130,8 +164,23 @@ export function createPlanCache(options: CreatePlanCacheOptions = {}): PlanCache
     });
   }
   const cacheSideEffects = options.cacheSideEffects ?? false;
+  const promoteAfter = options.promoteAfter ?? 3;
+  if (!Number.isInteger(promoteAfter) || promoteAfter < 0) {
+    throw new ChainOptionsError({
+      option: 'promoteAfter',
+      message: `Expected \`promoteAfter\` to be an integer ≥ 0, got \`${String(promoteAfter)}\``,
+    });
+  }
   const entries = new LRUCache<string, Entry>({ max: maxEntries });
-  const stats: PlanCacheStats = { hits: 0, misses: 0, evictions: 0, failures: 0 };
+  const stats: PlanCacheStats = {
+    hits: 0,
+    misses: 0,
+    evictions: 0,
+    failures: 0,
+    shadowHits: 0,
+    promotions: 0,
+    demotions: 0,
+  };
 
   const hasSideEffects = (plan: Plan, tools: ToolRegistry | undefined) =>
     plan.steps.some((step) => tools?.get(step.tool)?.readOnly !== true);
@@ -168,8 +217,10 @@ export function createPlanCache(options: CreatePlanCacheOptions = {}): PlanCache
         try {
           const validated = validatePlan(plan, { tools: registry });
           entries.get(key);
-          stats.hits += 1;
-          return { plan: validated, params: found.params, key };
+          const shadow = entry.agreements < promoteAfter;
+          if (shadow) stats.shadowHits += 1;
+          else stats.hits += 1;
+          return { plan: validated, params: found.params, key, shadow };
         } catch (error) {
           if (!(error instanceof PlanValidationError)) throw error;
           if (validates(entry.original, registry)) {
@@ -224,6 +275,7 @@ export function createPlanCache(options: CreatePlanCacheOptions = {}): PlanCache
         original: raw,
         values,
         failed: previous?.values === values ? previous.failed : new Set<string>(),
+        agreements: previous?.values === values ? previous.agreements : 0,
       });
       return { cached: true, key };
     },
@@ -232,11 +284,26 @@ export function createPlanCache(options: CreatePlanCacheOptions = {}): PlanCache
       const entry = entries.peek(key);
       stats.failures += 1;
       if (entry === undefined) return;
+      // A failed run demotes: the entry answers alone again only after agreeing afresh.
+      if (entry.agreements >= promoteAfter && promoteAfter > 0) stats.demotions += 1;
+      entry.agreements = 0;
       entry.failed.add(stringify(params));
       if (entry.failed.size > MAX_FAILED_BINDINGS) {
         const [oldest] = entry.failed;
         if (oldest !== undefined) entry.failed.delete(oldest);
       }
+    },
+
+    confirm(key, agreed) {
+      const entry = entries.peek(key);
+      if (entry === undefined) return;
+      if (!agreed) {
+        if (entry.agreements > 0 || promoteAfter === 0) stats.demotions += 1;
+        entry.agreements = 0;
+        return;
+      }
+      entry.agreements += 1;
+      if (entry.agreements === promoteAfter) stats.promotions += 1;
     },
 
     evict,

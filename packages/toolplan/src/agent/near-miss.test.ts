@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineTool, type Tool } from '../tools/index.js';
 import { createAgent } from './create-agent.js';
+import { createPlanCache } from './create-plan-cache.js';
 import { scriptedModel } from './scripted-model.test-utils.js';
 
 // Near misses end to end: an agent learns a kind of query (plan cache after one run, a mined
@@ -92,6 +93,15 @@ const quotePlan = (symbol: string) =>
     answer: '${q.symbol}: ${q.price}',
   });
 
+/**
+ * A plan cache whose entries answer from their first remembering. The matcher must be precise on
+ * its own: shadow promotion (`promoteAfter`, tested in create-plan-cache.test.ts) only delays a
+ * learned plan, and after promotion every near miss meets the matcher alone.
+ */
+function promoted() {
+  return createPlanCache({ promoteAfter: 0 });
+}
+
 describe('near misses through createAgent', () => {
   it('plan cache: every near miss of a learned list query goes to the planner', async () => {
     const calls: WeatherCall[] = [];
@@ -120,7 +130,12 @@ describe('near misses through createAgent', () => {
       weatherPlan(['Paris', 'Bordeaux']),
       ...nearMisses.map(([, plan]) => plan),
     ]);
-    const agent = createAgent({ model, tools: [weatherTool(calls)], learn: false });
+    const agent = createAgent({
+      model,
+      tools: [weatherTool(calls)],
+      learn: false,
+      planCache: promoted(),
+    });
     await agent.run('Weather in Paris and Bordeaux');
     await agent.run('Weather in Paris and Bordeaux');
     const repeat = await agent.run('Weather in Rome and Oslo');
@@ -152,7 +167,12 @@ describe('near misses through createAgent', () => {
         answer: '${w.temp}',
       }),
     ]);
-    const agent = createAgent({ model, tools: [weatherTool(calls)], learn: false });
+    const agent = createAgent({
+      model,
+      tools: [weatherTool(calls)],
+      learn: false,
+      planCache: promoted(),
+    });
     await agent.run('What is the weather in Boston?');
     expect((await agent.run('What is the weather in Lima?')).answeredBy).toBe('plan-cache');
     const near = await agent.run('What is the weather in Paris tomorrow?');
@@ -175,7 +195,12 @@ describe('near misses through createAgent', () => {
       quotePlan('TSLA'),
     ]);
     // The plan cache off: what answers without a model is the mined chain alone.
-    const agent = createAgent({ model, tools: [quoteTool(symbols)], planCache: false });
+    const agent = createAgent({
+      model,
+      tools: [quoteTool(symbols)],
+      planCache: false,
+      learn: { promoteAfter: 0 },
+    });
     for (const symbol of learned) await agent.run(`stock price of ${symbol}`);
     // Learning happens after each answer; the next run takes in what the eighth taught.
     expect(await agent.run('stock price of GOOG')).toMatchObject({
@@ -197,7 +222,12 @@ describe('near misses through createAgent', () => {
     const ordersPlan = (tool: string, limit: number) =>
       JSON.stringify({ steps: [{ id: 'o', tool, args: { limit } }], answer: '${o.count}' });
     const model = scriptedModel([ordersPlan('list_orders', 10), ordersPlan('export_orders', 5000)]);
-    const agent = createAgent({ model, tools: ordersTools(calls) });
+    const agent = createAgent({
+      model,
+      tools: ordersTools(calls),
+      planCache: promoted(),
+      learn: { promoteAfter: 0 },
+    });
     await agent.run('last 10 orders');
     expect(await agent.run('last 8 orders')).toMatchObject({ answeredBy: 'plan-cache' });
     const many = await agent.run('last 5000 orders');
@@ -363,7 +393,12 @@ describe('the issue’s near misses, with createAgent’s defaults', () => {
       const runs = Array.from({ length: 8 }, (_, index) => learned[index % learned.length]);
       const replies: string[] = [];
       const model = scriptedModel(replies);
-      const agent = createAgent({ model, tools: tools(calls) });
+      const agent = createAgent({
+        model,
+        tools: tools(calls),
+        planCache: promoted(),
+        learn: { promoteAfter: 0 },
+      });
       for (const [query, plan] of runs as Array<[string, unknown]>) {
         replies.push(JSON.stringify(plan));
         const before = model.doStreamCalls.length;
@@ -397,7 +432,12 @@ describe('a compiled plan that fails', () => {
       answer: 'No such city; the nearest known: ${g.temp}',
     });
     const model = scriptedModel([boston, atlantis, atlantis]);
-    const agent = createAgent({ model, tools: [weatherTool(calls)], learn: false });
+    const agent = createAgent({
+      model,
+      tools: [weatherTool(calls)],
+      learn: false,
+      planCache: promoted(),
+    });
     await agent.run('Weather in Boston?');
     const failed = await agent.run('Weather in Atlantis?');
     expect(failed).toMatchObject({
@@ -436,7 +476,7 @@ describe('a compiled plan that fails', () => {
       model,
       tools: [weatherTool(calls)],
       planCache: false,
-      learn: { mineEvery: 2, minSupport: 2 },
+      learn: { mineEvery: 2, minSupport: 2, promoteAfter: 0 },
     });
     await agent.run('Weather in Boston?');
     await agent.run('Weather in Oslo?');

@@ -22,7 +22,9 @@ import {
   type TraceStore,
 } from '../trace/index.js';
 import { answerWithoutModel, type CompiledMiss } from './answer-without-model.js';
+import type { ShadowPlan } from './answer-without-model.js';
 import type { ChainLearner } from './create-chain-learner.js';
+import { plansAgree } from './plans-agree.js';
 import type { DeferredWork } from './create-deferred-work.js';
 import type { PlanCache } from './create-plan-cache.js';
 import {
@@ -278,6 +280,7 @@ export async function runOptimizedResolved(
   const matcher = combineChains(chains, learner?.chains());
   let fallThrough: FallThrough | undefined;
   let spent: { plans: Plan[]; steps: StepRecord[] } | undefined;
+  let shadows: readonly ShadowPlan[] = [];
   if (matcher !== undefined || planCache !== undefined) {
     const known = await answerWithoutModel({
       query,
@@ -285,6 +288,7 @@ export async function runOptimizedResolved(
       ...(matcher === undefined ? {} : { chains: matcher }),
       ...(planCache === undefined ? {} : { planCache }),
       execute,
+      ...(learner === undefined ? {} : { isShadowChain: (chain) => learner.isShadow(chain) }),
     });
     if (known.answeredBy !== undefined) {
       onEvent?.({ type: 'answer-delta', delta: known.answer });
@@ -300,6 +304,7 @@ export async function runOptimizedResolved(
     }
     // A mined chain that failed is not asked again for every query of its shape.
     if (known.failedChain !== undefined) learner?.demote(known.failedChain);
+    shadows = known.shadows;
     const { chain, chainName, planCache: cached, reasons } = known;
     fallThrough = {
       ...(chain === undefined ? {} : { chain }),
@@ -338,6 +343,14 @@ export async function runOptimizedResolved(
   });
   const [plan] = run.plans;
   const succeeded = run.steps.every((step) => step.status === 'ok');
+  // Compiled plans in shadow earn the right to answer alone only by making the planner's calls,
+  // for a plan of the planner's that succeeded on its own (issue 18: promotion on evidence).
+  for (const shadow of shadows) {
+    const agreed =
+      plan !== undefined && run.plans.length === 1 && succeeded && plansAgree(shadow.plan, plan);
+    if (shadow.source === 'chain') learner?.confirm(shadow.chain, agreed);
+    else planCache?.confirm(shadow.key, agreed);
+  }
   return finish({
     // A plan written after untrusted output may have been steered by it: never replayed.
     remember:

@@ -1,6 +1,8 @@
 import type { ExecutePlanOptions, RunResult } from '../runtime/index.js';
 import { createToolRegistry, type ToolSource } from '../tools/index.js';
+import type { Plan } from '../plan/index.js';
 import {
+  bindChainParams,
   ChainNotReviewedError,
   ChainParamsError,
   ChainStaleError,
@@ -21,6 +23,12 @@ export interface TryChainsOptions {
   execute?: Omit<ExecutePlanOptions, 'results'>;
   /** Hears why a chain whose pattern fit the query's wording was not matched (a near miss). */
   onNearMiss?: (reason: string) => void;
+  /**
+   * A chain still in shadow (a mined one that has not agreed with the planner often enough):
+   * matched and checked, never run.
+   * @default no chain is in shadow
+   */
+  isShadow?: (chain: Chain | ChainDefinition) => boolean;
 }
 
 /**
@@ -30,6 +38,8 @@ export interface TryChainsOptions {
 export type ChainAttempt =
   | { outcome: 'ran'; match: ChainMatch; result: RunResult }
   | { outcome: 'miss' }
+  /** The matched chain is in shadow: `plan` is what it would have run, for the planner's to be compared with. */
+  | { outcome: 'shadow'; match: ChainMatch; plan: Plan }
   | {
       outcome: 'refused';
       match: ChainMatch;
@@ -52,6 +62,10 @@ export async function tryChains(options: TryChainsOptions): Promise<ChainAttempt
   if (match === undefined) return { outcome: 'miss' };
   try {
     const chain = compileChain(match.chain, registry);
+    if (options.isShadow?.(match.chain) === true) {
+      chain.checkParams(match.params);
+      return { outcome: 'shadow', match, plan: bindChainParams(match.chain.plan, match.params) };
+    }
     const result = await runChain({
       chain,
       params: match.params,
