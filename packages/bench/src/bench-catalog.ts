@@ -20,6 +20,7 @@ import {
   moviePickScenario,
   mispredictScenario,
   multiHopScenario,
+  nearMissScenario,
   newsSearchScenario,
   repeatTrafficScenario,
   researchScenario,
@@ -42,6 +43,7 @@ export const benchScenarios: readonly BenchScenario[] = [
   mispredictScenario,
   bfclScenario,
   repeatTrafficScenario,
+  nearMissScenario,
 ];
 
 /** Every strategy `toolplan bench` knows, baselines first. Names are a contract. */

@@ -270,9 +270,19 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           ? Math.max(1, Math.ceil(minRuns / Math.max(1, scenarioCases.cases.length)))
           : 1;
       return Array.from({ length: repeats }, () =>
-        scenarioCases.cases.map((benchCase) => ({ scenario, scenarioCases, benchCase })),
+        scenarioCases.cases.map((benchCase, position) => ({
+          scenario,
+          scenarioCases,
+          benchCase,
+          position,
+        })),
       ).flat();
     });
+    // A long stream's head only, for strategies that learn nothing (`stream.othersRun`).
+    const runs = (item: (typeof work)[number], strategy: Strategy) =>
+      options.full === true ||
+      strategy.fresh !== undefined ||
+      item.position < (item.scenario.stream?.othersRun ?? Infinity);
     const conversationWork = conversations.flatMap(({ scenario, opened: scenarioCases }) => {
       const repeats = Math.max(1, Math.ceil(minRuns / Math.max(1, scenarioCases.cases.length)));
       return Array.from({ length: repeats }, () =>
@@ -284,8 +294,13 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       runs: [
         ...opened.map(({ scenario }) => ({
           scenario: scenario.name,
-          runs:
-            work.filter((item) => item.scenario === scenario).length * options.strategies.length,
+          runs: work
+            .filter((item) => item.scenario === scenario)
+            .reduce(
+              (sum, item) =>
+                sum + options.strategies.filter((strategy) => runs(item, strategy)).length,
+              0,
+            ),
         })),
         ...conversations.map(({ scenario }) => ({
           scenario: scenario.name,
@@ -388,10 +403,11 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       ),
     );
     const items = work.flatMap((item, index) =>
-      strategies.map((_, offset) => ({
-        ...item,
-        strategy: strategies[(index + offset) % strategies.length] as Strategy,
-      })),
+      strategies.flatMap((_, offset) => {
+        const position = (index + offset) % strategies.length;
+        const strategy = strategies[position] as Strategy;
+        return runs(item, strategy) ? [{ ...item, index, position, strategy }] : [];
+      }),
     );
     const allOutcomes = await Promise.all(
       items.map(({ scenario, scenarioCases, benchCase, strategy }) => {
@@ -416,14 +432,22 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         });
       }),
     );
-    // Each strategy's outcomes, in the order of `work` (undoing the rotation above).
-    const size = strategies.length;
-    const outcomesByStrategy = strategies.map((_, position) =>
-      work.map(
-        (_, index) =>
-          allOutcomes[index * size + ((((position - index) % size) + size) % size)] as CaseOutcome,
-      ),
+    // Each strategy's outcomes, in the order of `work` (undoing the rotation above); a case a
+    // strategy did not run (the tail of a long stream) has none.
+    const outcomesByStrategy = strategies.map(() =>
+      work.map((): CaseOutcome | undefined => undefined),
     );
+    items.forEach((item, at) => {
+      (outcomesByStrategy[item.position] as Array<CaseOutcome | undefined>)[item.index] =
+        allOutcomes[at];
+    });
+    /** A strategy's outcomes on one scenario, in its order, with their place in `work`. */
+    const ranOn = (position: number, scenario: BenchScenario) =>
+      (outcomesByStrategy[position] ?? []).flatMap((outcome, index) =>
+        outcome === undefined || work[index]?.scenario !== scenario
+          ? []
+          : [{ outcome, item: work[index] as (typeof work)[number] }],
+      );
     // The report draws every strategy's timeline of a scenario on the same case, so that the
     // pictures compare strategies, not cases.
     const sharedCases = new Map(
@@ -433,8 +457,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           Object.fromEntries(
             strategies.map((strategy, position) => [
               strategy.name,
-              (outcomesByStrategy[position] ?? [])
-                .filter((outcome, index) => work[index]?.scenario === scenario)
+              ranOn(position, scenario)
+                .map(({ outcome }) => outcome)
                 .filter((outcome) => !outcome.transportError)
                 .map((outcome) => ({
                   caseId: outcome.recording.caseId,
@@ -446,35 +470,32 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       ]),
     );
     for (const [position, strategy] of strategies.entries()) {
-      const outcomes = outcomesByStrategy[position] ?? [];
       for (const { scenario, opened: scenarioCases } of opened) {
+        const ran = ranOn(position, scenario);
+        const ofScenario = ran.map(({ outcome }) => outcome);
         const figures = summarise({
-          outcomes: outcomes.filter((_, index) => work[index]?.scenario === scenario),
+          outcomes: ofScenario,
           cases: scenarioCases.cases.length,
         });
         if (scenario.stream !== undefined) {
           figures.stream = summariseStream({
             warmUp: scenario.stream.warmUp,
-            outcomes: outcomes.flatMap((outcome, index) => {
-              const item = work[index];
-              if (item?.scenario !== scenario) return [];
-              return [
-                {
-                  ...outcome,
-                  position: scenarioCases.cases.indexOf(item.benchCase),
-                  kind: item.benchCase.kind ?? 'unknown',
-                  // Without model calls, a plan's lower bound is its tools' critical path.
-                  ...(outcome.llmCalls === 0 && outcome.lowerBoundMs !== undefined
-                    ? { toolCriticalPathMs: outcome.lowerBoundMs }
-                    : {}),
-                },
-              ];
-            }),
+            ...(scenario.stream.repeatedKinds === undefined
+              ? {}
+              : { repeatedKinds: scenario.stream.repeatedKinds }),
+            outcomes: ran.map(({ outcome, item }) => ({
+              ...outcome,
+              position: item.position,
+              kind: item.benchCase.kind ?? 'unknown',
+              // Without model calls, a plan's lower bound is its tools' critical path.
+              ...(outcome.llmCalls === 0 && outcome.lowerBoundMs !== undefined
+                ? { toolCriticalPathMs: outcome.lowerBoundMs }
+                : {}),
+            })),
           });
         }
         (report.scenarios[scenario.name] as Record<string, StrategyFigures>)[strategy.name] =
           figures;
-        const ofScenario = outcomes.filter((_, index) => work[index]?.scenario === scenario);
         const shared = sharedCases.get(scenario);
         const onSharedCase = ofScenario.filter((outcome) => outcome.recording.caseId === shared);
         const drawn = pickRepresentativeRun(onSharedCase.length > 0 ? onSharedCase : ofScenario);
