@@ -32,7 +32,8 @@ const CONCURRENCY = 24;
 /** Queries of the stream's head that strategies which learn nothing run by default. */
 const OTHERS_RUN = 240;
 
-function toCase(item: NearMissStreamItem, index: number): BenchCase {
+/** A query of the stream as a bench case, with its honest script. */
+export function toNearMissCase(item: NearMissStreamItem, index: number): BenchCase {
   return {
     id: `q${String(index + 1).padStart(4, '0')}`,
     kind: item.kind,
@@ -61,7 +62,7 @@ export const nearMissScenario: BenchScenario = {
   open(context) {
     const tools = nearMissTools(context);
     return {
-      cases: nearMissStream({ seed: context.seed }).map(toCase),
+      cases: nearMissStream({ seed: context.seed }).map(toNearMissCase),
       toolsFor: () => tools,
       close() {},
     };
