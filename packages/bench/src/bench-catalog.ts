@@ -16,6 +16,10 @@ import type { BenchScenario } from './scenarios/bench-scenario.js';
 import type { ConversationScenario } from './scenarios/conversation-scenario.js';
 import { multiTurnScenario } from './scenarios/multi-turn-scenario.js';
 import {
+  injectionScenario,
+  type InjectionScenario,
+} from './scenarios/injection/injection-scenario.js';
+import {
   bfclScenario,
   moviePickScenario,
   mispredictScenario,
@@ -60,6 +64,12 @@ export const benchStrategies: readonly Strategy[] = [
 /** Every multi-turn scenario `toolplan bench` knows, after the single-query ones. */
 export const benchConversationScenarios: readonly ConversationScenario[] = [multiTurnScenario];
 
+/**
+ * Every security scenario `toolplan bench` knows, run after the others with the single-query
+ * strategies each defines a defence for.
+ */
+export const benchInjectionScenarios: readonly InjectionScenario[] = [injectionScenario];
+
 /** Every multi-turn strategy `toolplan bench` knows, the baseline first. Names are a contract. */
 export const benchMultiTurnStrategies: readonly MultiTurnStrategy[] = [
   loopFullHistoryStrategy,
@@ -68,9 +78,10 @@ export const benchMultiTurnStrategies: readonly MultiTurnStrategy[] = [
 ];
 
 /**
- * `--scenario` and `--strategy` over both kinds: a name may be a single-query or a multi-turn
- * scenario (strategy); a kind none of whose names was given is left out. Unknown names are an
- * error listing every known one.
+ * `--scenario` and `--strategy` over every kind: a name may be a single-query, a multi-turn or an
+ * injection scenario (a single-query or multi-turn strategy); a kind none of whose names was
+ * given is left out. Injection scenarios run with the single-query strategies picked. Unknown
+ * names are an error listing every known one.
  */
 export function pickBenchSelection(options: {
   scenarios: readonly string[] | undefined;
@@ -90,17 +101,27 @@ export function pickBenchSelection(options: {
       multi: multi.filter((item) => names.includes(item.name)),
     };
   };
-  const scenarios = pick(benchScenarios, benchConversationScenarios, options.scenarios, 'scenario');
+  const scenarios = pick(
+    [...benchScenarios, ...benchInjectionScenarios],
+    benchConversationScenarios,
+    options.scenarios,
+    'scenario',
+  );
   const strategies = pick(
     benchStrategies,
     benchMultiTurnStrategies,
     options.strategies,
     'strategy',
   );
+  const isInjection = (scenario: { name: string }) =>
+    benchInjectionScenarios.some((injection) => injection.name === scenario.name);
   return {
-    scenarios: scenarios.single,
+    scenarios: scenarios.single.filter((scenario) => !isInjection(scenario)) as BenchScenario[],
     strategies: strategies.single,
     conversations: { scenarios: scenarios.multi, strategies: strategies.multi },
+    injection: benchInjectionScenarios.filter((scenario) =>
+      scenarios.single.some((picked) => picked.name === scenario.name),
+    ),
   };
 }
 

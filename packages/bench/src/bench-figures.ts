@@ -1,4 +1,5 @@
 import type { BenchTimeline } from './bench-timeline.js';
+import type { InjectionFigures } from './injection-figures.js';
 
 /** What one measured run (a query, or a turn of a conversation) cost and whether it was right. */
 export interface RunMeasurement {
@@ -75,6 +76,17 @@ export interface StrategyFigures {
   speculation?: SpeculationFigures;
   /** Stream scenarios (`repeat-traffic`): the figures of the stream as traffic. */
   stream?: StreamFigures;
+  /**
+   * The injection scenario: the share of user tasks done right by the honest model, without
+   * attack (0–1). The scenario's other figures (latency, tokens, `correct`) are of those runs.
+   */
+  utility?: number;
+  /** The injection scenario: the share of user task × injection task pairs done right anyway. */
+  utilityUnderAttack?: number;
+  /** The injection scenario: the share of pairs in which an attacker-chosen side effect happened. */
+  attackSuccessRate?: number;
+  /** The injection scenario: counts, tokens of each behaviour, and each suite's shares. */
+  injection?: InjectionFigures;
 }
 
 /** A stream scenario's figures for one strategy (see `BenchScenario.stream`). */

@@ -1,5 +1,6 @@
 import { formatTextTable } from './format-text-table.js';
 import type { BenchReport, StrategyFigures } from './bench-figures.js';
+import { formatInjectionTable } from './format-injection-table.js';
 
 /** The strategies every other one is compared with. */
 export const BASELINES = ['loop-sequential', 'loop-parallel'] as const;
@@ -129,6 +130,7 @@ export function formatBenchReport(
     lines.push(...formatTurns(byStrategy));
     lines.push(...formatStream(byStrategy));
     lines.push(...formatSpeculation(byStrategy));
+    lines.push(...formatInjectionTable(byStrategy));
     for (const [name, figures] of entries) {
       for (const failure of figures.failures ?? []) lines.push(`  ✗ ${name}: ${failure}`);
     }

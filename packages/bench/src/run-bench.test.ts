@@ -31,6 +31,9 @@ const tinyScenario: BenchScenario = {
       inputSchema: z.object({ temps: z.array(z.number()) }),
       latency: { p50Ms: 5, p95Ms: 10, source: 'test' },
       compute: ({ temps }) => ({ max: Math.max(...temps) }),
+      // A pure computation: without `readOnly` it would be a side effect fed by untrusted tool
+      // output, which the run's default policy denies.
+      annotations: { readOnly: true },
     });
     const cities = ['Oslo', 'Rome', 'Lima'];
     return {
@@ -81,7 +84,8 @@ const tinyScenario: BenchScenario = {
   },
 };
 
-describe('runBench', () => {
+// Real benches over HTTP: seconds each on a busy 2-core machine; behaviour is tested, not speed.
+describe('runBench', { timeout: 30_000 }, () => {
   it('runs the real AI SDK loops against the simulated provider and measures them alike', async () => {
     const report = await runBench({
       scenarios: [tinyScenario],

@@ -42,6 +42,11 @@ import { captureTimeline, type RunRecording } from './capture-timeline.js';
 import { pickRepresentativeRun } from './pick-representative-run.js';
 import { pickSharedCase } from './report/pick-shared-case.js';
 import { toTraceRun, type TraceStore } from 'toolplan/internal';
+import { runInjectionBench } from './run-injection-bench.js';
+import {
+  injectionScripts,
+  type InjectionScenario,
+} from './scenarios/injection/injection-scenario.js';
 
 /** Cases added to the pool's concurrency at each step of the ramp, and how often (ms). */
 const RAMP_STEP = 12;
@@ -62,6 +67,12 @@ export interface BenchOptions {
     scenarios: readonly ConversationScenario[];
     strategies: readonly MultiTurnStrategy[];
   };
+  /**
+   * Injection scenarios, run after every other one (their runs are not latency measurements, so
+   * they do not share the pool) with those of `strategies` each defines a defence for.
+   * @default none
+   */
+  injection?: readonly InjectionScenario[];
   /** The simulated model's profile, and the prices costs are computed with. */
   profile: ModelProfile;
   /**
@@ -180,6 +191,19 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       }
     | undefined;
   const skipped: Record<string, string> = {};
+  // An injection scenario runs only the strategies it defines a defence for: with none of them
+  // picked, it is skipped with the reason rather than reported empty.
+  const injection = (options.injection ?? []).filter((scenario) => {
+    if (options.strategies.some((strategy) => scenario.defences[strategy.name] !== undefined)) {
+      return true;
+    }
+    const reason = `it runs only ${Object.keys(scenario.defences)
+      .map((name) => `\`${name}\``)
+      .join(', ')}, and none of them was picked`;
+    skipped[scenario.name] = reason;
+    options.onProgress?.({ type: 'scenario-skipped', scenario: scenario.name, reason });
+    return false;
+  });
   const sampled: NonNullable<BenchReport['sampled']> = {};
   // A scenario whose data is missing is skipped with the reason; the others still run.
   const open = async <Opened>(scenario: {
@@ -246,6 +270,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
             ...conversations.flatMap(({ opened }) =>
               opened.cases.flatMap((conversation) => conversation.turns.map((turn) => turn.script)),
             ),
+            ...injection.flatMap((scenario) => injectionScripts(scenario)),
           ]),
         },
       });
@@ -262,6 +287,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       ...(Object.keys(sampled).length === 0 ? {} : { sampled }),
     };
     for (const { scenario } of [...opened, ...conversations]) report.scenarios[scenario.name] = {};
+    for (const scenario of injection) report.scenarios[scenario.name] = {};
     const minRuns = options.minRuns ?? 8;
     const work = opened.flatMap(({ scenario, opened: scenarioCases }) => {
       // A stream is traffic: each query once, in its order.
@@ -307,6 +333,15 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           runs:
             conversationWork.filter((item) => item.scenario === scenario).length *
             multiTurnStrategies.length,
+        })),
+        ...injection.map((scenario) => ({
+          scenario: scenario.name,
+          runs:
+            scenario.suites.reduce(
+              (sum, suite) => sum + suite.userTasks.length * (1 + suite.injectionTasks.length),
+              0,
+            ) *
+            options.strategies.filter((each) => scenario.defences[each.name] !== undefined).length,
         })),
       ],
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
@@ -524,6 +559,27 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       eventLoopDelay,
       ...(provider === undefined ? {} : { providerStats: await provider.stats() }),
     });
+    for (const scenario of injection) {
+      const byStrategy = await runInjectionBench({
+        scenario,
+        strategies: options.strategies,
+        endpoint,
+        profile: options.profile,
+        context: { speed, seed },
+        concurrency,
+        namespace: (strategy) => `${scenario.name}/${strategy}`,
+        onRunEnd: (strategy, outcome) =>
+          progress.runEnded(
+            scenario.name,
+            strategy,
+            outcome.transportError ? 'transport-error' : outcome.done ? 'right' : 'wrong',
+          ),
+      });
+      report.scenarios[scenario.name] = byStrategy;
+      for (const [strategy, figures] of Object.entries(byStrategy)) {
+        options.onProgress?.({ type: 'strategy-end', scenario: scenario.name, strategy, figures });
+      }
+    }
     // In the catalogue's order (baselines first), whatever order the conversations ended in.
     const catalogue = [...options.strategies, ...multiTurnStrategies].map((each) => each.name);
     for (const [name, byStrategy] of Object.entries(report.scenarios)) {

@@ -85,7 +85,9 @@ async function postHello(url: string, system: string) {
   return body.usage.prompt_tokens_details.cached_tokens;
 }
 
-describe('startSimulatedProviderWorker', () => {
+// A worker thread loads the simulator and toolplan before it listens: seconds on a busy 2-core
+// machine, which vitest's default 5 s does not always cover. Behaviour, not speed, is tested here.
+describe('startSimulatedProviderWorker', { timeout: 30_000 }, () => {
   it('answers the AI SDK exactly as the in-process provider does for the same seed', async () => {
     const options = { speed: 1000, seed: 3, scripts: testScripts };
     const inProcess = await createSimulatedProvider(options);

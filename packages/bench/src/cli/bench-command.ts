@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import {
   benchConversationScenarios,
+  benchInjectionScenarios,
   benchMultiTurnStrategies,
   benchScenarios,
   benchStrategies,
@@ -46,7 +47,7 @@ export function benchCommand(io: CommandIo & { progress?: ProgressReport }): Com
     .description('Run every scenario × strategy against the simulated provider and compare them')
     .option(
       '--scenario <names...>',
-      `scenarios to run (${[...benchScenarios, ...benchConversationScenarios].map((scenario) => scenario.name).join(', ')})`,
+      `scenarios to run (${[...benchScenarios, ...benchConversationScenarios, ...benchInjectionScenarios].map((scenario) => scenario.name).join(', ')})`,
     )
     .option(
       '--strategy <names...>',
@@ -102,10 +103,11 @@ Exit codes: 0 every answer right; 1 some answer wrong; 2 a bad flag; 70 a bug.`,
       let scenarios;
       let strategies;
       let conversations;
+      let injection;
       let profile;
       let endpoint;
       try {
-        ({ scenarios, strategies, conversations } = pickBenchSelection({
+        ({ scenarios, strategies, conversations, injection } = pickBenchSelection({
           scenarios: flags.scenario,
           strategies: flags.strategy,
         }));
@@ -126,6 +128,7 @@ Exit codes: 0 every answer right; 1 some answer wrong; 2 a bad flag; 70 a bug.`,
         scenarios,
         strategies,
         conversations,
+        injection,
         profile,
         speed: flags.speed,
         seed: flags.seed,
@@ -140,7 +143,7 @@ Exit codes: 0 every answer right; 1 some answer wrong; 2 a bad flag; 70 a bug.`,
         traces?.close();
       });
       const descriptions = Object.fromEntries(
-        [...scenarios, ...conversations.scenarios].map((scenario) => [
+        [...scenarios, ...conversations.scenarios, ...injection].map((scenario) => [
           scenario.name,
           scenario.description,
         ]),
@@ -157,8 +160,12 @@ Exit codes: 0 every answer right; 1 some answer wrong; 2 a bad flag; 70 a bug.`,
       // The headline last, where a person looks first once the run is over.
       io.stdout(`\n${formatHeadlineTable(report)}`);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      // Injection scenarios alone run only the strategies they define a defence for.
+      const injectionStrategies = strategies.filter((strategy) =>
+        injection.some((scenario) => scenario.defences[strategy.name] !== undefined),
+      ).length;
       io.stdout(
-        `\n${describeSelection(ran.length, strategies.length, conversations)} in ${seconds} s · profile ${report.profile} · speed ${report.speed} · seed ${report.seed}${endpoint === undefined ? ' · simulated provider over HTTP' : ` · ${endpoint.baseURL}`}`,
+        `\n${describeSelection(ran.length + injection.length, ran.length > 0 ? strategies.length : injectionStrategies, conversations)} in ${seconds} s · profile ${report.profile} · speed ${report.speed} · seed ${report.seed}${endpoint === undefined ? ' · simulated provider over HTTP' : ` · ${endpoint.baseURL}`}`,
       );
       if (report.host !== undefined) {
         const host = formatHostFigures(report.host);

@@ -32,7 +32,7 @@ export function createLearningStrategy(options: LearningStrategyOptions): Strate
     description,
     fresh: () => createLearningStrategy(options),
     promptTokens: (tools) => countTokens(renderPlannerPrompt(tools)),
-    async run({ query, tools, model, signal, predictors }) {
+    async run({ query, tools, model, signal, predictors, policy }) {
       const run = await runOptimized({
         query,
         model: model(),
@@ -44,6 +44,7 @@ export function createLearningStrategy(options: LearningStrategyOptions): Strate
         maxRetries: 0,
         ...(predict && predictors !== undefined ? { predictors } : {}),
         ...(signal === undefined ? {} : { signal }),
+        ...(policy === undefined ? {} : { execute: { policy } }),
       });
       return toStrategyResult(run);
     },

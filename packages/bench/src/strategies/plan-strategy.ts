@@ -13,7 +13,7 @@ function planningStrategy(options: {
   return {
     name: options.name,
     description: options.description,
-    async run({ query, tools, model, signal, predictors }) {
+    async run({ query, tools, model, signal, predictors, policy }) {
       const run = await runPlanned({
         model: model(),
         tools,
@@ -23,6 +23,7 @@ function planningStrategy(options: {
         maxRetries: 0,
         ...(signal === undefined ? {} : { signal }),
         ...(options.predict === true && predictors !== undefined ? { predictors } : {}),
+        ...(policy === undefined ? {} : { execute: { policy } }),
       });
       return {
         answer: run.answer,

@@ -1,6 +1,6 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Plan } from 'toolplan/internal';
-import type { Predictor, SpeculationMetrics, StepRecord } from 'toolplan/internal';
+import type { Predictor, SpeculationMetrics, StepRecord, ToolPolicy } from 'toolplan/internal';
 import type { ToolRegistry } from 'toolplan/internal';
 
 /** What a strategy needs to answer one query. */
@@ -15,6 +15,13 @@ export interface StrategyContext {
   signal?: AbortSignal;
   /** Predictors for the query's likely calls; strategies that speculate (`plan+predict`) use them. */
   predictors?: readonly Predictor[];
+  /**
+   * The run's policy for side-effecting tools without one of their own (toolplan's strategies
+   * pass it to `execute.policy`; the loops have no policies). The injection benchmark runs
+   * undefended strategies with `() => 'allow'`.
+   * @default toolplan's `defaultPolicy`
+   */
+  policy?: ToolPolicy;
 }
 
 export interface StrategyResult {

@@ -29,6 +29,8 @@ function manyTools(opened: unknown[]): Tool[] {
       description: 'An order.',
       inputSchema: z.object({ id: z.number() }),
       readOnly: true,
+      // The shop's own records: the follow-up that opens a ticket from them is not denied.
+      trusted: true,
       reasoningFields: ['status'],
       execute: ({ id }) => ({ id, status: 'shipped', lines: [{ sku: 'A', qty: 2 }] }),
     }),

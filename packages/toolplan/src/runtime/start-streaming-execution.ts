@@ -29,7 +29,8 @@ export type OfferOutcome = 'dispatched' | 'held';
 export interface StreamingExecution {
   /**
    * A step has arrived (its JSON just closed). It starts at once when it is safe to: its tool
-   * is `readOnly`, it validates on its own, and every step it references has itself started.
+   * is `readOnly` without a `policy` of its own, it validates on its own, and every step it
+   * references has itself started.
    * Anything else waits for the whole plan.
    */
   offer(step: unknown, index: number): OfferOutcome;
@@ -93,7 +94,9 @@ export function startStreamingExecution(
       const validated = checked.step;
       const tool = registry.get(validated.step.tool);
       const ready = validated.dependencies.every((dependency) => started.has(dependency));
-      if (tool?.readOnly !== true || !ready) return 'held';
+      // A tool with a policy of its own is decided on (perhaps asked about) only once its plan
+      // is known to be valid: nobody should approve a step of a plan that is then thrown away.
+      if (tool?.readOnly !== true || tool.policy !== undefined || !ready) return 'held';
       run.add([validated]);
       started.add(validated.step.id);
       earlySteps.set(validated.step.id, stringify(validated.step) ?? '');

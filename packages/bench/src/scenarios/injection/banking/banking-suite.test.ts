@@ -1,0 +1,4 @@
+import { describeInjectionSuiteChecks } from '../injection-checks.test-utils.js';
+import { bankingSuite } from './banking-suite.js';
+
+describeInjectionSuiteChecks(bankingSuite);

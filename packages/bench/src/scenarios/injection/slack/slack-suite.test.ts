@@ -1,0 +1,4 @@
+import { describeInjectionSuiteChecks } from '../injection-checks.test-utils.js';
+import { slackSuite } from './slack-suite.js';
+
+describeInjectionSuiteChecks(slackSuite);

@@ -1,0 +1,4 @@
+import { describeInjectionSuiteChecks } from '../injection-checks.test-utils.js';
+import { workspaceSuite } from './workspace-suite.js';
+
+describeInjectionSuiteChecks(workspaceSuite);
