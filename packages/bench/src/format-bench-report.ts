@@ -26,7 +26,9 @@ export function formatBenchReport(
     const perCase =
       runs === cases
         ? ` · ${cases} case${cases === 1 ? '' : 's'}${cases > 1 ? ', figures are means per case' : ''}`
-        : ` · ${cases} case${cases === 1 ? '' : 's'} run ${runs} times, figures are means per run`;
+        : runs < cases
+          ? ` · ${cases} cases, figures are means per run (${first?.stream === undefined ? 'a sample' : "the stream's head"} for strategies with fewer runs)`
+          : ` · ${cases} case${cases === 1 ? '' : 's'} run ${runs} times, figures are means per run`;
     const lines = [
       `${scenario}${descriptions[scenario] === undefined ? '' : ` — ${descriptions[scenario]}`}`,
     ];
