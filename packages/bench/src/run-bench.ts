@@ -444,29 +444,39 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         return runs(item, strategy) ? [{ ...item, index, position, strategy }] : [];
       }),
     );
-    const allOutcomes = await Promise.all(
-      items.map(({ scenario, scenarioCases, benchCase, strategy }) => {
-        const stream = streams.get(scenario)?.get(strategy);
-        return (stream?.queue ?? queue).add(async () => {
-          const outcome = await runCase({
-            strategy: stream?.instance ?? strategy.fresh?.() ?? strategy,
-            benchCase,
-            opened: scenarioCases,
-            ...(scenario.predictors === undefined ? {} : { predictors: scenario.predictors }),
-            endpoint: ownEndpoint(strategy.name),
-            profile: options.profile,
-            speed,
-            ...(options.traces === undefined ? {} : { traces: options.traces }),
-          });
-          progress.runEnded(
-            scenario.name,
-            strategy.name,
-            outcome.transportError ? 'transport-error' : outcome.correct ? 'right' : 'wrong',
-          );
-          return outcome;
+    const runItem = ({ scenario, scenarioCases, benchCase, strategy }: (typeof items)[number]) => {
+      const stream = streams.get(scenario)?.get(strategy);
+      return (stream?.queue ?? queue).add(async () => {
+        const outcome = await runCase({
+          strategy: stream?.instance ?? strategy.fresh?.() ?? strategy,
+          benchCase,
+          opened: scenarioCases,
+          ...(scenario.predictors === undefined ? {} : { predictors: scenario.predictors }),
+          endpoint: ownEndpoint(strategy.name),
+          profile: options.profile,
+          speed,
+          ...(options.traces === undefined ? {} : { traces: options.traces }),
         });
-      }),
-    );
+        progress.runEnded(
+          scenario.name,
+          strategy.name,
+          outcome.transportError ? 'transport-error' : outcome.correct ? 'right' : 'wrong',
+        );
+        return outcome;
+      });
+    };
+    // A stream that runs after the others (`stream.afterOthers`) starts once every other run has
+    // ended: its load would otherwise inflate their latencies.
+    const allOutcomes: CaseOutcome[] = [];
+    for (const afterOthers of [false, true]) {
+      const phase = items.flatMap((item, at) =>
+        (item.scenario.stream?.afterOthers === true) === afterOthers ? [{ item, at }] : [],
+      );
+      const ended = await Promise.all(phase.map(({ item }) => runItem(item)));
+      phase.forEach(({ at }, done) => {
+        allOutcomes[at] = ended[done] as CaseOutcome;
+      });
+    }
     // Each strategy's outcomes, in the order of `work` (undoing the rotation above); a case a
     // strategy did not run (the tail of a long stream) has none.
     const outcomesByStrategy = strategies.map(() =>

@@ -71,6 +71,12 @@ export interface BenchScenario {
      * @default every case
      */
     othersRun?: number;
+    /**
+     * The stream starts once every other scenario's runs have ended: a long stream's load would
+     * otherwise inflate their latencies (and its figures are counts more than latencies).
+     * @default false
+     */
+    afterOthers?: boolean;
   };
   /**
    * Predictors for speculating strategies (`plan+predict`): rules written for the scenario's

@@ -9,16 +9,21 @@ import { nearMissScenario, toNearMissCase } from './near-miss-scenario.js';
 import { nearMissStream, nearMissWarmUp } from './near-miss-stream.js';
 
 /** The near-miss scenario on a short stream: its cases, scripts and tools as the bench's own. */
-function shortNearMissScenario(options: { othersRun: number }): BenchScenario {
+function shortNearMissScenario(options: {
+  othersRun: number;
+  name?: string;
+  afterOthers?: boolean;
+}): BenchScenario {
   return {
     ...nearMissScenario,
-    name: 'near-miss-short',
+    name: options.name ?? 'near-miss-short',
     stream: {
       warmUp: nearMissWarmUp({ warmUpPerBase: 2 }),
       // Few at once, so that the learner has learned the bases before the near misses come.
       concurrency: 4,
       repeatedKinds: [REPEAT_KIND],
       othersRun: options.othersRun,
+      afterOthers: options.afterOthers ?? true,
     },
     async open(context) {
       const full = await nearMissScenario.open(context);
@@ -71,5 +76,25 @@ describe('near-miss stream, end to end', () => {
     expect(report.scenarios['near-miss-short']?.['plan']?.runs).toBe(
       nearMissWarmUp({ warmUpPerBase: 2 }) + 90,
     );
+  }, 120_000);
+
+  it('a stream that runs after the others starts once every other run has ended', async () => {
+    const ended: string[] = [];
+    await runBench({
+      scenarios: [
+        shortNearMissScenario({ othersRun: 30, name: 'after' }),
+        shortNearMissScenario({ othersRun: 30, name: 'beside', afterOthers: false }),
+      ],
+      strategies: [planStrategy],
+      profile: gpt4oProfile,
+      speed: 200,
+      onProgress: (event) => {
+        if (event.type === 'run-end') ended.push(event.scenario);
+      },
+    });
+    expect(ended).toEqual([
+      ...Array<string>(30).fill('beside'),
+      ...Array<string>(30).fill('after'),
+    ]);
   }, 120_000);
 });
