@@ -1,7 +1,7 @@
 import type { Plan } from '../plan/index.js';
 import { executePlan, type ExecutePlanOptions, type RunResult } from '../runtime/index.js';
 import type { ToolSource } from '../tools/index.js';
-import type { ChainMatcher } from '../trace/index.js';
+import type { Chain, ChainDefinition, ChainMatcher } from '../trace/index.js';
 import type { PlanCache } from './create-plan-cache.js';
 import { tryChains, type ChainAttempt } from './try-chains.js';
 
@@ -32,8 +32,18 @@ export interface CompiledMiss {
   answeredBy: undefined;
   /** What the chains came to: no match, a refusal (stale, unreviewed) or a run that failed. */
   chain?: ChainAttempt['outcome'] | 'failed';
-  /** What the plan cache came to: no entry, or a cached plan that failed and was evicted. */
+  /** The chain that was refused or whose run failed. */
+  chainName?: string;
+  /** That chain itself (a learner demotes a mined chain that failed). */
+  failedChain?: Chain | ChainDefinition;
+  /** What the plan cache came to: no entry, or a cached plan that failed (the entry is kept). */
   planCache?: 'miss' | 'failed';
+  /**
+   * Why, in words: near misses (a shape whose wording fit but a slot's value did not: `chain:
+   * parameter \`city\`: \`tomorrow\` changes the request`), refusals and failures. Empty when
+   * no learned shape's wording fit the query at all (`chain` and `planCache` are then `miss`).
+   */
+  reasons: string[];
   /** Runs made before falling through: their tool calls were spent, their steps are kept here. */
   runs: RunResult[];
 }
@@ -41,7 +51,7 @@ export interface CompiledMiss {
 /**
  * The front of the request path: compiled chains first, then the plan cache. An answer needs a
  * run whose every step succeeded and whose answer template resolved; anything less falls through
- * to the planner (a cached plan that failed is evicted first). Both paths are validated against
+ * to the planner (a cached plan that failed no longer answers those values). Both paths are validated against
  * the current tools before anything runs.
  */
 export async function answerWithoutModel(
@@ -50,15 +60,21 @@ export async function answerWithoutModel(
   const { query, tools } = options;
   // Literals the query holds are the user's (`query` sources), whoever wrote the plan.
   const execute = { ...options.execute, query };
-  const miss: CompiledMiss = { answeredBy: undefined, runs: [] };
+  const miss: CompiledMiss = { answeredBy: undefined, reasons: [], runs: [] };
+  const onNearMiss = (reason: string) => miss.reasons.push(reason);
   if (options.chains !== undefined) {
     const attempt = await tryChains({
       query,
       chains: options.chains,
       tools,
       execute,
+      onNearMiss,
     });
     miss.chain = attempt.outcome;
+    if (attempt.outcome === 'refused') {
+      miss.chainName = attempt.match.chain.name;
+      miss.reasons.push(`${attempt.match.chain.name}: refused: ${attempt.error.message}`);
+    }
     if (attempt.outcome === 'ran') {
       if (answered(attempt.result)) {
         return {
@@ -70,19 +86,24 @@ export async function answerWithoutModel(
         };
       }
       miss.chain = 'failed';
+      miss.chainName = attempt.match.chain.name;
+      miss.failedChain = attempt.match.chain;
+      miss.reasons.push(`${attempt.match.chain.name}: ${failureOf(attempt.result)}`);
       miss.runs.push(attempt.result);
     }
   }
   if (options.planCache !== undefined) {
-    const hit = options.planCache.lookup(query, tools);
+    const hit = options.planCache.lookup(query, tools, { onNearMiss });
     miss.planCache = 'miss';
     if (hit !== undefined) {
       const run = await executePlan(hit.plan, tools, execute);
       if (answered(run)) {
         return { answeredBy: 'plan-cache', answer: run.answer, plan: run.plan, run };
       }
-      options.planCache.evict(hit.key);
+      // The entry stays: it answered other values; only these are refused from now on.
+      options.planCache.fail(hit.key, hit.params);
       miss.planCache = 'failed';
+      miss.reasons.push(`plan-cache: ${failureOf(run)}`);
       miss.runs.push(run);
     }
   }
@@ -91,4 +112,15 @@ export async function answerWithoutModel(
 
 function answered(run: RunResult): run is RunResult & { answer: string } {
   return run.status === 'ok' && run.answer !== undefined && run.plan.needsReasoning !== true;
+}
+
+/** Why a compiled run did not answer, in words. */
+function failureOf(run: RunResult): string {
+  const failed = run.steps.find((step) => step.status !== 'ok');
+  if (failed !== undefined) {
+    const message = failed.error instanceof Error ? `: ${failed.error.message}` : '';
+    return `step \`${failed.id}\` (${failed.tool}) ${failed.status}${message}`;
+  }
+  if (run.plan.needsReasoning === true) return 'the plan needs reasoning to answer';
+  return 'the plan gave no answer';
 }

@@ -1,7 +1,10 @@
+import { stringify } from 'safe-stable-stringify';
 import type { Predictor } from '../runtime/index.js';
 import {
   createChainMatcher,
   mineChains,
+  type Chain,
+  type ChainDefinition,
   type ChainMatcher,
   type TraceRun,
 } from '../trace/index.js';
@@ -39,8 +42,14 @@ export interface ChainLearner {
   chains(): ChainMatcher | undefined;
   /** A predictor of the first calls of plans for similar queries, once something was learned. */
   predictor(): Predictor | undefined;
-  /** Runs recorded, and minings done. */
-  readonly stats: { runs: number; minings: number; chains: number };
+  /**
+   * Drops a mined chain whose run failed, so it is not asked again and again: a later mining
+   * proposes it again only once its shape has `minSupport` more successful runs than when it
+   * was dropped. `false` when the chain is not one of this learner's.
+   */
+  demote(chain: Chain | ChainDefinition): boolean;
+  /** Runs recorded, minings done, chains in use, and chains demoted after failing. */
+  readonly stats: { runs: number; minings: number; chains: number; demoted: number };
 }
 
 /**
@@ -49,7 +58,8 @@ export interface ChainLearner {
  * side effects) and a trace predictor is rebuilt from it.
  *
  * States: empty → collecting (fewer runs than the next mining needs) → mined (chains and
- * predictor replaced at each mining); `record` moves between them, nothing else does.
+ * predictor replaced at each mining); `record` moves between them. `demote` takes one chain out
+ * of the mined set until fresh evidence brings it back.
  */
 export function createChainLearner(options: ChainLearnerOptions = {}): ChainLearner {
   const mineEvery = options.mineEvery ?? 8;
@@ -66,11 +76,24 @@ export function createChainLearner(options: ChainLearnerOptions = {}): ChainLear
   let nextMining = mineEvery;
   let matcher: ChainMatcher | undefined;
   let predictor: Predictor | undefined;
-  const stats = { runs: 0, minings: 0, chains: 0 };
+  const stats = { runs: 0, minings: 0, chains: 0, demoted: 0 };
+  /** Demoted chains by shape (pattern and plan): the support they had when dropped. */
+  const demoted = new Map<string, number>();
+  const shapeOf = (chain: Chain | ChainDefinition) =>
+    stringify([chain.match.patterns ?? [], chain.plan]);
   return {
     stats,
     chains: () => matcher,
     predictor: () => predictor,
+    demote(chain) {
+      if (matcher === undefined || !matcher.chains.includes(chain)) return false;
+      demoted.set(shapeOf(chain), ('support' in chain ? chain.support : undefined) ?? 0);
+      const rest = matcher.chains.filter((each) => each !== chain);
+      matcher = rest.length === 0 ? undefined : createChainMatcher(rest);
+      stats.chains = rest.length;
+      stats.demoted += 1;
+      return true;
+    },
     record(run) {
       if (run.plan === undefined || run.status !== 'ok') return;
       runs.push(run);
@@ -79,10 +102,17 @@ export function createChainLearner(options: ChainLearnerOptions = {}): ChainLear
       if (stats.runs < nextMining) return;
       nextMining = Math.max(stats.runs + mineEvery, Math.ceil(stats.runs * 1.5));
       const mined = mineChains(runs, { minSupport, coverageTarget: 1 });
-      matcher = mined.proposals.length === 0 ? undefined : createChainMatcher(mined.proposals);
+      const proposals = mined.proposals.filter((proposal) => {
+        const supportWhenDropped = demoted.get(shapeOf(proposal));
+        if (supportWhenDropped === undefined) return true;
+        if ((proposal.support ?? 0) < supportWhenDropped + minSupport) return false;
+        demoted.delete(shapeOf(proposal));
+        return true;
+      });
+      matcher = proposals.length === 0 ? undefined : createChainMatcher(proposals);
       if (options.predict !== false) predictor = createTracePredictor({ runs, name: 'learned' });
       stats.minings += 1;
-      stats.chains = mined.proposals.length;
+      stats.chains = proposals.length;
     },
   };
 }

@@ -49,7 +49,7 @@ describe('createPlanCache', () => {
     });
     const result = await executePlan(hit?.plan as ValidatedPlan, tools);
     expect(result.answer).toBe('9 degrees in Reykjavik');
-    expect(cache.stats).toEqual({ hits: 1, misses: 0, evictions: 0 });
+    expect(cache.stats).toEqual({ hits: 1, misses: 0, evictions: 0, failures: 0 });
   });
 
   it('misses on a different shape', () => {
@@ -67,7 +67,7 @@ describe('createPlanCache', () => {
     expect(hit).toBeDefined();
     expect(cache.evict(hit?.key as string)).toBe(true);
     expect(cache.lookup('What is the weather in Paris?', tools)).toBeUndefined();
-    expect(cache.stats).toEqual({ hits: 1, misses: 1, evictions: 1 });
+    expect(cache.stats).toEqual({ hits: 1, misses: 1, evictions: 1, failures: 0 });
     expect(cache.size).toBe(0);
   });
 
@@ -114,6 +114,74 @@ describe('createPlanCache', () => {
     expect(cache.size).toBe(1);
     expect(cache.lookup('What is the weather in Paris?', tools)).toBeUndefined();
     expect(cache.lookup('Weather for Paris please', tools)).toBeDefined();
+  });
+
+  it('misses a near miss: a word the shape never saw in a slot', () => {
+    const cache = createPlanCache();
+    cache.remember('What is the weather in New York?', weatherPlan('New York'));
+    const reasons: string[] = [];
+    const onNearMiss = (reason: string) => reasons.push(reason);
+    expect(cache.lookup('What is the weather in Paris tomorrow?', tools, { onNearMiss })).toBe(
+      undefined,
+    );
+    expect(cache.lookup('What is the weather in Paris?', tools)?.params).toEqual({ city: 'Paris' });
+    expect(reasons).toEqual([expect.stringMatching(/`tomorrow` changes the request/)]);
+  });
+
+  it('learns the values of each run of a shape it remembers: a code seen once more hits', () => {
+    const quote = defineTool({
+      name: 'get_quote',
+      description: 'Price of a stock',
+      inputSchema: z.object({ symbol: z.string() }),
+      readOnly: true,
+      execute: () => ({ price: 1 }),
+    }) as Tool;
+    const quotes = createToolRegistry([quote]);
+    const plan = (symbol: string) =>
+      validatePlan(
+        { steps: [{ id: 'q', tool: 'get_quote', args: { symbol } }] },
+        { tools: quotes },
+      );
+    const cache = createPlanCache();
+    cache.remember('stock price of AAPL', plan('AAPL'));
+    // A code names one thing among a fixed few: one never seen here is planned, then learned.
+    expect(cache.lookup('stock price of MSFT', quotes)).toBeUndefined();
+    cache.remember('stock price of MSFT', plan('MSFT'));
+    expect(cache.size).toBe(1);
+    expect(cache.lookup('stock price of MSFT', quotes)?.params).toEqual({ symbol: 'MSFT' });
+    expect(cache.lookup('stock price of AAPL', quotes)?.params).toEqual({ symbol: 'AAPL' });
+    expect(cache.lookup('stock price of gold', quotes)).toBeUndefined();
+  });
+
+  it('keeps an entry whose plan failed for some values, and refuses only those', () => {
+    const cache = createPlanCache();
+    cache.remember('What is the weather in Boston?', weatherPlan('Boston'));
+    const hit = cache.lookup('What is the weather in Atlantis?', tools);
+    expect(hit?.params).toEqual({ city: 'Atlantis' });
+    cache.fail(hit?.key as string, hit?.params ?? {});
+    expect(cache.lookup('What is the weather in Atlantis?', tools)).toBeUndefined();
+    expect(cache.lookup('What is the weather in Oslo?', tools)).toBeDefined();
+    expect(cache.stats).toMatchObject({ failures: 1, evictions: 0 });
+    expect(cache.size).toBe(1);
+  });
+
+  it('keeps an entry whose new values the tools refuse (it is not stale)', () => {
+    const strict = createToolRegistry([
+      weatherTool(z.object({ city: z.enum(['Boston', 'Oslo']) }) as never),
+    ]);
+    const cache = createPlanCache();
+    cache.remember(
+      'What is the weather in Boston?',
+      validatePlan(
+        { steps: [{ id: 'w', tool: 'get_weather', args: { city: 'Boston' } }] },
+        {
+          tools: strict,
+        },
+      ),
+    );
+    expect(cache.lookup('What is the weather in Paris?', strict)).toBeUndefined();
+    expect(cache.lookup('What is the weather in Oslo?', strict)?.params).toEqual({ city: 'Oslo' });
+    expect(cache.stats.evictions).toBe(0);
   });
 
   it('rejects bad options eagerly', () => {

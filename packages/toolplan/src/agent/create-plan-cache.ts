@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { stringify } from 'safe-stable-stringify';
 import {
   isValidatedPlan,
   PlanValidationError,
@@ -11,8 +12,11 @@ import {
   bindChainParams,
   ChainOptionsError,
   generalizePlan,
+  learnSlotProfile,
   matchChain,
   type ChainDefinition,
+  type ChainParam,
+  type GeneralizedPlan,
 } from '../trace/index.js';
 
 export interface CreatePlanCacheOptions {
@@ -49,14 +53,31 @@ export interface PlanCacheStats {
   hits: number;
   misses: number;
   evictions: number;
+  /** Cached plans that failed when run with a query's values (the entry is kept). */
+  failures: number;
+}
+
+export interface PlanCacheLookupOptions {
+  /** Hears why a cached shape that the query's wording fits was not used (a near miss). */
+  onNearMiss?: (reason: string) => void;
 }
 
 export interface PlanCache {
   /** The cached plan for a query of a known shape, or `undefined` (plan it afresh). */
-  lookup(query: string, tools: ToolSource): PlanCacheHit | undefined;
+  lookup(
+    query: string,
+    tools: ToolSource,
+    options?: PlanCacheLookupOptions,
+  ): PlanCacheHit | undefined;
   /** Keeps the plan of a run that succeeded, generalised over the query's values. */
   remember(query: string, plan: ValidatedPlan | Plan, tools?: ToolSource): RememberOutcome;
-  /** Drops a plan that failed, so the next query of its shape is planned afresh. */
+  /**
+   * Records that a hit's plan failed with its values: those values are not tried from this entry
+   * again, but the entry stays — it succeeded for other values, and one odd value (a city the
+   * weather service does not know) says nothing against them.
+   */
+  fail(key: string, params: Readonly<Record<string, unknown>>): void;
+  /** Drops a cached plan, so the next query of its shape is planned afresh. */
   evict(key: string): boolean;
   readonly size: number;
   readonly stats: Readonly<PlanCacheStats>;
@@ -65,16 +86,33 @@ export interface PlanCache {
 interface Entry {
   /** The generalised plan, kept in the chain format so the chain matcher serves lookups. */
   chain: ChainDefinition;
+  /**
+   * The plan as remembered, with its own values: when a rebound plan fails validation, this one
+   * tells a stale entry (it fails too: evict) from values the tools refuse (it passes: a miss).
+   */
+  original: Plan;
+  /** Every value seen per parameter over the runs remembered: the slots' kinds come from them. */
+  values: Map<string, Array<string | number>>;
+  /** Parameter bindings whose plan failed when run: a miss from now on. */
+  failed: Set<string>;
 }
+
+/** Bindings remembered as failed per entry; the oldest is forgotten first. */
+const MAX_FAILED_BINDINGS = 64;
 
 /**
  * A cache of successful plans by query shape: "weather in Boston" and "weather in Paris" share a
- * plan with the city as a parameter (see `generalizePlan`). A hit is the cached template with the
- * new values written in, validated against the current tools like any plan; one that no longer
- * validates is evicted and the lookup misses. Independent of mined chains.
+ * plan with the city as a parameter (see `generalizePlan`). A query hits only when its every word
+ * is explained: the shape's literal words match exactly and each slot's value fits the kind of
+ * value the slot learned (from the values remembered and the tools' schemas): "weather in Paris
+ * tomorrow" does not reuse the plan of "weather in New York". A hit is the cached template with
+ * the new values written in, validated against the current tools like any plan. Independent of
+ * mined chains.
  *
- * States of an entry: absent → cached (`remember` after a successful run) → absent again
- * (`evict` after a failed run, a stale validation at lookup, or least-recent replacement).
+ * States of an entry: absent → cached (`remember` after a successful run; remembering the same
+ * plan for the same shape again widens what its slots accept) → absent again (`evict`, a stale
+ * validation at lookup, or least-recent replacement). A hit whose plan fails (`fail`) keeps the
+ * entry and only refuses those values from then on.
  */
 export function createPlanCache(options: CreatePlanCacheOptions = {}): PlanCache {
   const maxEntries = options.maxEntries ?? 256;
@@ -93,7 +131,7 @@ export function createPlanCache(options: CreatePlanCacheOptions = {}): PlanCache
   }
   const cacheSideEffects = options.cacheSideEffects ?? false;
   const entries = new LRUCache<string, Entry>({ max: maxEntries });
-  const stats: PlanCacheStats = { hits: 0, misses: 0, evictions: 0 };
+  const stats: PlanCacheStats = { hits: 0, misses: 0, evictions: 0, failures: 0 };
 
   const hasSideEffects = (plan: Plan, tools: ToolRegistry | undefined) =>
     plan.steps.some((step) => tools?.get(step.tool)?.readOnly !== true);
@@ -105,12 +143,23 @@ export function createPlanCache(options: CreatePlanCacheOptions = {}): PlanCache
   };
 
   return {
-    lookup(query, tools) {
+    lookup(query, tools, lookupOptions = {}) {
       const registry = createToolRegistry(tools);
+      const schemaOf = (tool: string) => registry.get(tool)?.inputSchema.jsonSchema;
+      const matchOptions = {
+        schemaOf,
+        ...(lookupOptions.onNearMiss === undefined ? {} : { onNearMiss: lookupOptions.onNearMiss }),
+      };
       // Most recently used first: the likeliest shape is tried first.
       for (const [key, entry] of [...entries.entries()]) {
-        const found = matchChain(entry.chain, query);
+        const found = matchChain(entry.chain, query, matchOptions);
         if (found === undefined) continue;
+        if (entry.failed.has(stringify(found.params))) {
+          lookupOptions.onNearMiss?.(
+            'plan-cache: this query’s values failed with this plan before',
+          );
+          continue;
+        }
         const plan = bindChainParams(entry.chain.plan, found.params);
         if (!cacheSideEffects && hasSideEffects(plan, registry)) {
           evict(key);
@@ -123,6 +172,11 @@ export function createPlanCache(options: CreatePlanCacheOptions = {}): PlanCache
           return { plan: validated, params: found.params, key };
         } catch (error) {
           if (!(error instanceof PlanValidationError)) throw error;
+          if (validates(entry.original, registry)) {
+            // The tools refuse these values, not the plan: the entry stays good for others.
+            lookupOptions.onNearMiss?.(`plan-cache: the tools refuse this query’s values`);
+            continue;
+          }
           evict(key);
         }
       }
@@ -146,20 +200,43 @@ export function createPlanCache(options: CreatePlanCacheOptions = {}): PlanCache
       if (generalized === undefined) return { cached: false, reason: 'not-generalizable' };
       const toolNames = [...new Set(raw.steps.map((step) => step.tool))].sort();
       const key = `${generalized.shape}\u0000${toolNames.join(',')}`;
+      const previous = entries.peek(key);
+      // The same plan for the same shape again: its slots learn the new values.
+      const values =
+        previous !== undefined && stringify(previous.chain.plan) === stringify(generalized.template)
+          ? previous.values
+          : new Map<string, Array<string | number>>();
+      for (const [name, { value }] of Object.entries(generalized.params)) {
+        const seen = values.get(name) ?? [];
+        seen.push(...(Array.isArray(value) ? value : [value]));
+        values.set(name, seen.slice(-MAX_VALUES_SEEN));
+      }
       entries.set(key, {
         chain: {
           version: 1,
           name: 'plan-cache',
           origin: 'plan-cache',
           kept: false,
-          params: Object.fromEntries(
-            Object.entries(generalized.params).map(([name, { type }]) => [name, { type }]),
-          ),
+          params: paramsOf(generalized, values),
           match: { patterns: [generalized.pattern], minConfidence },
           plan: generalized.template,
         },
+        original: raw,
+        values,
+        failed: previous?.values === values ? previous.failed : new Set<string>(),
       });
       return { cached: true, key };
+    },
+
+    fail(key, params) {
+      const entry = entries.peek(key);
+      stats.failures += 1;
+      if (entry === undefined) return;
+      entry.failed.add(stringify(params));
+      if (entry.failed.size > MAX_FAILED_BINDINGS) {
+        const [oldest] = entry.failed;
+        if (oldest !== undefined) entry.failed.delete(oldest);
+      }
     },
 
     evict,
@@ -172,4 +249,38 @@ export function createPlanCache(options: CreatePlanCacheOptions = {}): PlanCache
       return { ...stats };
     },
   };
+}
+
+/** Values kept per parameter: enough to learn a slot's kind and range, bounded in memory. */
+const MAX_VALUES_SEEN = 256;
+
+/** The entry's parameters: their types, the strings seen, and the kind of value each holds. */
+function paramsOf(
+  generalized: GeneralizedPlan,
+  values: ReadonlyMap<string, ReadonlyArray<string | number>>,
+): Record<string, ChainParam> {
+  const params: Record<string, ChainParam> = {};
+  for (const [name, { type }] of Object.entries(generalized.params)) {
+    const seen = values.get(name) ?? [];
+    const entities = [
+      ...new Set(seen.filter((value): value is string => typeof value === 'string')),
+    ];
+    const slot = learnSlotProfile(seen);
+    params[name] = {
+      type,
+      ...(entities.length === 0 ? {} : { entities }),
+      ...(slot === undefined ? {} : { slot }),
+    };
+  }
+  return params;
+}
+
+function validates(plan: Plan, tools: ToolRegistry): boolean {
+  try {
+    validatePlan(plan, { tools });
+    return true;
+  } catch (error) {
+    if (error instanceof PlanValidationError) return false;
+    throw error;
+  }
 }

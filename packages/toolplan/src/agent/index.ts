@@ -29,6 +29,7 @@ export {
   type CreatePlanCacheOptions,
   type PlanCache,
   type PlanCacheHit,
+  type PlanCacheLookupOptions,
   type PlanCacheStats,
   type RememberOutcome,
 } from './create-plan-cache.js';
@@ -58,6 +59,7 @@ export {
   type AgentEvent,
   type AgentRun,
   type AgentTimeline,
+  type FallThrough,
   type RunOptimizedOptions,
 } from './run-optimized.js';
 export { createDeferredWork, type DeferredWork } from './create-deferred-work.js';

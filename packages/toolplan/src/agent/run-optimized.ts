@@ -21,7 +21,7 @@ import {
   type TraceRun,
   type TraceStore,
 } from '../trace/index.js';
-import { answerWithoutModel } from './answer-without-model.js';
+import { answerWithoutModel, type CompiledMiss } from './answer-without-model.js';
 import type { ChainLearner } from './create-chain-learner.js';
 import type { DeferredWork } from './create-deferred-work.js';
 import type { PlanCache } from './create-plan-cache.js';
@@ -46,6 +46,9 @@ export interface AgentTimeline {
     status: StepRecord['status'];
   }>;
 }
+
+/** Why the compiled paths fell through to the planner (see `CompiledMiss`). */
+export type FallThrough = Pick<CompiledMiss, 'chain' | 'chainName' | 'planCache' | 'reasons'>;
 
 /** The events of `agent.stream()`, in the order they happen. */
 export type AgentEvent =
@@ -74,9 +77,20 @@ export interface AgentRun {
   answeredBy: 'chain' | 'plan-cache' | 'template' | 'joiner';
   /** The chain that answered, when one did. */
   chainName?: string;
-  /** The first plan executed (a chain's template, a cached plan, or the planner's). */
+  /**
+   * Why the chains and the plan cache did not answer, when they were tried and the planner
+   * answered instead: what each came to, and the reasons (near misses, refusals, failures).
+   */
+  fallThrough?: FallThrough;
+  /**
+   * The first plan executed (a chain's template, a cached plan — one that failed included —
+   * or the planner's).
+   */
   plan: Plan | undefined;
-  /** Every plan executed, in order (more than one after a fall-through or a replan). */
+  /**
+   * Every plan executed, in order (more than one after a fall-through or a replan): a compiled
+   * plan that failed before the planner ran comes first.
+   */
   plans: Plan[];
   /** Every result that finished, by step id. */
   results: Record<string, unknown>;
@@ -213,9 +227,17 @@ export async function runOptimizedResolved(
     run: Omit<AgentRun, 'runId' | 'query' | 'usage' | 'timeline' | 'wallMs'> & {
       /** The planner's plan answered on its own: the plan cache may keep it. */
       remember?: boolean;
+      /** Plans and steps of compiled runs that failed before the planner ran. */
+      spent?: { plans: Plan[]; steps: StepRecord[] };
     },
   ) => {
-    const { remember, ...outcome } = run;
+    const { remember, spent, ...answered } = run;
+    const outcome = {
+      ...answered,
+      plan: spent?.plans[0] ?? answered.plan,
+      plans: [...(spent?.plans ?? []), ...answered.plans],
+      steps: [...(spent?.steps ?? []), ...answered.steps],
+    };
     const result: AgentRun = {
       runId,
       query,
@@ -225,7 +247,9 @@ export async function runOptimizedResolved(
       wallMs: performance.now() - origin,
     };
     const learn = () => {
-      const [plan] = result.plans;
+      // What is learned is what answered: the planner's plan, not a compiled one that failed
+      // before it (that one's failure is the reason it is in `result.plans`, not a lesson).
+      const [plan] = answered.plans;
       if (remember === true && plan !== undefined) planCache?.remember(query, plan, tools);
       const trace = toTraceRun({
         runId,
@@ -236,8 +260,8 @@ export async function runOptimizedResolved(
         query,
         startedAt,
         wallMs: result.wallMs,
-        steps: result.steps,
-        plans: result.plans,
+        steps: answered.steps,
+        plans: answered.plans,
         answer: result.answer,
         usage: result.usage,
       });
@@ -252,6 +276,8 @@ export async function runOptimizedResolved(
 
   // Chains (a developer's, then what the learner mined) and the plan cache: no model call.
   const matcher = combineChains(chains, learner?.chains());
+  let fallThrough: FallThrough | undefined;
+  let spent: { plans: Plan[]; steps: StepRecord[] } | undefined;
   if (matcher !== undefined || planCache !== undefined) {
     const known = await answerWithoutModel({
       query,
@@ -271,6 +297,21 @@ export async function runOptimizedResolved(
         results: known.run.results,
         steps: known.run.steps,
       });
+    }
+    // A mined chain that failed is not asked again for every query of its shape.
+    if (known.failedChain !== undefined) learner?.demote(known.failedChain);
+    const { chain, chainName, planCache: cached, reasons } = known;
+    fallThrough = {
+      ...(chain === undefined ? {} : { chain }),
+      ...(chainName === undefined ? {} : { chainName }),
+      ...(cached === undefined ? {} : { planCache: cached }),
+      reasons,
+    };
+    if (known.runs.length > 0) {
+      spent = {
+        plans: known.runs.map((each) => each.plan),
+        steps: known.runs.flatMap((each) => each.steps),
+      };
     }
   }
   const learned = learner?.predictor();
@@ -305,8 +346,10 @@ export async function runOptimizedResolved(
       succeeded &&
       run.answeredBy === 'template' &&
       plan.steps.every((step) => step.plannedAfterUntrusted !== true),
+    ...(spent === undefined ? {} : { spent }),
     answer: run.answer,
     answeredBy: run.answeredBy,
+    ...(fallThrough === undefined ? {} : { fallThrough }),
     plan,
     plans: run.plans,
     results: run.results,

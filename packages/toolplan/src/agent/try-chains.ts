@@ -1,5 +1,5 @@
 import type { ExecutePlanOptions, RunResult } from '../runtime/index.js';
-import type { ToolSource } from '../tools/index.js';
+import { createToolRegistry, type ToolSource } from '../tools/index.js';
 import {
   ChainNotReviewedError,
   ChainParamsError,
@@ -19,6 +19,8 @@ export interface TryChainsOptions {
   chains: ChainMatcher | ReadonlyArray<Chain | ChainDefinition>;
   tools: ToolSource;
   execute?: Omit<ExecutePlanOptions, 'results'>;
+  /** Hears why a chain whose pattern fit the query's wording was not matched (a near miss). */
+  onNearMiss?: (reason: string) => void;
 }
 
 /**
@@ -41,10 +43,15 @@ export type ChainAttempt =
  */
 export async function tryChains(options: TryChainsOptions): Promise<ChainAttempt> {
   const matcher = 'match' in options.chains ? options.chains : createChainMatcher(options.chains);
-  const match = matcher.match(options.query);
+  const registry = createToolRegistry(options.tools);
+  // The tools' schemas type the slots of learned chains (an enum's values, a number's bounds).
+  const match = matcher.match(options.query, {
+    schemaOf: (tool) => registry.get(tool)?.inputSchema.jsonSchema,
+    ...(options.onNearMiss === undefined ? {} : { onNearMiss: options.onNearMiss }),
+  });
   if (match === undefined) return { outcome: 'miss' };
   try {
-    const chain = compileChain(match.chain, options.tools);
+    const chain = compileChain(match.chain, registry);
     const result = await runChain({
       chain,
       params: match.params,

@@ -78,6 +78,8 @@ describe('toolplan run', () => {
     expect(Object.keys(json).sort()).toEqual([
       'answer',
       'answeredBy',
+      // Added: the plan cache was tried (empty) before the planner answered.
+      'fallThrough',
       'plan',
       'results',
       'steps',
@@ -86,6 +88,7 @@ describe('toolplan run', () => {
       'wallMs',
     ]);
     expect(json['answeredBy']).toBe('template');
+    expect(json['fallThrough']).toEqual({ planCache: 'miss', reasons: [] });
     expect(json['answer']).toBe('Oslo 4°C, Rome 18°C.');
     expect(json['results']).toEqual({
       t: [

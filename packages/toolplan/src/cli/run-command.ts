@@ -117,6 +117,7 @@ export function runCommand(io: CommandIo): Command {
               wallMs,
               answeredBy: run.answeredBy,
               ...(run.chainName === undefined ? {} : { chainName: run.chainName }),
+              ...(run.fallThrough === undefined ? {} : { fallThrough: run.fallThrough }),
               timeline: run.timeline,
               ...(run.speculation === undefined ? {} : { speculation: run.speculation }),
             }),

@@ -81,6 +81,28 @@ describe('Speculator', () => {
     expect(speculation.metrics()).toMatchObject({ proposals: 3, refused: 2, started: 1 });
   });
 
+  it('never speculates a read-only tool with a policy of its own: it decides on plan steps only', async () => {
+    clock = createVirtualClock();
+    log = [];
+    const tools = createToolRegistry([
+      testTool({
+        name: 'fetch_page',
+        clock,
+        log,
+        annotations: { readOnly: true, policy: () => 'allow' },
+      }),
+      testTool({ name: 'lookup', clock, log, latencyMs: 40, annotations: { readOnly: true } }),
+    ]);
+    const speculation = speculator(tools, [
+      guess('fetch_page', { url: 'https://example.test' }, 1),
+      guess('lookup', { id: 1 }, 1),
+    ]);
+    await clock.runAll();
+    speculation.finish();
+    expect(log.map((call) => call.tool)).toEqual(['lookup']);
+    expect(speculation.metrics()).toMatchObject({ proposals: 2, refused: 1, started: 1 });
+  });
+
   it('holds its budget under a predictor that proposes a hundred calls', async () => {
     const tools = setup();
     let running = 0;

@@ -54,6 +54,33 @@ describe('startStreamingExecution', () => {
     expect(execution.arrivals.get('r')).toBe(30);
   });
 
+  it('holds a read-only step whose tool has a policy until the plan is valid, then asks it', async () => {
+    setup();
+    const asked: string[] = [];
+    const guarded = testTool({
+      name: 'fetch_page',
+      clock,
+      log,
+      annotations: {
+        readOnly: true,
+        policy: (request) => {
+          asked.push(request.stepId);
+          return 'allow';
+        },
+      },
+    });
+    const execution = startStreamingExecution([...tools(), guarded], { clock });
+    const fetch = { id: 'f', tool: 'fetch_page', args: { url: 'https://example.test' } };
+    expect(execution.offer(fetch, 0)).toBe('held');
+    expect(execution.offer(search, 1)).toBe('dispatched');
+    await clock.advance(30);
+    expect(asked).toEqual([]);
+    const done = execution.finish({ steps: [fetch, search] });
+    await clock.runAll();
+    expect((await done).status).toBe('ok');
+    expect(asked).toEqual(['f']);
+  });
+
   it('holds steps that do not validate on their own or reference steps not yet known', async () => {
     setup();
     const execution = startStreamingExecution(tools(), { clock });

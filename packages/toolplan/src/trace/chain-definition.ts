@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Plan } from '../plan/index.js';
+import { slotProfileSchema, type SlotProfile } from './slot-profile.js';
 
 /** The types a chain parameter can have. */
 export const CHAIN_PARAM_TYPES = ['string', 'number', 'string[]', 'number[]'] as const;
@@ -20,6 +21,8 @@ export const chainParamSchema = z
     type: z.enum(CHAIN_PARAM_TYPES),
     /** Values seen in traces (or listed by a developer); a matcher may find the parameter by them. */
     entities: z.array(z.string().min(1)).optional(),
+    /** What kind of value the parameter holds, learned from the values seen (mined chains). */
+    slot: slotProfileSchema.optional(),
   })
   .strict();
 
@@ -67,6 +70,12 @@ export const chainDefinitionSchema = z
 export interface ChainParam {
   type: ChainParamType;
   entities?: string[];
+  /**
+   * What kind of value the parameter holds, learned from the values seen: a captured value that
+   * does not fit it (a date word in a city's place, a code never seen, a number far out of range)
+   * makes the chain miss. Absent (chains written by hand): the pattern alone decides.
+   */
+  slot?: SlotProfile;
 }
 
 export interface ChainMatchRules {

@@ -1,12 +1,12 @@
 import type { ChainDefinition } from './chain-definition.js';
 import { ChainDefinitionError } from './chain-errors.js';
 import type { Chain } from './define-chain.js';
-import { matchChain, type ChainMatch } from './match-chain.js';
+import { matchChain, type ChainMatch, type MatchChainOptions } from './match-chain.js';
 
 export interface ChainMatcher {
   readonly chains: ReadonlyArray<Chain | ChainDefinition>;
   /** The most confident match over all chains (the earlier chain on a tie), or `undefined`. */
-  match(query: string): ChainMatch | undefined;
+  match(query: string, options?: MatchChainOptions): ChainMatch | undefined;
 }
 
 /** Matches a query against many chains at once; see {@link matchChain} for one. */
@@ -24,10 +24,10 @@ export function createChainMatcher(chains: ReadonlyArray<Chain | ChainDefinition
   }
   return {
     chains: list,
-    match(query) {
+    match(query, options) {
       let best: ChainMatch | undefined;
       for (const chain of list) {
-        const found = matchChain(chain, query);
+        const found = matchChain(chain, query, options);
         if (found !== undefined && (best === undefined || found.confidence > best.confidence))
           best = found;
       }

@@ -277,6 +277,11 @@ function valueLike(values: readonly Scalar[], wording: string): Scalar {
 
 function captureFor(wording: string): string {
   if (NUMBER.test(wording)) return String.raw`-?\d+(?:\.\d+)?`;
+  const words = wording.split(/\s+/);
+  // Words take one to three words (or as many as seen): `New York` and `Paris` are one shape.
+  // What the slot may hold is then decided by its learned kind, not by the count alone.
+  if (words.every((word) => /^\p{L}/u.test(word)))
+    return `${WORD}(?:\\s+${WORD}){0,${Math.max(2, words.length - 1)}}`;
   return wording
     .split(/\s+/)
     .map((word) => (/^\p{L}/u.test(word) ? WORD : TOKEN))

@@ -63,7 +63,14 @@ export {
 } from './define-chain.js';
 export { generalizePlan, type GeneralizedPlan } from './generalize-plan.js';
 export { loadChainFiles, parseChainFile } from './load-chain-files.js';
-export { DEFAULT_MIN_CONFIDENCE, matchChain, type ChainMatch } from './match-chain.js';
+export {
+  DEFAULT_MIN_CONFIDENCE,
+  matchChain,
+  type ChainMatch,
+  type MatchChainOptions,
+} from './match-chain.js';
+export { learnSlotProfile } from './learn-slot-profile.js';
+export { SLOT_KINDS, type SlotKind, type SlotProfile } from './slot-profile.js';
 export { mineChains, type MineChainsOptions, type MinedChains } from './mine-chains.js';
 export { trimQuery } from './trim-query.js';
 export { writeChainFile } from './write-chain-file.js';

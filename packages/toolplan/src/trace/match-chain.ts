@@ -2,7 +2,10 @@ import { LRUCache } from 'lru-cache';
 import type { ChainDefinition, ChainParam } from './chain-definition.js';
 import type { Chain } from './define-chain.js';
 import { findEntityTokens } from './find-entity-tokens.js';
+import { findParamDestinations } from './find-param-destinations.js';
 import { findWord } from './find-word.js';
+import { schemaConstraintsAt } from './schema-constraints-at.js';
+import { slotMismatch } from './slot-mismatch.js';
 import { trimQuery } from './trim-query.js';
 
 /** A query recognised as an instance of a chain. */
@@ -12,6 +15,16 @@ export interface ChainMatch {
   params: Record<string, unknown>;
   /** How sure the match is, 0–1. */
   confidence: number;
+}
+
+export interface MatchChainOptions {
+  /**
+   * The JSON Schema of a tool's input, by tool name: its enums, bounds and patterns type the
+   * slots of learned chains (a number the schema allows fits; a value outside its enum does not).
+   */
+  schemaOf?: (tool: string) => unknown;
+  /** Hears why a chain whose pattern matched the query was refused: a slot's value did not fit. */
+  onNearMiss?: (reason: string) => void;
 }
 
 /** Matches below this go to the planner unless a chain sets its own `minConfidence`. */
@@ -48,7 +61,11 @@ const NUMBER = /^-?\d+(?:\.\d+)?$/;
  * word the lists do not know makes it refuse. Returns `undefined` below the chain's
  * `minConfidence` (default 0.8).
  */
-export function matchChain(chain: Chain | ChainDefinition, query: string): ChainMatch | undefined {
+export function matchChain(
+  chain: Chain | ChainDefinition,
+  query: string,
+  options: MatchChainOptions = {},
+): ChainMatch | undefined {
   const text = trimQuery(query);
   const keywords = chain.match.keywords ?? [];
   if (keywords.some((keyword) => findWord(text, keyword).length === 0)) return undefined;
@@ -59,7 +76,7 @@ export function matchChain(chain: Chain | ChainDefinition, query: string): Chain
       best = candidate;
   };
   const patterns = chain.match.patterns ?? [];
-  for (const source of patterns) consider(matchPattern(chain, source, text));
+  for (const source of patterns) consider(matchPattern({ chain, source, text, options }));
   if ('custom' in chain && chain.custom !== undefined) {
     const found = chain.custom(query);
     if (found !== undefined) {
@@ -74,11 +91,13 @@ export function matchChain(chain: Chain | ChainDefinition, query: string): Chain
   return best !== undefined && best.confidence >= minimum ? best : undefined;
 }
 
-function matchPattern(
-  chain: Chain | ChainDefinition,
-  source: string,
-  text: string,
-): ChainMatch | undefined {
+function matchPattern(input: {
+  chain: Chain | ChainDefinition;
+  source: string;
+  text: string;
+  options: MatchChainOptions;
+}): ChainMatch | undefined {
+  const { chain, source, text, options } = input;
   const found = fullQueryPattern(source).exec(text);
   if (found === null) return undefined;
   const params: Record<string, unknown> = {};
@@ -88,6 +107,11 @@ function matchPattern(
     if (raw === undefined) continue;
     const value = coerce(param, raw);
     if (value === undefined) return undefined;
+    const mismatch = slotValueMismatch({ chain, name, param, value, options });
+    if (mismatch !== undefined) {
+      options.onNearMiss?.(`${chain.name}: parameter \`${name}\`: ${mismatch}`);
+      return undefined;
+    }
     const known = knownSpelling(param, value);
     if (known === undefined) confidence = Math.min(confidence, UNSEEN_VALUE_CONFIDENCE);
     params[name] = known ?? value;
@@ -95,6 +119,36 @@ function matchPattern(
   return Object.keys(chain.params).every((name) => name in params)
     ? { chain, params, confidence }
     : undefined;
+}
+
+/**
+ * Why a pattern's capture does not fit its learned slot (every item of a list must), or
+ * `undefined`. The pattern explains the query's literal words; the slots must explain the rest.
+ */
+function slotValueMismatch(input: {
+  chain: Chain | ChainDefinition;
+  name: string;
+  param: ChainParam;
+  value: unknown;
+  options: MatchChainOptions;
+}): string | undefined {
+  const { chain, name, param, value, options } = input;
+  if (param.slot === undefined) return undefined;
+  const constraints = findParamDestinations(chain.plan, name).map((destination) =>
+    schemaConstraintsAt(options.schemaOf?.(destination.tool), destination.path),
+  );
+  for (const item of Array.isArray(value) ? value : [value]) {
+    if (typeof item !== 'string' && typeof item !== 'number')
+      return `\`${String(item)}\` is no value`;
+    const mismatch = slotMismatch({
+      profile: param.slot,
+      value: item,
+      ...(param.entities === undefined ? {} : { entities: param.entities }),
+      constraints,
+    });
+    if (mismatch !== undefined) return mismatch;
+  }
+  return undefined;
 }
 
 function matchEntities(

@@ -4,6 +4,7 @@ import { CHAIN_NAME_PATTERN, type ChainDefinition, type ChainParam } from './cha
 import { ChainOptionsError } from './chain-errors.js';
 import { CHAIN_PARAMS_ID } from './chain-params-id.js';
 import { generalizePlan, type GeneralizedPlan } from './generalize-plan.js';
+import { learnSlotProfile } from './learn-slot-profile.js';
 import type { TraceRun } from './trace-record.js';
 
 export interface MineChainsOptions {
@@ -38,7 +39,8 @@ export interface MinedChains {
 interface Group {
   first: GeneralizedPlan;
   queries: string[];
-  values: Map<string, Set<string>>;
+  /** Every value seen in each parameter, strings and numbers. */
+  values: Map<string, Array<string | number>>;
 }
 
 /**
@@ -88,14 +90,12 @@ export function mineChains(
     const group: Group = groups.get(key) ?? {
       first: generalized,
       queries: [],
-      values: new Map<string, Set<string>>(),
+      values: new Map<string, Array<string | number>>(),
     };
     group.queries.push(run.query);
     for (const [name, { value }] of Object.entries(generalized.params)) {
-      const seen = group.values.get(name) ?? new Set<string>();
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (typeof item === 'string') seen.add(item);
-      }
+      const seen = group.values.get(name) ?? [];
+      seen.push(...(Array.isArray(value) ? value : [value]));
       group.values.set(name, seen);
     }
     groups.set(key, group);
@@ -130,10 +130,16 @@ function toProposal(
   const name = uniqueName(tools, context.names);
   const params: Record<string, ChainParam> = {};
   for (const [param, { type }] of Object.entries(first.params)) {
-    const entities = [...(group.values.get(param) ?? [])].sort();
+    const values = group.values.get(param) ?? [];
+    const entities = [
+      ...new Set(values.filter((value): value is string => typeof value === 'string')),
+    ].sort();
+    // The slot's kind makes a near miss (`Paris tomorrow` where cities stood) miss the chain.
+    const slot = learnSlotProfile(values);
     params[param] = {
       type,
       ...(type.startsWith('string') && entities.length > 0 ? { entities } : {}),
+      ...(slot === undefined ? {} : { slot }),
     };
   }
   const support = group.queries.length;
