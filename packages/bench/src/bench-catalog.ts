@@ -24,6 +24,7 @@ import {
   moviePickScenario,
   mispredictScenario,
   multiHopScenario,
+  nearMissScenario,
   newsSearchScenario,
   repeatTrafficScenario,
   researchScenario,
@@ -46,6 +47,7 @@ export const benchScenarios: readonly BenchScenario[] = [
   mispredictScenario,
   bfclScenario,
   repeatTrafficScenario,
+  nearMissScenario,
 ];
 
 /** Every strategy `toolplan bench` knows, baselines first. Names are a contract. */

@@ -99,6 +99,17 @@ export interface StreamFigures {
   zeroModelCallShareAll: number;
   /** What the whole stream cost (USD), every run summed. */
   totalCostUsd: number;
+  /**
+   * Runs answered with no model call whose answer was wrong, over the whole stream: a learned
+   * plan served to a query it did not fit (a count).
+   */
+  zeroCallWrong?: number;
+  /**
+   * Tool calls spent on learned plans that did not fit, over the whole stream: every call of a
+   * wrong zero-call run, and the calls of a failed compiled plan before a run fell through to the
+   * planner (see `countWastedToolCalls`).
+   */
+  wastedToolCalls?: number;
   /** Runs answered without a model call whose plan was known (a chain or the plan cache). */
   compiledRuns?: number;
   /**
@@ -120,6 +131,8 @@ export interface KindFigures {
   outputTokens: number;
   zeroModelCallShare: number;
   correctRuns: number;
+  /** Runs of the kind answered with no model call whose answer was wrong. */
+  zeroCallWrong?: number;
 }
 
 /** One turn of a multi-turn scenario: means over the runs of its conversation. */

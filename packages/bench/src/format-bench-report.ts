@@ -26,7 +26,9 @@ export function formatBenchReport(
     const perCase =
       runs === cases
         ? ` · ${cases} case${cases === 1 ? '' : 's'}${cases > 1 ? ', figures are means per case' : ''}`
-        : ` · ${cases} case${cases === 1 ? '' : 's'} run ${runs} times, figures are means per run`;
+        : runs < cases
+          ? ` · ${cases} cases, figures are means per run (${first?.stream === undefined ? 'a sample' : "the stream's head"} for strategies with fewer runs)`
+          : ` · ${cases} case${cases === 1 ? '' : 's'} run ${runs} times, figures are means per run`;
     const lines = [
       `${scenario}${descriptions[scenario] === undefined ? '' : ` — ${descriptions[scenario]}`}`,
     ];
@@ -248,6 +250,7 @@ function formatStream(byStrategy: Record<string, StrategyFigures>): string[] {
       }),
     ),
   ];
+  lines.push(...formatLearnedMisfits(entries));
   const base = byStrategy[BASELINES[0]]?.stream;
   for (const kind of Object.keys(first.perKind)) {
     lines.push('');
@@ -287,6 +290,47 @@ function formatStream(byStrategy: Record<string, StrategyFigures>): string[] {
     );
   }
   return lines;
+}
+
+/**
+ * Stream scenarios whose learners can misapply what they learned (`near-miss`): per strategy, the
+ * answers made without a model call that were wrong, the tool calls wasted on learned plans that
+ * did not fit, and the share of runs right; then the wrong zero-call answers per request kind.
+ */
+function formatLearnedMisfits(entries: ReadonlyArray<[string, StrategyFigures]>): string[] {
+  const counted = entries.filter(([, figures]) => figures.stream?.zeroCallWrong !== undefined);
+  const kinds = Object.keys(counted[0]?.[1].stream?.perKind ?? {});
+  if (counted.length === 0) return [];
+  return [
+    '',
+    'learned plans that did not fit — over the runs made: answers with 0 LLM calls that were wrong; tool calls wasted on such runs and on compiled plans that failed before the planner; runs right',
+    formatTextTable(
+      ['strategy', 'runs', '0-LLM share', '0-LLM wrong', 'wasted tool calls', 'correct'],
+      counted.map(([name, figures]) => {
+        const stream = figures.stream as NonNullable<StrategyFigures['stream']>;
+        return [
+          name,
+          number(figures.runs),
+          percent(stream.zeroModelCallShare),
+          number(stream.zeroCallWrong ?? 0),
+          number(stream.wastedToolCalls ?? 0),
+          `${figures.correctRuns}/${figures.runs} (${percent(figures.correctRuns / Math.max(1, figures.runs))})`,
+        ];
+      }),
+    ),
+    '',
+    'answers with 0 LLM calls that were wrong, per kind (after warm-up)',
+    formatTextTable(
+      ['kind', ...counted.map(([name]) => name)],
+      kinds.map((kind) => [
+        kind,
+        ...counted.map(([, figures]) => {
+          const own = figures.stream?.perKind[kind];
+          return own === undefined ? '–' : `${number(own.zeroCallWrong ?? 0)}/${number(own.runs)}`;
+        }),
+      ]),
+    ),
+  ];
 }
 
 /**

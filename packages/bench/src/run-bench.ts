@@ -296,9 +296,19 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           ? Math.max(1, Math.ceil(minRuns / Math.max(1, scenarioCases.cases.length)))
           : 1;
       return Array.from({ length: repeats }, () =>
-        scenarioCases.cases.map((benchCase) => ({ scenario, scenarioCases, benchCase })),
+        scenarioCases.cases.map((benchCase, position) => ({
+          scenario,
+          scenarioCases,
+          benchCase,
+          position,
+        })),
       ).flat();
     });
+    // A long stream's head only, for strategies that learn nothing (`stream.othersRun`).
+    const runs = (item: (typeof work)[number], strategy: Strategy) =>
+      options.full === true ||
+      strategy.fresh !== undefined ||
+      item.position < (item.scenario.stream?.othersRun ?? Infinity);
     const conversationWork = conversations.flatMap(({ scenario, opened: scenarioCases }) => {
       const repeats = Math.max(1, Math.ceil(minRuns / Math.max(1, scenarioCases.cases.length)));
       return Array.from({ length: repeats }, () =>
@@ -310,8 +320,13 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       runs: [
         ...opened.map(({ scenario }) => ({
           scenario: scenario.name,
-          runs:
-            work.filter((item) => item.scenario === scenario).length * options.strategies.length,
+          runs: work
+            .filter((item) => item.scenario === scenario)
+            .reduce(
+              (sum, item) =>
+                sum + options.strategies.filter((strategy) => runs(item, strategy)).length,
+              0,
+            ),
         })),
         ...conversations.map(({ scenario }) => ({
           scenario: scenario.name,
@@ -423,42 +438,61 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       ),
     );
     const items = work.flatMap((item, index) =>
-      strategies.map((_, offset) => ({
-        ...item,
-        strategy: strategies[(index + offset) % strategies.length] as Strategy,
-      })),
-    );
-    const allOutcomes = await Promise.all(
-      items.map(({ scenario, scenarioCases, benchCase, strategy }) => {
-        const stream = streams.get(scenario)?.get(strategy);
-        return (stream?.queue ?? queue).add(async () => {
-          const outcome = await runCase({
-            strategy: stream?.instance ?? strategy.fresh?.() ?? strategy,
-            benchCase,
-            opened: scenarioCases,
-            ...(scenario.predictors === undefined ? {} : { predictors: scenario.predictors }),
-            endpoint: ownEndpoint(strategy.name),
-            profile: options.profile,
-            speed,
-            ...(options.traces === undefined ? {} : { traces: options.traces }),
-          });
-          progress.runEnded(
-            scenario.name,
-            strategy.name,
-            outcome.transportError ? 'transport-error' : outcome.correct ? 'right' : 'wrong',
-          );
-          return outcome;
-        });
+      strategies.flatMap((_, offset) => {
+        const position = (index + offset) % strategies.length;
+        const strategy = strategies[position] as Strategy;
+        return runs(item, strategy) ? [{ ...item, index, position, strategy }] : [];
       }),
     );
-    // Each strategy's outcomes, in the order of `work` (undoing the rotation above).
-    const size = strategies.length;
-    const outcomesByStrategy = strategies.map((_, position) =>
-      work.map(
-        (_, index) =>
-          allOutcomes[index * size + ((((position - index) % size) + size) % size)] as CaseOutcome,
-      ),
+    const runItem = ({ scenario, scenarioCases, benchCase, strategy }: (typeof items)[number]) => {
+      const stream = streams.get(scenario)?.get(strategy);
+      return (stream?.queue ?? queue).add(async () => {
+        const outcome = await runCase({
+          strategy: stream?.instance ?? strategy.fresh?.() ?? strategy,
+          benchCase,
+          opened: scenarioCases,
+          ...(scenario.predictors === undefined ? {} : { predictors: scenario.predictors }),
+          endpoint: ownEndpoint(strategy.name),
+          profile: options.profile,
+          speed,
+          ...(options.traces === undefined ? {} : { traces: options.traces }),
+        });
+        progress.runEnded(
+          scenario.name,
+          strategy.name,
+          outcome.transportError ? 'transport-error' : outcome.correct ? 'right' : 'wrong',
+        );
+        return outcome;
+      });
+    };
+    // A stream that runs after the others (`stream.afterOthers`) starts once every other run has
+    // ended: its load would otherwise inflate their latencies.
+    const allOutcomes: CaseOutcome[] = [];
+    for (const afterOthers of [false, true]) {
+      const phase = items.flatMap((item, at) =>
+        (item.scenario.stream?.afterOthers === true) === afterOthers ? [{ item, at }] : [],
+      );
+      const ended = await Promise.all(phase.map(({ item }) => runItem(item)));
+      phase.forEach(({ at }, done) => {
+        allOutcomes[at] = ended[done] as CaseOutcome;
+      });
+    }
+    // Each strategy's outcomes, in the order of `work` (undoing the rotation above); a case a
+    // strategy did not run (the tail of a long stream) has none.
+    const outcomesByStrategy = strategies.map(() =>
+      work.map((): CaseOutcome | undefined => undefined),
     );
+    items.forEach((item, at) => {
+      (outcomesByStrategy[item.position] as Array<CaseOutcome | undefined>)[item.index] =
+        allOutcomes[at];
+    });
+    /** A strategy's outcomes on one scenario, in its order, with their place in `work`. */
+    const ranOn = (position: number, scenario: BenchScenario) =>
+      (outcomesByStrategy[position] ?? []).flatMap((outcome, index) =>
+        outcome === undefined || work[index]?.scenario !== scenario
+          ? []
+          : [{ outcome, item: work[index] as (typeof work)[number] }],
+      );
     // The report draws every strategy's timeline of a scenario on the same case, so that the
     // pictures compare strategies, not cases.
     const sharedCases = new Map(
@@ -468,8 +502,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           Object.fromEntries(
             strategies.map((strategy, position) => [
               strategy.name,
-              (outcomesByStrategy[position] ?? [])
-                .filter((outcome, index) => work[index]?.scenario === scenario)
+              ranOn(position, scenario)
+                .map(({ outcome }) => outcome)
                 .filter((outcome) => !outcome.transportError)
                 .map((outcome) => ({
                   caseId: outcome.recording.caseId,
@@ -481,35 +515,32 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       ]),
     );
     for (const [position, strategy] of strategies.entries()) {
-      const outcomes = outcomesByStrategy[position] ?? [];
       for (const { scenario, opened: scenarioCases } of opened) {
+        const ran = ranOn(position, scenario);
+        const ofScenario = ran.map(({ outcome }) => outcome);
         const figures = summarise({
-          outcomes: outcomes.filter((_, index) => work[index]?.scenario === scenario),
+          outcomes: ofScenario,
           cases: scenarioCases.cases.length,
         });
         if (scenario.stream !== undefined) {
           figures.stream = summariseStream({
             warmUp: scenario.stream.warmUp,
-            outcomes: outcomes.flatMap((outcome, index) => {
-              const item = work[index];
-              if (item?.scenario !== scenario) return [];
-              return [
-                {
-                  ...outcome,
-                  position: scenarioCases.cases.indexOf(item.benchCase),
-                  kind: item.benchCase.kind ?? 'unknown',
-                  // Without model calls, a plan's lower bound is its tools' critical path.
-                  ...(outcome.llmCalls === 0 && outcome.lowerBoundMs !== undefined
-                    ? { toolCriticalPathMs: outcome.lowerBoundMs }
-                    : {}),
-                },
-              ];
-            }),
+            ...(scenario.stream.repeatedKinds === undefined
+              ? {}
+              : { repeatedKinds: scenario.stream.repeatedKinds }),
+            outcomes: ran.map(({ outcome, item }) => ({
+              ...outcome,
+              position: item.position,
+              kind: item.benchCase.kind ?? 'unknown',
+              // Without model calls, a plan's lower bound is its tools' critical path.
+              ...(outcome.llmCalls === 0 && outcome.lowerBoundMs !== undefined
+                ? { toolCriticalPathMs: outcome.lowerBoundMs }
+                : {}),
+            })),
           });
         }
         (report.scenarios[scenario.name] as Record<string, StrategyFigures>)[strategy.name] =
           figures;
-        const ofScenario = outcomes.filter((_, index) => work[index]?.scenario === scenario);
         const shared = sharedCases.get(scenario);
         const onSharedCase = ofScenario.filter((outcome) => outcome.recording.caseId === shared);
         const drawn = pickRepresentativeRun(onSharedCase.length > 0 ? onSharedCase : ofScenario);

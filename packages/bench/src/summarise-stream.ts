@@ -1,5 +1,6 @@
 import type { RunMeasurement, StreamFigures } from './bench-figures.js';
 import { quantile } from './quantile.js';
+import { countWastedToolCalls, type CallTimes } from './count-wasted-tool-calls.js';
 
 /** One run of a stream scenario, with where it stood in the stream. */
 export interface StreamOutcome extends RunMeasurement {
@@ -12,6 +13,8 @@ export interface StreamOutcome extends RunMeasurement {
    * plan they ran, with the steps' actual durations).
    */
   toolCriticalPathMs?: number;
+  /** When the run's model and tool calls happened, for its wasted tool calls. */
+  recording?: CallTimes;
 }
 
 /**
@@ -21,11 +24,16 @@ export interface StreamOutcome extends RunMeasurement {
 export function summariseStream(options: {
   outcomes: readonly StreamOutcome[];
   warmUp: number;
+  /** The kinds that are repeated traffic. @default every kind but `novel` */
+  repeatedKinds?: readonly string[];
 }): StreamFigures {
-  const { outcomes, warmUp } = options;
+  const { outcomes, warmUp, repeatedKinds } = options;
   const afterWarmUp = outcomes.filter((outcome) => outcome.position >= warmUp);
-  const repeated = afterWarmUp.filter((outcome) => outcome.kind !== 'novel');
+  const repeated = afterWarmUp.filter((outcome) =>
+    repeatedKinds === undefined ? outcome.kind !== 'novel' : repeatedKinds.includes(outcome.kind),
+  );
   const zeroCall = (outcome: StreamOutcome) => outcome.llmCalls === 0 && outcome.correct;
+  const zeroCallWrong = (outcome: StreamOutcome) => outcome.llmCalls === 0 && !outcome.correct;
   const compiled = outcomes.filter(
     (outcome) => outcome.llmCalls === 0 && outcome.toolCriticalPathMs !== undefined,
   );
@@ -35,6 +43,15 @@ export function summariseStream(options: {
     zeroModelCallShare: share(repeated, zeroCall),
     zeroModelCallShareAll: share(outcomes, zeroCall),
     totalCostUsd: outcomes.reduce((sum, outcome) => sum + outcome.costUsd, 0),
+    zeroCallWrong: outcomes.filter(zeroCallWrong).length,
+    wastedToolCalls: outcomes.reduce(
+      (sum, outcome) =>
+        sum +
+        (outcome.recording === undefined
+          ? 0
+          : countWastedToolCalls({ correct: outcome.correct, calls: outcome.recording })),
+      0,
+    ),
     ...(compiled.length === 0
       ? {}
       : {
@@ -59,6 +76,7 @@ export function summariseStream(options: {
             outputTokens: mean(ofKind.map((outcome) => outcome.outputTokens)),
             zeroModelCallShare: share(ofKind, zeroCall),
             correctRuns: ofKind.filter((outcome) => outcome.correct).length,
+            zeroCallWrong: ofKind.filter(zeroCallWrong).length,
           },
         ];
       }),

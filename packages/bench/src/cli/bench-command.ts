@@ -81,7 +81,7 @@ export function benchCommand(io: CommandIo & { progress?: ProgressReport }): Com
     .option('--model <name>', 'the model to ask at --base-url')
     .option(
       '--full',
-      'run every case of every scenario (large scenarios run a seeded sample by default)',
+      'run every case of every scenario for every strategy (large scenarios run a seeded sample by default, and long streams only their head for strategies that learn nothing)',
     )
     .addOption(
       new Option('--provider <place>', 'where the simulated provider runs')

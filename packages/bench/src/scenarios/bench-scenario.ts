@@ -56,7 +56,28 @@ export interface BenchScenario {
    * learned over the whole stream. Its first `warmUp` cases are the learners' warm-up; figures such as the share
    * answered without a model call are reported over the rest.
    */
-  stream?: { warmUp: number; concurrency: number };
+  stream?: {
+    warmUp: number;
+    concurrency: number;
+    /**
+     * The kinds that are repeated traffic, over which `zeroModelCallShare` is reported.
+     * @default every kind but `novel`
+     */
+    repeatedKinds?: readonly string[];
+    /**
+     * Strategies that learn nothing (no `fresh`) run only the stream's first this many cases
+     * unless `--full`: they answer a query alike wherever it stands, so the head measures them,
+     * and a long stream keeps to the bench's time budget.
+     * @default every case
+     */
+    othersRun?: number;
+    /**
+     * The stream starts once every other scenario's runs have ended: a long stream's load would
+     * otherwise inflate their latencies (and its figures are counts more than latencies).
+     * @default false
+     */
+    afterOthers?: boolean;
+  };
   /**
    * Predictors for speculating strategies (`plan+predict`): rules written for the scenario's
    * queries. Without them such a strategy speculates nothing.
