@@ -1,5 +1,6 @@
 import type { Plan } from '../plan/index.js';
 import { CHAIN_PARAMS_ID } from './chain-params-id.js';
+import { valueLeaves } from './value-leaves.js';
 
 /** An argument of a tool that takes a parameter's value whole (a list's items, one by one). */
 export interface ParamDestination {
@@ -19,20 +20,9 @@ export function findParamDestinations(plan: Plan, name: string): ParamDestinatio
   const found: ParamDestination[] = [];
   for (const step of plan.steps) {
     const target = step.forEach === whole ? '$item' : whole;
-    for (const [path, value] of leaves(step.args, [])) {
+    for (const [path, value] of valueLeaves(step.args, [])) {
       if (value === target) found.push({ tool: step.tool, path });
     }
   }
   return found;
-}
-
-function* leaves(
-  value: unknown,
-  path: Array<string | number>,
-): Generator<[Array<string | number>, unknown]> {
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* leaves(item, [...path, index]);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) yield* leaves(item, [...path, key]);
-  } else yield [path, value];
 }

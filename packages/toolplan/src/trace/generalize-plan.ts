@@ -10,6 +10,7 @@ import { CHAIN_PARAMS_ID } from './chain-params-id.js';
 import { findEntityTokens } from './find-entity-tokens.js';
 import { escapeRegExp, findWord } from './find-word.js';
 import { trimQuery } from './trim-query.js';
+import { valueLeaves } from './value-leaves.js';
 
 /** A query and its plan turned into a reusable form: the values of the query become parameters. */
 export interface GeneralizedPlan {
@@ -240,7 +241,7 @@ export function generalizePlan(query: string, rawPlan: unknown): GeneralizedPlan
   for (const slot of slots) {
     const reference = new RegExp(`\\$\\{?${CHAIN_PARAMS_ID}\\.${slot.name}(?![A-Za-z0-9_])`);
     template.steps.forEach((step) => {
-      for (const [key, value] of leaves(step.args, [])) {
+      for (const [key, value] of valueLeaves(step.args, [])) {
         if (typeof value === 'string' && reference.test(value))
           queryArgs.push({ param: slot.name, to: `${step.id}.${key.join('.')}` });
       }
@@ -318,7 +319,7 @@ function innerSpan(token: { start: number; end: number; text: string }): [number
 function literalStrings(plan: Plan): Array<{ text: string; place: Place }> {
   const found: Array<{ text: string; place: Place }> = [];
   plan.steps.forEach((step, index) => {
-    for (const [path, value] of leaves(step.args, ['args'])) {
+    for (const [path, value] of valueLeaves(step.args, ['args'])) {
       if (typeof value === 'string')
         found.push({ text: literalPartsOf(value), place: { step: index, path } });
     }
@@ -333,17 +334,6 @@ function literalPartsOf(text: string): string {
     .split(REFERENCE_PART)
     .filter((_, index) => index % 2 === 0)
     .join(' ');
-}
-
-function* leaves(
-  value: unknown,
-  path: Array<string | number>,
-): Generator<[Array<string | number>, unknown]> {
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* leaves(item, [...path, index]);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) yield* leaves(item, [...path, key]);
-  } else yield [path, value];
 }
 
 function setAt(
