@@ -43,6 +43,7 @@ export class StepProvenance {
   readonly #results = new Map<StepState, readonly ValueSource[]>();
   readonly #own = new Map<StepState, ToolResultSource>();
   readonly #arguments = new Map<StepState, Readonly<Record<string, readonly ValueSource[]>>>();
+  readonly #forEach = new Map<StepState, readonly ValueSource[]>();
 
   constructor(options: {
     runId: string;
@@ -127,9 +128,14 @@ export class StepProvenance {
     return own;
   }
 
+  /** The sources of the step's `forEach`, once: its own sources and every `$item` read them. */
   #forEachSources(state: StepState): readonly ValueSource[] {
+    const known = this.#forEach.get(state);
+    if (known !== undefined) return known;
     const { forEach } = state.validated;
-    return forEach === undefined ? [] : this.#valueSources(state, forEach);
+    const sources = forEach === undefined ? [] : this.#valueSources(state, forEach);
+    this.#forEach.set(state, sources);
+    return sources;
   }
 
   /**
@@ -219,7 +225,7 @@ export class StepProvenance {
     const { root, path } = reference;
     const { forEach } = state.validated;
     if (forEach !== undefined && (root === FOR_EACH_ITEM || root === FOR_EACH_INDEX)) {
-      const sources = this.#valueSources(state, forEach);
+      const sources = this.#forEachSources(state);
       // Items of another step's array are read at `[]`; a literal array's items are its elements,
       // whose sources are the array's (which element, the run decides).
       if (forEach.kind !== 'reference') return sources;
