@@ -298,7 +298,8 @@ export function createPlanCache(options: CreatePlanCacheOptions = {}): PlanCache
       const entry = entries.peek(key);
       if (entry === undefined) return;
       if (!agreed) {
-        if (entry.agreements > 0 || promoteAfter === 0) stats.demotions += 1;
+        // Only an entry in shadow is confirmed: a demotion is losing agreements it had.
+        if (entry.agreements > 0) stats.demotions += 1;
         entry.agreements = 0;
         return;
       }
