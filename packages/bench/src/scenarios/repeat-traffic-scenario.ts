@@ -2,6 +2,7 @@ import type { Plan } from 'toolplan/internal';
 import type { ScriptedCall } from '@toolplan/simulator';
 import { createSeededRandom, type Random } from '@toolplan/simulator';
 import type { BenchCase, BenchScenario } from './bench-scenario.js';
+import { pick, pickDistinct, shuffle } from './seeded-draws.js';
 import {
   accountSummary,
   recentOrders,
@@ -49,30 +50,6 @@ interface Draft {
 
 const COMPARISON_TEMPLATE =
   'Warmest: ${cmp.warmest} (${cmp.high}°F); coldest: ${cmp.coldest} (${cmp.low}°F); spread ${cmp.spread}°F.';
-
-function pick<Item>(random: Random, items: readonly Item[]): Item {
-  const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
-  return item;
-}
-
-function pickDistinct<Item>(random: Random, items: readonly Item[], count: number): Item[] {
-  const pool = [...items];
-  const picked: Item[] = [];
-  while (picked.length < count && pool.length > 0) {
-    const [item] = pool.splice(Math.floor(random() * pool.length), 1);
-    if (item !== undefined) picked.push(item);
-  }
-  return picked;
-}
-
-function shuffle<Item>(random: Random, items: Item[]): Item[] {
-  for (let index = items.length - 1; index > 0; index -= 1) {
-    const other = Math.floor(random() * (index + 1));
-    [items[index], items[other]] = [items[other] as Item, items[index] as Item];
-  }
-  return items;
-}
 
 function listCities(cities: readonly City[]): string {
   const names = cities.map((row) => row.city);

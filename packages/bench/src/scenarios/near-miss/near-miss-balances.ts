@@ -15,7 +15,7 @@ import {
   type Person,
   type Relation,
 } from './near-miss-people.js';
-import { between, listNames, pick, pickDistinct } from './near-miss-random.js';
+import { between, listNames, pick, pickDistinct } from '../seeded-draws.js';
 
 /**
  * The balances domain of the near-miss scenario: account balances of people (found by a lenient

@@ -14,7 +14,7 @@ import {
 import { LANGUAGES, translate, type Language } from './near-miss-language.js';
 import { INTERNAL_SERVICE, PUBLIC_API, READ_ONLY } from './near-miss-latencies.js';
 import { PEOPLE, type Person } from './near-miss-people.js';
-import { between, listNames, pick, pickDistinct } from './near-miss-random.js';
+import { between, listNames, pick, pickDistinct } from '../seeded-draws.js';
 import { CITY_NAMES, weatherSummary } from './near-miss-weather.js';
 
 /**

@@ -5,7 +5,7 @@ import { simulatedTool } from '../simulated-tool.js';
 import { defineNearMissDomain, type Asked } from './define-near-miss-domain.js';
 import { YESTERDAY, stableNumber } from './near-miss-calendar.js';
 import { EXPORT_JOB, IN_PROCESS, PUBLIC_API, READ_ONLY } from './near-miss-latencies.js';
-import { between, listNames, pick, pickDistinct } from './near-miss-random.js';
+import { between, listNames, pick, pickDistinct } from '../seeded-draws.js';
 
 /**
  * The markets domain of the near-miss scenario: currency conversion over a fixed set of

@@ -14,7 +14,7 @@ import {
   type Person,
   type Relation,
 } from './near-miss-people.js';
-import { between, listNames, pick, pickDistinct } from './near-miss-random.js';
+import { between, listNames, pick, pickDistinct } from '../seeded-draws.js';
 
 /**
  * The orders domain of the near-miss scenario: a shop's orders, listed (at most 100: a larger

@@ -2,7 +2,7 @@ import { createSeededRandom, type Random } from '@toolplan/simulator';
 import { NEAR_MISS_BASES, NEAR_MISS_PATTERNS } from './near-miss-catalog.js';
 import type { NearMissDraft } from './near-miss-draft.js';
 import { REPEAT_KIND } from './near-miss-kinds.js';
-import { shuffle } from './near-miss-random.js';
+import { shuffle } from '../seeded-draws.js';
 
 /** How the stream is made; the defaults are the bench's. */
 export interface NearMissStreamOptions {

@@ -17,7 +17,7 @@ import {
 import { LANGUAGES, translate, type Language } from './near-miss-language.js';
 import { IN_PROCESS, INTERNAL_SERVICE, PUBLIC_API, READ_ONLY } from './near-miss-latencies.js';
 import { PEOPLE, searchPerson, type Person } from './near-miss-people.js';
-import { between, listNames, pick, pickDistinct } from './near-miss-random.js';
+import { between, listNames, pick, pickDistinct } from '../seeded-draws.js';
 
 /**
  * The weather domain of the near-miss scenario: current weather for a list of cities, history,
