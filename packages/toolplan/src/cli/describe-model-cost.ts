@@ -1,5 +1,5 @@
 import type { UsageTotals } from '../model/index.js';
-import { MissingPackageError } from './load-optional-package.js';
+import { MissingPackageError } from '../tools/index.js';
 import { loadSimulatorPackage } from './optional-packages.js';
 
 /**

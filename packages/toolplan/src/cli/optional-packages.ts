@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadOptionalPackage } from './load-optional-package.js';
+import { loadOptionalPackage } from '../tools/index.js';
 
 /**
  * What the CLI uses of `@toolplan/simulator`, typed here rather than imported: the simulator

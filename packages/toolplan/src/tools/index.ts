@@ -9,6 +9,7 @@ export {
 } from './render-tool-signature.js';
 export { toBatchArrayTool } from './to-batch-array-tool.js';
 export { isTool, toTool } from './to-tool.js';
+export { loadOptionalPackage, MissingPackageError } from './load-optional-package.js';
 export { toToolSchema } from './to-tool-schema.js';
 export { ToolDefinitionError } from './tool-definition-error.js';
 export {
