@@ -33,6 +33,7 @@ const PUBLIC_VALUES = [
   'ToolOutputError',
   'ToolplanError',
   'TraceStoreError',
+  'chainStandingFromTraces',
   'compactHistory',
   'compressResult',
   'createAgent',

@@ -26,6 +26,7 @@ export { compressResult } from './context/compress-result.js';
 // Compiled chains and the trace log.
 export { defineChain } from './trace/define-chain.js';
 export { loadChainFiles } from './trace/load-chain-files.js';
+export { chainStandingFromTraces } from './agent/chain-standing-from-traces.js';
 export { createTraceStore } from './trace/create-trace-store.js';
 export { createMemoryTraceStore } from './trace/create-memory-trace-store.js';
 export { exportRunAsSpans } from './trace/export-run-as-spans.js';

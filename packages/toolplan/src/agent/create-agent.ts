@@ -15,7 +15,7 @@ import {
   type Session,
 } from './create-session.js';
 import { OptionProblems } from './option-problems.js';
-import { resolveAgentOptions } from './resolve-agent-options.js';
+import { resolveAgentOptions, type ResolvedAgentOptions } from './resolve-agent-options.js';
 import { resolvePlannedRun } from './resolve-run-planned-options.js';
 import type { RunPlannedOptions } from './run-planned.js';
 import { runOptimizedResolved, type AgentEvent, type AgentRun } from './run-optimized.js';
@@ -25,12 +25,20 @@ export interface CreateAgentOptions extends Omit<
   'query' | 'signal' | 'earlier' | 'earlierSources' | 'request' | 'onPlanStep' | 'onAnswerDelta'
 > {
   /**
-   * Compiled chains tried before anything else: written with `defineChain`, or kept from mined
+   * Compiled chains tried before anything else: written with `defineChain`, or loaded from mined
    * files (`loadChainFiles`). A chain that no longer fits the tools is refused and the query is
-   * planned.
+   * planned. A developer's chain (`defineChain`, a file with `"kept": true`) answers as written;
+   * a mined file nobody kept runs in shadow until it has agreed with the planner
+   * `learn.promoteAfter` times (see `chainAgreements`).
    * @default [] (none)
    */
   chains?: ReadonlyArray<Chain | ChainDefinition> | ChainMatcher;
+  /**
+   * Agreements with the planner that unreviewed `chains` already earned, by chain name — from a
+   * trace log, as `chainStandingFromTraces` counts them (`toolplan run --chains` does this).
+   * @default {} (every unreviewed chain starts in shadow)
+   */
+  chainAgreements?: Readonly<Record<string, number>>;
   /**
    * Reuse the plans of earlier queries of the same shape (`true`: a cache of this agent's own;
    * or one to share). Only plans whose every tool is read-only are cached.
@@ -101,6 +109,8 @@ export interface Agent {
   stats(): {
     planCache?: Readonly<PlanCacheStats> & { size: number };
     learner?: ChainLearner['stats'];
+    /** The given chains: trusted as written, or unreviewed and promoted, or still in shadow. */
+    chains?: { trusted: number; promoted: number; shadow: number };
   };
 }
 
@@ -245,6 +255,17 @@ export function createAgent(options: CreateAgentOptions): Agent {
         ? {}
         : { planCache: { ...planCache.stats, size: planCache.size } }),
       ...(learner === undefined ? {} : { learner: learner.stats }),
+      ...(resolved.chains === undefined ? {} : { chains: chainStanding(resolved) }),
     }),
   };
+}
+
+function chainStanding({ chains, promotion }: ResolvedAgentOptions) {
+  const counts = { trusted: 0, promoted: 0, shadow: 0 };
+  for (const chain of chains?.chains ?? []) {
+    if (chain.kept) counts.trusted += 1;
+    else if (promotion.isShadow(chain)) counts.shadow += 1;
+    else counts.promoted += 1;
+  }
+  return counts;
 }

@@ -1,4 +1,3 @@
-import { stringify } from 'safe-stable-stringify';
 import type { Predictor } from '../runtime/index.js';
 import {
   createChainMatcher,
@@ -8,6 +7,7 @@ import {
   type ChainMatcher,
   type TraceRun,
 } from '../trace/index.js';
+import { chainShape, createChainPromotion } from './create-chain-promotion.js';
 import { createTracePredictor } from './create-trace-predictor.js';
 
 export interface ChainLearnerOptions {
@@ -96,12 +96,9 @@ export function createChainLearner(options: ChainLearnerOptions = {}): ChainLear
   const mineEvery = options.mineEvery ?? 8;
   const minSupport = options.minSupport ?? 3;
   const maxRuns = options.maxRuns ?? 2000;
-  const promoteAfter = options.promoteAfter ?? 3;
-  if (!Number.isInteger(promoteAfter) || promoteAfter < 0) {
-    throw new TypeError(
-      `Expected \`promoteAfter\` to be an integer ≥ 0, got \`${String(promoteAfter)}\``,
-    );
-  }
+  const promotion = createChainPromotion(
+    options.promoteAfter === undefined ? {} : { promoteAfter: options.promoteAfter },
+  );
   for (const [name, value] of Object.entries({ mineEvery, minSupport, maxRuns })) {
     if (!Number.isInteger(value) || value < 1) {
       throw new TypeError(
@@ -114,38 +111,26 @@ export function createChainLearner(options: ChainLearnerOptions = {}): ChainLear
   let matcher: ChainMatcher | undefined;
   let predictor: Predictor | undefined;
   const stats = { runs: 0, minings: 0, chains: 0, demoted: 0, promoted: 0, disagreements: 0 };
-  /** Shadow comparisons agreed in a row, by shape. */
-  const agreements = new Map<string, number>();
   const mine = (chain: Chain | ChainDefinition) => matcher?.chains.includes(chain) === true;
   /** Demoted chains by shape (pattern and plan): the support they had when dropped. */
   const demoted = new Map<string, number>();
-  const shapeOf = (chain: Chain | ChainDefinition) =>
-    stringify([chain.match.patterns ?? [], chain.plan]);
+  const shapeOf = chainShape;
   return {
     stats,
     chains: () => matcher,
     predictor: () => predictor,
     isShadow(chain) {
-      return mine(chain) && (agreements.get(shapeOf(chain)) ?? 0) < promoteAfter;
+      return mine(chain) && promotion.isShadow(chain);
     },
     confirm(chain, agreed) {
       if (!mine(chain)) return;
-      const shape = shapeOf(chain);
-      if (!agreed) {
-        agreements.delete(shape);
-        stats.disagreements += 1;
-        return;
-      }
-      const count = (agreements.get(shape) ?? 0) + 1;
-      agreements.set(shape, count);
-      if (count === promoteAfter) stats.promoted += 1;
+      const change = promotion.confirm(chain, agreed);
+      if (change === 'disagreed') stats.disagreements += 1;
+      if (change === 'promoted') stats.promoted += 1;
     },
     demote(chain) {
       if (matcher === undefined || !matcher.chains.includes(chain)) return false;
-      if ((agreements.get(shapeOf(chain)) ?? 0) >= promoteAfter && promoteAfter > 0) {
-        stats.promoted -= 1;
-      }
-      agreements.delete(shapeOf(chain));
+      if (promotion.reset(chain)) stats.promoted -= 1;
       demoted.set(shapeOf(chain), ('support' in chain ? chain.support : undefined) ?? 0);
       const rest = matcher.chains.filter((each) => each !== chain);
       matcher = rest.length === 0 ? undefined : createChainMatcher(rest);

@@ -49,6 +49,19 @@ export {
   type CreateAgentOptions,
 } from './create-agent.js';
 export {
+  chainStandingFromTraces,
+  isTrustedAsWritten,
+  type ChainStanding,
+  type ChainStandingFromTracesOptions,
+} from './chain-standing-from-traces.js';
+export {
+  chainShape,
+  createChainPromotion,
+  type ChainPromotion,
+  type ChainPromotionOptions,
+  type PromotionChange,
+} from './create-chain-promotion.js';
+export {
   createChainLearner,
   type ChainLearner,
   type ChainLearnerOptions,

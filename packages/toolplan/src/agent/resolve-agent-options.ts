@@ -2,6 +2,7 @@ import { unknownOptionProblems, type EveryKeyOf } from '../plan/index.js';
 import { createChainMatcher, type ChainMatcher, type TraceStore } from '../trace/index.js';
 import type { CreateAgentOptions } from './create-agent.js';
 import { createChainLearner, type ChainLearner } from './create-chain-learner.js';
+import { createChainPromotion, type ChainPromotion } from './create-chain-promotion.js';
 import { createPlanCache, type PlanCache } from './create-plan-cache.js';
 import { warnBackgroundError } from './create-deferred-work.js';
 import { OptionProblems } from './option-problems.js';
@@ -27,6 +28,8 @@ export interface ResolvedAgentOptions {
   /** `runPlanned`'s settings; `predictors` is empty with `predict: false`. */
   planned: ResolvedPlannedSettings;
   chains: ChainMatcher | undefined;
+  /** The standing of the unreviewed chains among `chains` (mined files nobody kept). */
+  promotion: ChainPromotion;
   planCache: PlanCache | undefined;
   learner: ChainLearner | undefined;
   traceStore: TraceStore | undefined;
@@ -44,6 +47,7 @@ const CREATE_AGENT_KEYS = [
   ...plannedSettingsKeys,
   'onModelRetry',
   'chains',
+  'chainAgreements',
   'planCache',
   'learn',
   'predict',
@@ -56,6 +60,7 @@ const createAgentOptionKeys: EveryKeyOf<CreateAgentOptions, typeof CREATE_AGENT_
 export function resolveAgentOptions(options: CreateAgentOptions): ResolvedAgentOptions {
   const {
     chains = agentDefaults.chains,
+    chainAgreements = {},
     planCache = agentDefaults.planCache,
     learn = agentDefaults.learn,
     predict = agentDefaults.predict,
@@ -71,6 +76,7 @@ export function resolveAgentOptions(options: CreateAgentOptions): ResolvedAgentO
   }))
     problems.add(problem);
   problems.boolean('predict', predict);
+  const agreements = chainAgreementsOf(chainAgreements, problems);
   if (typeof onError !== 'function')
     problems.add(`Expected \`onError\` to be a function, got \`${String(onError)}\``);
   // With `predict: false` nothing speculates, the learner's predictor included: it learns none.
@@ -89,13 +95,44 @@ export function resolveAgentOptions(options: CreateAgentOptions): ResolvedAgentO
   );
   // Now, not at the first query that misses the chains and the cache: no query could fit.
   settings.planner();
+  const matcher =
+    'match' in chains ? chains : chains.length === 0 ? undefined : createChainMatcher(chains);
+  // Unreviewed chain files earn their standing as the learner's chains do, at the same pace.
+  const promotion = createChainPromotion(
+    typeof learn === 'object' && learn.promoteAfter !== undefined
+      ? { promoteAfter: learn.promoteAfter }
+      : {},
+  );
+  for (const [name, count] of agreements) {
+    for (const chain of matcher?.chains ?? []) {
+      if (chain.name === name && !chain.kept) promotion.seed(chain, count);
+    }
+  }
   return {
     planned: settings,
-    chains:
-      'match' in chains ? chains : chains.length === 0 ? undefined : createChainMatcher(chains),
+    chains: matcher,
+    promotion,
     planCache: planCache === false ? undefined : planCache === true ? createPlanCache() : planCache,
     learner,
     traceStore,
     onError,
   };
+}
+
+function chainAgreementsOf(given: unknown, problems: OptionProblems): Array<[string, number]> {
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    problems.add(
+      `Expected \`chainAgreements\` to be a record of counts by chain name, got \`${String(given)}\``,
+    );
+    return [];
+  }
+  const counts: Array<[string, number]> = [];
+  for (const [name, count] of Object.entries(given)) {
+    if (Number.isInteger(count) && (count as number) >= 0) counts.push([name, count as number]);
+    else
+      problems.add(
+        `Expected \`chainAgreements.${name}\` to be an integer ≥ 0, got \`${String(count)}\``,
+      );
+  }
+  return counts;
 }

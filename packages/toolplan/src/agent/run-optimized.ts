@@ -17,6 +17,8 @@ import type { ToolSource } from '../tools/index.js';
 import {
   createChainMatcher,
   toTraceRun,
+  type Chain,
+  type ChainDefinition,
   type ChainMatcher,
   type TraceRun,
   type TraceStore,
@@ -24,6 +26,7 @@ import {
 import { answerWithoutModel, type CompiledMiss } from './answer-without-model.js';
 import type { ShadowPlan } from './answer-without-model.js';
 import type { ChainLearner } from './create-chain-learner.js';
+import { createChainPromotion, type ChainPromotion } from './create-chain-promotion.js';
 import { plansAgree } from './plans-agree.js';
 import type { DeferredWork } from './create-deferred-work.js';
 import type { PlanCache } from './create-plan-cache.js';
@@ -114,8 +117,18 @@ export interface RunOptimizedOptions extends Omit<
   query: string;
   model: SupportedLanguageModel;
   tools: ToolSource;
-  /** Chains written in code or kept from mined files: tried first. @default none */
+  /**
+   * Chains written in code or loaded from chain files: tried first. A developer's (`defineChain`,
+   * a file with `"kept": true`) answers as written; an unreviewed mined file is in shadow until it
+   * has agreed with the planner `promotion.promoteAfter` times (issue 18).
+   * @default none
+   */
   chains?: ChainMatcher;
+  /**
+   * The standing of the unreviewed chains among `chains`, kept across runs by whoever owns it (an
+   * agent keeps one). @default a fresh one for this run: every unreviewed chain in shadow
+   */
+  promotion?: ChainPromotion;
   /** Learns chains and a predictor from this pipeline's own runs. @default none */
   learner?: ChainLearner;
   /** Plans of earlier queries of the same shape, tried after the chains. @default none */
@@ -148,10 +161,21 @@ export interface RunOptimizedOptions extends Omit<
  * that need reasoning or to replan around failures. Every run is traced and learned from.
  */
 export async function runOptimized(options: RunOptimizedOptions): Promise<AgentRun> {
-  const { chains, learner, planCache, traceStore, deferred, runId, onEvent, ...planned } = options;
+  const {
+    chains,
+    promotion,
+    learner,
+    planCache,
+    traceStore,
+    deferred,
+    runId,
+    onEvent,
+    ...planned
+  } = options;
   return runOptimizedResolved({
     planned: resolveRunPlannedOptions(planned),
     chains,
+    promotion: promotion ?? createChainPromotion(),
     learner,
     planCache,
     traceStore,
@@ -166,6 +190,8 @@ export interface ResolvedRunOptimizedOptions {
   /** The planner's part, this query's included; `predictors` are the developer's. */
   planned: ResolvedRunPlannedOptions;
   chains: ChainMatcher | undefined;
+  /** The standing of the unreviewed chains among `chains`. */
+  promotion: ChainPromotion;
   learner: ChainLearner | undefined;
   planCache: PlanCache | undefined;
   traceStore: TraceStore | undefined;
@@ -178,7 +204,10 @@ export interface ResolvedRunOptimizedOptions {
 export async function runOptimizedResolved(
   options: ResolvedRunOptimizedOptions,
 ): Promise<AgentRun> {
-  const { planned, chains, learner, planCache, traceStore, onEvent, deferred } = options;
+  const { planned, chains, promotion, learner, planCache, traceStore, onEvent, deferred } = options;
+  // A chain given unreviewed (a mined file nobody kept) earns its standing like a learned one.
+  const unreviewed = (chain: Chain | ChainDefinition) =>
+    !chain.kept && chains?.chains.includes(chain) === true;
   const { query, tools, signal } = planned;
   // What earlier runs taught must be in place before this one looks anything up.
   deferred?.flush();
@@ -288,7 +317,8 @@ export async function runOptimizedResolved(
       ...(matcher === undefined ? {} : { chains: matcher }),
       ...(planCache === undefined ? {} : { planCache }),
       execute,
-      ...(learner === undefined ? {} : { isShadowChain: (chain) => learner.isShadow(chain) }),
+      isShadowChain: (chain) =>
+        learner?.isShadow(chain) === true || (unreviewed(chain) && promotion.isShadow(chain)),
     });
     if (known.answeredBy !== undefined) {
       onEvent?.({ type: 'answer-delta', delta: known.answer });
@@ -303,7 +333,10 @@ export async function runOptimizedResolved(
       });
     }
     // A mined chain that failed is not asked again for every query of its shape.
-    if (known.failedChain !== undefined) learner?.demote(known.failedChain);
+    if (known.failedChain !== undefined) {
+      learner?.demote(known.failedChain);
+      if (unreviewed(known.failedChain)) promotion.reset(known.failedChain);
+    }
     shadows = known.shadows;
     const { chain, chainName, planCache: cached, reasons } = known;
     fallThrough = {
@@ -348,8 +381,9 @@ export async function runOptimizedResolved(
   for (const shadow of shadows) {
     const agreed =
       plan !== undefined && run.plans.length === 1 && succeeded && plansAgree(shadow.plan, plan);
-    if (shadow.source === 'chain') learner?.confirm(shadow.chain, agreed);
-    else planCache?.confirm(shadow.key, agreed);
+    if (shadow.source === 'plan-cache') planCache?.confirm(shadow.key, agreed);
+    else if (unreviewed(shadow.chain)) promotion.confirm(shadow.chain, agreed);
+    else learner?.confirm(shadow.chain, agreed);
   }
   return finish({
     // A plan written after untrusted output may have been steered by it: never replayed.

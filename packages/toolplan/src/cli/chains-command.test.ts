@@ -84,13 +84,70 @@ describe('toolplan chains', () => {
     expect(stdout).toMatch(
       /get_weather-format_report\s+8\s+80\.0%\s+80\.0%\s+get_weather → format_report\s+What is the weather in/,
     );
-    expect((await chains('list', '--dir', out)).stdout).toMatch(
-      /get_weather-format_report\s+proposed\s+mined\s+8/,
+    // The log's eight planner runs are eight agreements: the proposal would answer alone.
+    expect((await chains('list', '--dir', out, '--traces', dbPath)).stdout).toMatch(
+      /get_weather-format_report\s+proposed\s+promoted\s+mined\s+8/,
     );
+    // No log, no evidence: in shadow until it agrees three times (or --promote-after).
+    const none = join(directory, 'none.sqlite');
+    expect((await chains('list', '--dir', out, '--traces', none)).stdout).toMatch(
+      /get_weather-format_report\s+proposed\s+shadow 0\/3\s+mined\s+8/,
+    );
+    expect(
+      (await chains('list', '--dir', out, '--traces', dbPath, '--promote-after', '9')).stdout,
+    ).toMatch(/proposed\s+shadow 8\/9\s+mined/);
     const file = join(out, 'get_weather-format_report.chain.json');
     const chain = JSON.parse(await readFile(file, 'utf8')) as ChainDefinition;
     await writeFile(file, JSON.stringify({ ...chain, kept: true }));
-    expect((await chains('list', '--dir', out)).stdout).toMatch(/get_weather-format_report\s+kept/);
+    expect((await chains('list', '--dir', out, '--traces', none)).stdout).toMatch(
+      /get_weather-format_report\s+kept\s+trusted/,
+    );
+  });
+
+  it('counts a planner run with another plan as a disagreement that starts the count over', async () => {
+    const log = join(directory, 'disagreeing.sqlite');
+    const store = createTraceStore({ path: log });
+    const cities = ['Boston', 'Paris', 'Oslo', 'Lima'];
+    for (let index = 0; index < 4; index += 1) store.record(run(index, cities[index] as string));
+    // Paris in Fahrenheit: the same wording, another plan.
+    store.record({
+      ...run(4, 'Paris'),
+      plan: {
+        steps: [
+          { id: 'w', tool: 'get_weather', args: { city: 'Paris', units: 'fahrenheit' } },
+          { id: 'f', tool: 'format_report', args: { temp: '$w.temp' } },
+        ],
+        answer: '${f.text}',
+      },
+    });
+    store.record(run(5, 'Boston'));
+    // Runs the chain or the plan cache answered are no evidence: they would agree with themselves.
+    store.record({ ...run(6, 'Oslo'), strategy: 'chain' });
+    store.record({
+      ...run(7, 'Lima'),
+      usage: { llmCalls: 0, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0 },
+    });
+    await store.close();
+    const out = join(directory, 'disagreeing');
+    await chains('mine', '--traces', dbPath, '--out', out);
+    const { stdout } = await chains('list', '--dir', out, '--traces', log, '--json');
+    expect(JSON.parse(stdout)).toMatchObject({
+      chains: [
+        {
+          name: 'get_weather-format_report',
+          standing: {
+            state: 'shadow',
+            agreements: 1,
+            comparisons: 6,
+            disagreements: 1,
+            promoteAfter: 3,
+          },
+        },
+      ],
+    });
+    expect((await chains('list', '--dir', out, '--traces', log)).stdout).toMatch(
+      /proposed\s+shadow 1\/3 \(1 disagreed\)\s+mined/,
+    );
   });
 
   it('drops shapes below --min-support', async () => {

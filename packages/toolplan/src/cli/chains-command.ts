@@ -10,9 +10,11 @@ import {
   type MinedChains,
   type TraceRun,
 } from '../trace/index.js';
+import type { ChainStanding } from '../agent/index.js';
 import type { CommandIo } from './exec-command.js';
 import { loadChainFolder } from './load-chain-folder.js';
-import { positiveInteger } from './option-parsers.js';
+import { nonNegativeInteger, positiveInteger } from './option-parsers.js';
+import { weighChainsOnTraceLog } from './weigh-chains-on-trace-log.js';
 
 /** Where mined chains are written and kept chains are read when no folder is given. */
 export const DEFAULT_CHAINS_DIR = '.toolplan/chains';
@@ -61,17 +63,42 @@ export function chainsCommand(io: CommandIo): Command {
     );
   chains
     .command('list')
-    .description('List the chain files: kept by a developer, or proposed and not yet reviewed')
+    .description(
+      'List the chain files: kept by a developer (trusted as written), or proposed — in shadow until they agree with the planner, then promoted',
+    )
     .option('--dir <dir>', 'the folder of chain files', DEFAULT_CHAINS_DIR)
-    .option('--json', 'print exactly one JSON object on stdout: { chains }')
-    .action(async (options: { dir: string; json?: boolean }) => {
-      const loaded = await loadChainFolder(options.dir);
-      io.stdout(
-        options.json === true
-          ? JSON.stringify({ chains: loaded })
-          : formatList(loaded, options.dir),
-      );
-    });
+    .option(
+      '--traces <file>',
+      'the trace log (SQLite) whose planner runs promote proposed chains',
+      DEFAULT_TRACE_DB_PATH,
+    )
+    .option(
+      '--promote-after <n>',
+      'agreements in a row a proposed chain needs to answer alone',
+      nonNegativeInteger,
+      3,
+    )
+    .option(
+      '--json',
+      'print exactly one JSON object on stdout: { chains } (each with its standing)',
+    )
+    .action(
+      async (options: { dir: string; traces: string; promoteAfter: number; json?: boolean }) => {
+        const loaded = await loadChainFolder(options.dir);
+        const standing = await weighChainsOnTraceLog({
+          chains: loaded,
+          traces: options.traces,
+          promoteAfter: options.promoteAfter,
+        });
+        io.stdout(
+          options.json === true
+            ? JSON.stringify({
+                chains: loaded.map((chain, index) => ({ ...chain, standing: standing[index] })),
+              })
+            : formatList(loaded, standing, options.dir),
+        );
+      },
+    );
   return chains;
 }
 
@@ -100,19 +127,32 @@ function formatMined(mined: MinedChains, out: string): string {
   ].join('\n');
 }
 
-function formatList(chains: readonly ChainDefinition[], dir: string): string {
+function formatList(
+  chains: readonly ChainDefinition[],
+  standing: readonly ChainStanding[],
+  dir: string,
+): string {
   if (chains.length === 0) return `No chain files in ${dir}.`;
-  const rows = [['name', 'status', 'origin', 'support', 'tools']];
-  for (const chain of chains) {
+  const rows = [['name', 'status', 'standing', 'origin', 'support', 'tools']];
+  for (const [index, chain] of chains.entries()) {
     rows.push([
       chain.name,
       chain.kept ? 'kept' : 'proposed',
+      describeStanding(standing[index]),
       chain.origin,
       chain.support === undefined ? '' : String(chain.support),
       formatToolSequence(chain.plan.steps.map((step) => step.tool)),
     ]);
   }
   return table(rows).join('\n');
+}
+
+/** `trusted`, `promoted (5 agreed)`, `shadow 1/3 (2 disagreed)`. */
+function describeStanding(standing: ChainStanding | undefined): string {
+  if (standing === undefined || standing.state === 'trusted') return 'trusted';
+  const disagreed = standing.disagreements === 0 ? '' : ` (${standing.disagreements} disagreed)`;
+  if (standing.state === 'promoted') return `promoted${disagreed}`;
+  return `shadow ${standing.agreements}/${standing.promoteAfter}${disagreed}`;
 }
 
 function table(rows: readonly string[][]): string[] {

@@ -18,6 +18,14 @@ export function positiveInteger(value: string): number {
   return number;
 }
 
+export function nonNegativeInteger(value: string): number {
+  const number = value.trim() === '' ? Number.NaN : Number(value);
+  if (!Number.isInteger(number) || number < 0) {
+    throw new InvalidArgumentError(`Expected an integer ≥ 0, got \`${value}\``);
+  }
+  return number;
+}
+
 export function integer(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number))

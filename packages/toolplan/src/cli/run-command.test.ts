@@ -257,4 +257,59 @@ describe('toolplan run', () => {
       usage: { llmCalls: 0 },
     });
   });
+  it('runs a proposed chain file in shadow until the trace log shows it agreeing with the planner', async () => {
+    const chains = join(directory, 'proposed');
+    await mkdir(chains, { recursive: true });
+    await writeFile(
+      join(chains, 'temps.chain.json'),
+      JSON.stringify({
+        version: 1,
+        name: 'temps',
+        origin: 'mined',
+        kept: false,
+        params: { cities: { type: 'string[]', entities: ['Oslo', 'Rome'] } },
+        match: { patterns: ['how warm are (?<cities>.+), and which is warmer'] },
+        plan: {
+          steps: [
+            { id: 't', tool: 'get_temp', forEach: '$params.cities', args: { city: '$item' } },
+          ],
+          answer: 'Oslo ${t[0].temp}°C, Rome ${t[1].temp}°C.',
+        },
+      }),
+    );
+    const db = join(directory, 'proposed.sqlite');
+    const ask = async (...flags: string[]) => {
+      const { stdout } = await run(
+        QUERY,
+        '--tools',
+        toolsPath,
+        '--scripts',
+        scriptsPath,
+        '--speed',
+        '100',
+        '--chains',
+        chains,
+        '--json',
+        ...flags,
+      );
+      return JSON.parse(stdout) as { answeredBy: string; usage: { llmCalls: number } };
+    };
+    // Three runs of the planner whose plans are the chain's: each is an agreement in the log.
+    for (let time = 0; time < 3; time += 1) {
+      expect(await ask('--traces', db)).toMatchObject({
+        answeredBy: 'template',
+        usage: { llmCalls: 1 },
+      });
+    }
+    const listed = await runCli('chains', 'list', '--dir', chains, '--traces', db, '--json');
+    expect(JSON.parse(listed.stdout)).toMatchObject({
+      chains: [{ name: 'temps', standing: { state: 'promoted', agreements: 3, disagreements: 0 } }],
+    });
+    expect(await ask('--traces', db)).toMatchObject({
+      answeredBy: 'chain',
+      usage: { llmCalls: 0 },
+    });
+    // Without the log there is no evidence: the proposal is in shadow again.
+    expect(await ask('--no-traces')).toMatchObject({ answeredBy: 'template' });
+  });
 });

@@ -15,6 +15,7 @@ import type { CommandIo } from './exec-command.js';
 import { EXIT } from './exit-codes.js';
 import { formatRunSummary } from './format-run-summary.js';
 import { loadChainFolder } from './load-chain-folder.js';
+import { weighChainsOnTraceLog } from './weigh-chains-on-trace-log.js';
 import { loadToolsModule } from './load-tools-module.js';
 import { loadScriptBook } from './load-script-book.js';
 import { positiveNumber } from './option-parsers.js';
@@ -81,6 +82,12 @@ export function runCommand(io: CommandIo): Command {
           endpoint = { baseURL: provider.url, modelId: provider.profile.name };
         }
         if (flags.traces !== false) traceStore = createTraceStore({ path: flags.traces });
+        // Proposed chain files answer alone only once the log shows them agreeing with the
+        // planner, as `toolplan chains list` says; kept ones are trusted as written.
+        const standing =
+          traceStore === undefined || chains.length === 0
+            ? []
+            : await weighChainsOnTraceLog({ chains, traces: traceStore });
         const agent = createAgent({
           model: createOpenAICompatibleModel({
             baseURL: endpoint.baseURL,
@@ -89,6 +96,7 @@ export function runCommand(io: CommandIo): Command {
           }),
           tools,
           chains,
+          chainAgreements: Object.fromEntries(standing.map((each) => [each.name, each.agreements])),
           ...(traceStore === undefined ? {} : { traceStore }),
         });
         const run = await agent.run(query).catch((error: unknown) => {

@@ -72,14 +72,21 @@ const WEATHER_LIST = learn([
 const WEATHER_ONE = learn([{ query: 'weather in New York', plan: weatherOne('New York') }]);
 const FLIGHTS = learn([{ query: 'flights to Rome and Milan', plan: flights(['Rome', 'Milan']) }]);
 const BALANCES = learn([{ query: 'balances of Bob and Alice', plan: balances(['Bob', 'Alice']) }]);
-const CONVERT = learn([{ query: 'convert 5 EUR to USD', plan: convert(5, 'EUR', 'USD') }]);
+const CONVERT = learn([
+  { query: 'convert 5 EUR to USD', plan: convert(5, 'EUR', 'USD') },
+  { query: 'convert 10 EUR to USD', plan: convert(10, 'EUR', 'USD') },
+]);
 const QUOTE = learn([
   { query: 'stock price of AAPL', plan: quote('AAPL') },
   { query: 'stock price of MSFT', plan: quote('MSFT') },
 ]);
-const ORDERS = learn([{ query: 'last 10 orders', plan: orders(10) }]);
+const ORDERS = learn([
+  { query: 'last 10 orders', plan: orders(10) },
+  { query: 'last 3 orders', plan: orders(3) },
+]);
 const ACCOUNT = learn([
   { query: 'Summarise the account of user alice: last 3 orders', plan: account('alice', 3) },
+  { query: 'Summarise the account of user carol: last 6 orders', plan: account('carol', 6) },
 ]);
 
 // The seed's request: weather for five cities on a date, compared.
@@ -229,7 +236,10 @@ describe('near misses of a learned chain', () => {
       to: 'GBP',
     });
     misses(CONVERT, 'convert 5 EUR to BTC', options);
-    expect(hits(ORDERS, 'last 80 orders', options)).toEqual({ limit: 80 });
+    // The schema bounds what the values seen allow (1–100 around the 3–10 seen); it never
+    // stretches them: 80 was never run with this plan, so the planner is asked.
+    expect(hits(ORDERS, 'last 7 orders', options)).toEqual({ limit: 7 });
+    misses(ORDERS, 'last 80 orders', options);
     misses(ORDERS, 'last 5000 orders', options);
     misses(ORDERS, 'last 0 orders', options);
   });

@@ -36,7 +36,9 @@ describe('slotMismatch', () => {
   const names = learnSlotProfile(['Paris']) as NonNullable<ReturnType<typeof learnSlotProfile>>;
   const codes = learnSlotProfile(['EUR']) as NonNullable<ReturnType<typeof learnSlotProfile>>;
   const words = learnSlotProfile(['alice']) as NonNullable<ReturnType<typeof learnSlotProfile>>;
-  const numbers = learnSlotProfile([10]) as NonNullable<ReturnType<typeof learnSlotProfile>>;
+  const numbers = learnSlotProfile([10, 20, 15]) as NonNullable<
+    ReturnType<typeof learnSlotProfile>
+  >;
   const dates = learnSlotProfile(['2024-01-20']) as NonNullable<
     ReturnType<typeof learnSlotProfile>
   >;
@@ -68,16 +70,29 @@ describe('slotMismatch', () => {
     expect(slotMismatch({ profile: words, value: 'not' })).toMatch(/changes the request/);
   });
 
-  it('takes a number near the range seen, or within the schema’s bounds', () => {
+  it('takes a number within the range seen and within the schema’s bounds, no further', () => {
+    expect(slotMismatch({ profile: numbers, value: 10 })).toBeUndefined();
+    expect(slotMismatch({ profile: numbers, value: 12 })).toBeUndefined();
     expect(slotMismatch({ profile: numbers, value: 20 })).toBeUndefined();
-    expect(slotMismatch({ profile: numbers, value: 21 })).toMatch(/above the 20/);
-    expect(slotMismatch({ profile: numbers, value: 2.5 })).toMatch(/whole number/);
-    expect(
-      slotMismatch({ profile: numbers, value: 90, constraints: [{ minimum: 1, maximum: 100 }] }),
-    ).toBeUndefined();
-    expect(
-      slotMismatch({ profile: numbers, value: 0, constraints: [{ minimum: 1, maximum: 100 }] }),
-    ).toMatch(/below the 1/);
+    // Just past what was seen is a miss: the tool's limit may lie right there (30 listed, 35 not).
+    expect(slotMismatch({ profile: numbers, value: 21 })).toMatch(/above the 20 seen/);
+    expect(slotMismatch({ profile: numbers, value: 9 })).toMatch(/below the 10 seen/);
+    expect(slotMismatch({ profile: numbers, value: 12.5 })).toMatch(/whole number/);
+    // The schema narrows what was seen; it never widens it.
+    const bounded = [{ minimum: 1, maximum: 100 }];
+    expect(slotMismatch({ profile: numbers, value: 15, constraints: bounded })).toBeUndefined();
+    expect(slotMismatch({ profile: numbers, value: 90, constraints: bounded })).toMatch(
+      /above the 20 seen/,
+    );
+    expect(slotMismatch({ profile: numbers, value: 18, constraints: [{ maximum: 16 }] })).toMatch(
+      /above the 16 allowed/,
+    );
+    // No values seen (a developer's chain): the schema alone bounds the slot.
+    const unseen = { kinds: ['number' as const] };
+    expect(slotMismatch({ profile: unseen, value: 90, constraints: bounded })).toBeUndefined();
+    expect(slotMismatch({ profile: unseen, value: 0, constraints: bounded })).toMatch(
+      /below the 1 allowed/,
+    );
   });
 
   it('takes a token of a seen shape, or of the schema’s format', () => {

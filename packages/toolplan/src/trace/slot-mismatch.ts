@@ -107,22 +107,22 @@ function numberMismatch(value: string | number, options: SlotMismatchOptions): s
   if (integer && !Number.isInteger(number)) return `\`${number}\` is not a whole number`;
   const minimums = constraints.flatMap((constraint) => constraint.minimum ?? []);
   const maximums = constraints.flatMap((constraint) => constraint.maximum ?? []);
-  const widened = range === undefined ? undefined : widen(range);
-  const low = minimums.length > 0 ? Math.max(...minimums) : widened?.min;
-  const high = maximums.length > 0 ? Math.min(...maximums) : widened?.max;
-  if (low !== undefined && number < low) return `${number} is below the ${low} allowed here`;
-  if (high !== undefined && number > high) return `${number} is above the ${high} allowed here`;
+  // The schema's bounds say what the tool takes; the values seen say what this plan was seen
+  // to be right for. Both hold: a number the plan never ran on may need another plan (the last
+  // 35 closes where at most 30 are listed, 4 transactions where an export was seen for 60 and
+  // up), and only the planner knows. The seen range is not widened: any margin is a guess about
+  // where the tool's own limit lies, which a description in prose may put anywhere.
+  const lows = [...minimums, ...(range === undefined ? [] : [range.min])];
+  const highs = [...maximums, ...(range === undefined ? [] : [range.max])];
+  const low = lows.length > 0 ? Math.max(...lows) : undefined;
+  const high = highs.length > 0 ? Math.min(...highs) : undefined;
+  if (low !== undefined && number < low) {
+    return `${number} is below the ${low} ${low === range?.min ? 'seen' : 'allowed'} here`;
+  }
+  if (high !== undefined && number > high) {
+    return `${number} is above the ${high} ${high === range?.max ? 'seen' : 'allowed'} here`;
+  }
   return undefined;
-}
-
-/**
- * The seen range widened by its own magnitude: 10 seen allows 0–20, 2–4 allows 0–8. A number far
- * outside it (5000 orders where 10 were asked for) may need another tool, so it is a miss.
- */
-function widen(range: { min: number; max: number }): { min: number; max: number } {
-  const magnitude = Math.max(Math.abs(range.min), Math.abs(range.max), 1);
-  const min = range.min >= 0 ? Math.max(0, range.min - magnitude) : range.min - magnitude;
-  return { min, max: range.max + magnitude };
 }
 
 function safeTest(pattern: string, text: string): boolean {

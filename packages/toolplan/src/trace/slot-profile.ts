@@ -5,7 +5,7 @@ import { z } from 'zod';
  * - `name`: a proper name of capitalised words (`Paris`, `New York`, `Acme Anvil`);
  * - `code`: an upper-case code (`AAPL`, `EUR`), which must be a value seen or a schema's enum;
  * - `word`: lower-case words (`alice`, `books`), as many as were seen;
- * - `number`: a number within the range seen (widened modestly) or the schema's bounds;
+ * - `number`: a number within the range seen and the schema's bounds;
  * - `token`: anything else, matched by its shape (`2024-01-20` fits `9-9-9`).
  */
 export const SLOT_KINDS = ['name', 'code', 'word', 'number', 'token'] as const;
