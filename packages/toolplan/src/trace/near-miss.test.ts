@@ -351,4 +351,34 @@ describe('property: a word the template never saw, anywhere, is a miss', () => {
     }
     expect(hitsFound).toEqual([]);
   });
+
+  it('never hits after inserting a made-up word, lower-case, upper-case code or number (seeded, 3000 queries)', () => {
+    const random = seededRandom(1818);
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const madeUp = () => {
+      const length = 3 + Math.floor(random() * 7);
+      let word = '';
+      for (let index = 0; index < length; index += 1)
+        word += letters[Math.floor(random() * letters.length)];
+      const form = random();
+      if (form < 0.5) return word;
+      if (form < 0.75) return word.slice(0, 3).toUpperCase();
+      return String(Math.floor(random() * 1e6) + 101);
+    };
+    const hitsFound: string[] = [];
+    for (let trial = 0; trial < 3000; trial += 1) {
+      const { chain, query } = LEARNED[
+        Math.floor(random() * LEARNED.length)
+      ] as (typeof LEARNED)[number];
+      const template =
+        `${chain.match.patterns?.join(' ')} ${chain.examples?.join(' ')} ${query}`.toLowerCase();
+      let word = madeUp();
+      while (template.includes(word.toLowerCase())) word = madeUp();
+      const tokens = query.split(' ');
+      const position = Math.floor(random() * (tokens.length + 1));
+      const near = [...tokens.slice(0, position), word, ...tokens.slice(position)].join(' ');
+      if (matchChain(chain, near) !== undefined) hitsFound.push(near);
+    }
+    expect(hitsFound).toEqual([]);
+  });
 });
