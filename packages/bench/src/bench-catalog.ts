@@ -21,6 +21,7 @@ import {
 } from './scenarios/injection/injection-scenario.js';
 import {
   bfclScenario,
+  mixedScenario,
   moviePickScenario,
   mispredictScenario,
   multiHopScenario,
@@ -48,6 +49,7 @@ export const benchScenarios: readonly BenchScenario[] = [
   bfclScenario,
   repeatTrafficScenario,
   nearMissScenario,
+  mixedScenario,
 ];
 
 /** Every strategy `toolplan bench` knows, baselines first. Names are a contract. */

@@ -308,6 +308,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const runs = (item: (typeof work)[number], strategy: Strategy) =>
       options.full === true ||
       strategy.fresh !== undefined ||
+      item.scenario.stream?.fullFor?.includes(strategy.name) === true ||
       item.position < (item.scenario.stream?.othersRun ?? Infinity);
     const conversationWork = conversations.flatMap(({ scenario, opened: scenarioCases }) => {
       const repeats = Math.max(1, Math.ceil(minRuns / Math.max(1, scenarioCases.cases.length)));

@@ -72,6 +72,12 @@ export interface BenchScenario {
      */
     othersRun?: number;
     /**
+     * Strategies that learn nothing but run the whole stream anyway, because the scenario
+     * compares them with the learners over all of it (`mixed`: the parts of `optimized`).
+     * @default none
+     */
+    fullFor?: readonly string[];
+    /**
      * The stream starts once every other scenario's runs have ended: a long stream's load would
      * otherwise inflate their latencies (and its figures are counts more than latencies).
      * @default false

@@ -3,6 +3,7 @@ export { moviePickScenario } from './movie-pick-scenario.js';
 export { multiHopScenario } from './multi-hop-scenario.js';
 export { mispredictScenario } from './mispredict-scenario.js';
 export { newsSearchScenario } from './news-search-scenario.js';
+export { mixedScenario } from './mixed/mixed-scenario.js';
 export { nearMissScenario } from './near-miss/near-miss-scenario.js';
 export { researchScenario } from './research-scenario.js';
 export { repeatTrafficScenario } from './repeat-traffic-scenario.js';

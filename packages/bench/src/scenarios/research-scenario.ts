@@ -246,7 +246,7 @@ const PROFILES: readonly Profile[] = [
  * 1–3 s — retrieval, fetching and re-ranking the candidate pages — so the median is put at 1.5 s
  * with a long tail.
  */
-const WEB_SEARCH_LATENCY: ToolLatency = {
+export const WEB_SEARCH_LATENCY: ToolLatency = {
   p50Ms: 1500,
   p95Ms: 2800,
   source:

@@ -7,6 +7,7 @@ import {
 import type { ModelRetryEvent } from '../model/call-model-text.js';
 import type { Plan, PlanStep } from '../plan/index.js';
 import {
+  createKnownPlanPredictor,
   createSideEffectLedger,
   type ExecutionEvent,
   type Predictor,
@@ -353,11 +354,21 @@ export async function runOptimizedResolved(
     }
   }
   const learned = learner?.predictor();
+  const predictors: Predictor[] = [
+    ...planned.predictors,
+    ...(learned === undefined ? [] : [learned]),
+  ];
+  // A learned plan in shadow matched this query: while the planner is asked to confirm it, its
+  // calls are the best guess of the planner's (issue 20: predictions fed by chains). Only where
+  // this run speculates at all: a pipeline without prediction stays without it.
+  if (predictors.length > 0 && shadows.length > 0) {
+    predictors.push(createKnownPlanPredictor({ plans: shadows.map((shadow) => shadow.plan) }));
+  }
   const run = await runPlannedResolved({
     ...planned,
     model: meter.model,
     execute,
-    predictors: learned === undefined ? planned.predictors : [...planned.predictors, learned],
+    predictors,
     onModelRetry: (event) => {
       modelRetries.push({ ...event, atMs: performance.now() - origin });
       planned.onModelRetry?.(event);

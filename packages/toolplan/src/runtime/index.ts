@@ -60,6 +60,10 @@ export {
   type ChainStepPredictorOptions,
 } from './create-chain-step-predictor.js';
 export {
+  createKnownPlanPredictor,
+  type KnownPlanPredictorOptions,
+} from './create-known-plan-predictor.js';
+export {
   createSpeculator,
   Speculator,
   type SpeculationClaim,
