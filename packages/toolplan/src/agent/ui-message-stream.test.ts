@@ -510,6 +510,20 @@ describe('aborting a UI message stream', () => {
     expect(seen.notified).toBe(0);
   });
 
+  it('with a signal aborted before it is read, runs no tool and ends with `abort`', async () => {
+    const { tools, plan, seen } = slowSearchTools();
+    const agent = createAgent({ model: scriptedModel([plan]), tools });
+    const chunks = await readChunks(
+      agent.toUIMessageStream('Find flights and tell me', {
+        signal: AbortSignal.abort(new Error('too late')),
+      }),
+    );
+    expect(chunks.map((chunk) => chunk.type)).toEqual(['start', 'abort']);
+    expect(chunks[1]).toEqual({ type: 'abort', reason: 'too late' });
+    expect(seen.signals).toHaveLength(0);
+    expect(seen.notified).toBe(0);
+  });
+
   it('aborts the run when the reader cancels, and the cancellation settles once the run has stopped', async () => {
     const { tools, plan, seen, finishSearch } = slowSearchTools();
     const agent = createAgent({ model: scriptedModel([plan]), tools });
