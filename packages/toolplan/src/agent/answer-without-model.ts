@@ -16,6 +16,12 @@ export interface AnswerWithoutModelOptions {
   execute?: Omit<ExecutePlanOptions, 'results'>;
   /** Chains still in shadow: matched, never run (see `tryChains`). @default none */
   isShadowChain?: (chain: Chain | ChainDefinition) => boolean;
+  /**
+   * Hears each compiled plan just before it runs: a chain's with its parameters written in, a
+   * cached one with the query's values. Must not throw.
+   * @default none
+   */
+  onPlan?: (plan: Plan) => void;
 }
 
 /**
@@ -88,6 +94,7 @@ export async function answerWithoutModel(
       execute,
       onNearMiss,
       ...(options.isShadowChain === undefined ? {} : { isShadow: options.isShadowChain }),
+      ...(options.onPlan === undefined ? {} : { onPlan: options.onPlan }),
     });
     miss.chain = attempt.outcome;
     if (attempt.outcome === 'shadow') {
@@ -124,6 +131,7 @@ export async function answerWithoutModel(
       miss.shadows.push({ source: 'plan-cache', key: hit.key, plan: hit.plan.plan });
       miss.reasons.push('plan-cache: in shadow until it agrees with the planner');
     } else if (hit !== undefined) {
+      options.onPlan?.(hit.plan.plan);
       const run = await executePlan(hit.plan, tools, execute);
       if (answered(run)) {
         return { answeredBy: 'plan-cache', answer: run.answer, plan: run.plan, run };

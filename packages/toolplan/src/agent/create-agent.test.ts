@@ -178,10 +178,66 @@ describe('createAgent', () => {
       'answer-delta',
       'finish',
     ]);
-    expect(events[0]).toMatchObject({ step: { id: 'w', tool: 'get_weather' }, index: 0 });
+    expect(events[0]).toMatchObject({
+      step: { id: 'w', tool: 'get_weather' },
+      index: 0,
+      planAttempt: 0,
+    });
+    expect(events[2]).toMatchObject({
+      stepId: 'w',
+      status: 'ok',
+      planAttempt: 0,
+      value: { city: 'Boston', temp: 28 },
+    });
     expect(events[3]).toMatchObject({ delta: 'Boston: 28°F' });
     const last = events[4];
     expect(last?.type === 'finish' ? last.result.answer : undefined).toBe('Boston: 28°F');
+  });
+
+  it('announces the steps of a streamed plan in the parallel_groups form, which the stream does not deliver, before they start', async () => {
+    const groups = JSON.stringify({
+      parallel_groups: [
+        { group: 1, calls: [{ tool: 'get_weather', args: { city: 'Boston' } }] },
+        { group: 2, calls: [{ tool: 'get_weather', args: { city: 'Oslo' } }] },
+      ],
+    });
+    const agent = createAgent({
+      model: scriptedModel([groups, 'Boston and Oslo.']),
+      tools: [weatherTool([])],
+    });
+    const events: AgentEvent[] = [];
+    for await (const event of agent.stream('Weather in Boston and Oslo?')) events.push(event);
+    const announced = events.flatMap((event) =>
+      event.type === 'plan-step' ? [`${event.planAttempt}:${event.index}:${event.step.id}`] : [],
+    );
+    expect(announced).toHaveLength(2);
+    const first = events.findIndex((event) => event.type === 'step-start');
+    expect(events.slice(0, first).filter((event) => event.type === 'plan-step')).toHaveLength(2);
+    expect(announced.every((name) => name.startsWith('0:'))).toBe(true);
+  });
+
+  it("numbers the plans of a run: a cached plan that failed, then the planner's", async () => {
+    const calls: string[] = [];
+    const agent = createAgent({
+      model: scriptedModel([planFor('Boston'), planFor('Oslo')]),
+      tools: [weatherTool(calls)],
+      planCache: createPlanCache({ promoteAfter: 0 }),
+      learn: false,
+    });
+    await agent.run('Weather in Boston?');
+    // The cached plan runs for Atlantis, fails (no weather there), and the planner plans anew.
+    const events: AgentEvent[] = [];
+    for await (const event of agent.stream('Weather in Atlantis?')) events.push(event);
+    const steps = events.flatMap((event) =>
+      event.type === 'plan-step' || event.type === 'step-end'
+        ? [`${event.type}:${event.planAttempt}`]
+        : [],
+    );
+    expect(steps).toEqual(['plan-step:0', 'step-end:0', 'plan-step:1', 'step-end:1']);
+    const last = events.at(-1);
+    expect(last?.type === 'finish' ? last.result.fallThrough : undefined).toMatchObject({
+      planCache: 'failed',
+    });
   });
 
   it('aborts the run when the stream is left early', async () => {

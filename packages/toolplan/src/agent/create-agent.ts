@@ -1,4 +1,6 @@
+import type { UIMessageChunk } from 'ai';
 import { LRUCache } from 'lru-cache';
+import { loadAiSdk } from '../model/load-ai-sdk.js';
 import {
   createSideEffectLedger,
   shareScopeProblem,
@@ -14,7 +16,15 @@ import {
   type CreateSessionOptions,
   type Session,
 } from './create-session.js';
+import { checkAgentRunOptions } from './check-agent-run-options.js';
+import { createUIMessageChunkMapper } from './create-ui-message-chunk-mapper.js';
 import { OptionProblems } from './option-problems.js';
+import { streamUIMessages } from './stream-ui-messages.js';
+import {
+  resolveUIMessageStreamOptions,
+  type AgentUIMessageStreamOptions,
+  type AgentUIMessageStreamResponseOptions,
+} from './ui-message-stream-options.js';
 import { resolveAgentOptions, type ResolvedAgentOptions } from './resolve-agent-options.js';
 import { resolvePlannedRun } from './resolve-run-planned-options.js';
 import type { RunPlannedOptions } from './run-planned.js';
@@ -101,6 +111,25 @@ export interface Agent {
    */
   stream(query: string, options?: AgentRunOptions): AsyncGenerator<AgentEvent, void, undefined>;
   /**
+   * The same run as the AI SDK's UI message stream, for `useChat` (read it with the AI SDK's
+   * `readUIMessageStream`): returned at once, the run starting when it is read. Each plan step
+   * is a tool part (`tool-<tool>`), shown as soon as the step is known — while the plan still
+   * streams — in state `input-available`, then `output-available` with its result or
+   * `output-error` with why it failed or was skipped; the answer is a text part; the message's
+   * metadata is `ToolplanMessageMetadata`. A failure, or a wrong option, is an `error` chunk,
+   * never a throw. Aborting `signal`, or cancelling the stream, aborts the run.
+   */
+  toUIMessageStream(
+    query: string,
+    options?: AgentUIMessageStreamOptions,
+  ): ReadableStream<UIMessageChunk>;
+  /**
+   * `toUIMessageStream` as an HTTP response of server-sent events with the AI SDK's headers: what
+   * a route of `useChat`'s default transport returns. When the client goes away, the body is
+   * cancelled and with it the run.
+   */
+  toUIMessageStreamResponse(query: string, options?: AgentUIMessageStreamResponseOptions): Response;
+  /**
    * A conversation with these tools and this model (see `createSession`); its turns share calls
    * and cached results within `shareScope` only.
    */
@@ -145,14 +174,10 @@ export function createAgent(options: CreateAgentOptions): Agent {
     query: string,
     runOptions: AgentRunOptions & { onEvent?: (event: AgentEvent) => void },
   ) => {
-    const given = runOptions.runId;
     const problems = new OptionProblems();
-    if (given !== undefined && (typeof given !== 'string' || given === ''))
-      problems.add(`Expected \`runId\` to be a non-empty string, got \`${String(given)}\``);
-    const { shareScope } = runOptions;
-    const scopeProblem = shareScopeProblem(shareScope);
-    if (scopeProblem !== undefined) problems.add(scopeProblem);
+    checkAgentRunOptions(runOptions, problems);
     problems.throwIfAny();
+    const { runId: given, shareScope } = runOptions;
     // Every run's record is kept under its id, so that the id a failed run reports
     // (`error.partial.runId`) can be retried.
     const runId = given ?? crypto.randomUUID();
@@ -179,8 +204,43 @@ export function createAgent(options: CreateAgentOptions): Agent {
     });
   };
 
-  return {
+  const uiStream = (
+    query: string,
+    given: AgentUIMessageStreamResponseOptions,
+    of: 'toUIMessageStream' | 'toUIMessageStreamResponse',
+  ) => {
+    const resolved = resolveUIMessageStreamOptions(given, of);
+    const { problems } = resolved;
+    // A run's id from the start: the tool parts' ids and the `start` chunk carry it.
+    const runId = resolved.run.runId ?? crypto.randomUUID();
+    const stream = streamUIMessages({
+      events:
+        problems === undefined
+          ? (signal) => agent.stream(query, { ...resolved.run, runId, signal })
+          : // eslint-disable-next-line require-yield
+            async function* () {
+              throw problems;
+            },
+      mapper: createUIMessageChunkMapper({
+        runId,
+        messageId: resolved.messageId,
+        messageMetadata: resolved.messageMetadata,
+        stepErrorText: resolved.stepErrorText,
+      }),
+      signal: resolved.run.signal,
+      onError: resolved.onError,
+    });
+    return { stream, response: resolved.response };
+  };
+
+  const agent: Agent = {
     run: (query, runOptions = {}) => run(query, runOptions),
+    toUIMessageStream: (query, options = {}) =>
+      uiStream(query, options, 'toUIMessageStream').stream,
+    toUIMessageStreamResponse(query, options = {}) {
+      const { stream, response } = uiStream(query, options, 'toUIMessageStreamResponse');
+      return loadAiSdk().createUIMessageStreamResponse({ stream, ...response });
+    },
     async *stream(query, runOptions = {}) {
       const controller = new AbortController();
       const outer = runOptions.signal;
@@ -258,6 +318,7 @@ export function createAgent(options: CreateAgentOptions): Agent {
       ...(resolved.chains === undefined ? {} : { chains: chainStanding(resolved) }),
     }),
   };
+  return agent;
 }
 
 function chainStanding({ chains, promotion }: ResolvedAgentOptions) {

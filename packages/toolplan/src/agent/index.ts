@@ -76,3 +76,11 @@ export {
   type RunOptimizedOptions,
 } from './run-optimized.js';
 export { createDeferredWork, type DeferredWork } from './create-deferred-work.js';
+export type {
+  AgentUIMessageStreamOptions,
+  AgentUIMessageStreamResponseOptions,
+  UIResponseHeaders,
+} from './ui-message-stream-options.js';
+export type { ToolplanMessageMetadata } from './ui-message-metadata.js';
+export type { ToolplanToolMetadata } from './ui-tool-metadata.js';
+export type { StepEndEvent } from './to-tool-output-chunk.js';

@@ -46,7 +46,15 @@ export class OptionProblems {
 
   /** Throws every problem found so far as one error; does nothing when there is none. */
   throwIfAny(): void {
-    if (this.#found.length > 0) throw new AgentOptionsError({ problems: [...this.#found] });
+    const error = this.error();
+    if (error !== undefined) throw error;
+  }
+
+  /** Every problem found so far as one error, for a caller that reports it rather than throws. */
+  error(): AgentOptionsError | undefined {
+    return this.#found.length === 0
+      ? undefined
+      : new AgentOptionsError({ problems: [...this.#found] });
   }
 
   /**

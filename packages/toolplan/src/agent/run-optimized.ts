@@ -56,16 +56,33 @@ export interface AgentTimeline {
 /** Why the compiled paths fell through to the planner (see `CompiledMiss`). */
 export type FallThrough = Pick<CompiledMiss, 'chain' | 'chainName' | 'planCache' | 'reasons'>;
 
-/** The events of `agent.stream()`, in the order they happen. */
+/**
+ * The events of `agent.stream()`, in the order they happen.
+ *
+ * `planAttempt` numbers the plans of the run from 0 in the order they are tried: a compiled plan
+ * (a chain's, a cached one), each planning call's plan (one rejected and corrected, one cut off and
+ * resumed, a replan). With the step id it names one step of the run: a step id may come back in a
+ * later plan. A plan's steps are announced (`plan-step`) before any of them starts, and every step
+ * of a plan is over before the next plan's first step is announced; a step of a plan that was
+ * given up (rejected, cut off, cancelled) may end without a `step-end`.
+ */
 export type AgentEvent =
-  | { type: 'plan-step'; step: PlanStep; index: number }
-  | { type: 'step-start'; stepId: string; tool: string; atMs: number }
+  /**
+   * A step of a plan, as soon as it is known: while the plan streams, as written (not validated
+   * yet: a malformed step is passed on as it came), otherwise once the plan is complete.
+   */
+  | { type: 'plan-step'; step: PlanStep; index: number; planAttempt: number }
+  | { type: 'step-start'; stepId: string; tool: string; atMs: number; planAttempt: number }
   | {
       type: 'step-end';
       stepId: string;
       tool: string;
       status: StepRecord['status'];
       atMs: number;
+      planAttempt: number;
+      /** The result (an array of results for a `forEach` step), when `status` is `ok`. */
+      value?: unknown;
+      /** Why the step failed or was skipped. */
       error?: Error;
     }
   | { type: 'answer-delta'; delta: string }
@@ -219,12 +236,26 @@ export async function runOptimizedResolved(
   const modelRetries: AgentTimeline['modelRetries'] = [];
   const toolCalls: AgentTimeline['toolCalls'] = [];
   const open = new Map<string, { tool: string; startMs: number }>();
+  // Every plan's steps are announced from index 0, and a plan's steps all end before the next
+  // plan is announced: index 0 starts the next plan.
+  let planAttempt = -1;
+  const announce = (step: PlanStep, index: number) => {
+    if (index === 0) planAttempt += 1;
+    onEvent?.({ type: 'plan-step', step, index, planAttempt: Math.max(planAttempt, 0) });
+  };
   const observe = (event: ExecutionEvent) => {
     planned.execute.onEvent?.(event);
     const atMs = performance.now() - origin;
+    const attempt = Math.max(planAttempt, 0);
     if (event.type === 'step-start') {
       open.set(event.stepId, { tool: event.tool, startMs: atMs });
-      onEvent?.({ type: 'step-start', stepId: event.stepId, tool: event.tool, atMs });
+      onEvent?.({
+        type: 'step-start',
+        stepId: event.stepId,
+        tool: event.tool,
+        atMs,
+        planAttempt: attempt,
+      });
     } else if (event.type === 'step-end') {
       const started = open.get(event.stepId);
       open.delete(event.stepId);
@@ -241,6 +272,8 @@ export async function runOptimizedResolved(
         tool: event.tool,
         status: event.status,
         atMs,
+        planAttempt: attempt,
+        ...(event.status === 'ok' ? { value: event.value } : {}),
         ...(event.error === undefined ? {} : { error: event.error }),
       });
     }
@@ -320,6 +353,9 @@ export async function runOptimizedResolved(
       execute,
       isShadowChain: (chain) =>
         learner?.isShadow(chain) === true || (unreviewed(chain) && promotion.isShadow(chain)),
+      ...(onEvent === undefined
+        ? {}
+        : { onPlan: (plan: Plan) => plan.steps.forEach((step, index) => announce(step, index)) }),
     });
     if (known.answeredBy !== undefined) {
       onEvent?.({ type: 'answer-delta', delta: known.answer });
@@ -376,8 +412,7 @@ export async function runOptimizedResolved(
     ...(onEvent === undefined
       ? {}
       : {
-          onPlanStep: (step: PlanStep, index: number) =>
-            onEvent({ type: 'plan-step', step, index }),
+          onPlanStep: announce,
           onAnswerDelta: (delta: string) => onEvent({ type: 'answer-delta', delta }),
         }),
   }).catch((error: unknown) => {

@@ -221,7 +221,9 @@ export interface RunPlannedOptions {
   /**
    * Called with each step of a plan as it arrives: while the plan streams, as each step's JSON
    * closes, as written (validation of the whole plan follows; a corrected or resumed plan's steps
-   * are reported again); otherwise once the plan is complete and valid. Must not throw.
+   * are reported again); otherwise once the plan is complete and valid (so too a streamed plan's
+   * steps the stream did not deliver, as those of the `parallel_groups` form). Each plan's steps
+   * are reported from index 0. Must not throw.
    * @default none
    */
   onPlanStep?: (step: PlanStep, index: number) => void;
@@ -526,6 +528,11 @@ async function execute(
     result = await executePlan(plan, options.tools, executeOptions(run, afterUntrusted));
     run.arrivals = undefined;
   } else {
+    // The stream delivers only the `steps` form's elements: steps it did not deliver (the
+    // `parallel_groups` form, normalised once complete) are reported now, before they run.
+    plan.plan.steps.forEach((step, index) => {
+      if (!execution.arrivals.has(step.id)) options.onPlanStep?.(step, index);
+    });
     result = await execution.finish(plan);
     run.dispatchedEarly.push(...execution.dispatched);
     run.arrivals = Object.fromEntries(execution.arrivals);

@@ -29,6 +29,12 @@ export interface TryChainsOptions {
    * @default no chain is in shadow
    */
   isShadow?: (chain: Chain | ChainDefinition) => boolean;
+  /**
+   * Hears the matched chain's plan, its parameters written in, just before it runs (not when it is
+   * refused or in shadow). Must not throw.
+   * @default none
+   */
+  onPlan?: (plan: Plan) => void;
 }
 
 /**
@@ -65,6 +71,10 @@ export async function tryChains(options: TryChainsOptions): Promise<ChainAttempt
     if (options.isShadow?.(match.chain) === true) {
       chain.checkParams(match.params);
       return { outcome: 'shadow', match, plan: bindChainParams(match.chain.plan, match.params) };
+    }
+    if (options.onPlan !== undefined) {
+      // Checked before the plan is announced: parameters that do not fit refuse the chain.
+      options.onPlan(bindChainParams(match.chain.plan, chain.checkParams(match.params)));
     }
     const result = await runChain({
       chain,

@@ -134,6 +134,31 @@ describe('scheduling', () => {
       'step-end:b@10',
     ]);
   });
+
+  it('gives a step that succeeded its result on its step-end (a forEach step its list), a failed one none', async () => {
+    setup();
+    const double = testTool({ name: 'double', clock, log, result: ({ n }) => Number(n) * 2 });
+    const broken = testTool({ name: 'broken', clock, log, failTimes: 1 });
+    const events: ExecutionEvent[] = [];
+    await run(
+      {
+        steps: [
+          { id: 'one', tool: 'double', args: { n: 1 } },
+          { id: 'each', tool: 'double', forEach: [2, 3], args: { n: '$item' } },
+          { id: 'bad', tool: 'broken', args: {} },
+        ],
+      },
+      [double, broken],
+      { onEvent: (event) => events.push(event) },
+    );
+    const ends = Object.fromEntries(
+      events.flatMap((event) => (event.type === 'step-end' ? [[event.stepId, event]] : [])),
+    );
+    expect(ends['one']).toMatchObject({ status: 'ok', value: 2 });
+    expect(ends['each']).toMatchObject({ status: 'ok', value: [4, 6] });
+    expect(ends['bad']).toMatchObject({ status: 'error' });
+    expect(ends['bad']).not.toHaveProperty('value');
+  });
 });
 
 describe('failures', () => {

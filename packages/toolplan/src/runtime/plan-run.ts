@@ -416,6 +416,7 @@ export class PlanRun {
         tool: state.tool.name,
         status: 'ok',
         atMs: state.endMs,
+        value,
       };
       if (state.lastBatchId !== undefined) event.batchId = state.lastBatchId;
       if (isCached(state)) event.cached = true;

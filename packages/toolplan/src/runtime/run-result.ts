@@ -91,6 +91,8 @@ export type ExecutionEvent =
       tool: string;
       status: StepStatus;
       atMs: number;
+      /** The result (an array of results for a `forEach` step), when `status` is `ok`. */
+      value?: unknown;
       error?: Error;
       /** The batch whose result completed the step. */
       batchId?: string;
