@@ -33,6 +33,7 @@ describe('mcpServersFromFlags', () => {
   });
 
   it('gives nothing for no flags', () => {
+    expect(mcpServersFromFlags({})).toEqual([]);
     expect(mcpServersFromFlags({ mcp: [], mcpUrl: [] })).toEqual([]);
   });
 

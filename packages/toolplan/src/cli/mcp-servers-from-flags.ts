@@ -5,9 +5,9 @@ import { splitCommandLine } from './split-command-line.js';
 /** The flags of `toolplan run` that name MCP servers. */
 export interface McpFlags {
   /** `--mcp "COMMAND ARGS…"`, each a command line of a server to start (stdio). */
-  mcp: readonly string[];
+  mcp?: readonly string[] | undefined;
   /** `--mcp-url URL`, each a server spoken to over Streamable HTTP. */
-  mcpUrl: readonly string[];
+  mcpUrl?: readonly string[] | undefined;
   /** `--trust-mcp`: these servers' annotations (`readOnlyHint`, `idempotentHint`) count. */
   trustMcp?: boolean;
 }
@@ -19,7 +19,7 @@ export interface McpFlags {
  */
 export function mcpServersFromFlags(flags: McpFlags): McpServerConfig[] {
   const trustAnnotations = flags.trustMcp === true;
-  const commands = flags.mcp.map((line): McpServerConfig => {
+  const commands = (flags.mcp ?? []).map((line): McpServerConfig => {
     const [command, ...args] = splitCommandLine(line);
     if (command === undefined) {
       throw new CliUsageError({
@@ -28,7 +28,7 @@ export function mcpServersFromFlags(flags: McpFlags): McpServerConfig[] {
     }
     return { source: { command, args }, trustAnnotations };
   });
-  const urls = flags.mcpUrl.map((given): McpServerConfig => {
+  const urls = (flags.mcpUrl ?? []).map((given): McpServerConfig => {
     let url: URL | undefined;
     try {
       url = new URL(given);

@@ -51,13 +51,11 @@ export function runCommand(io: CommandIo): Command {
       '--mcp <command>',
       'an MCP server to start and use the tools of, as one quoted command line (repeatable)',
       collect,
-      [],
     )
     .option(
       '--mcp-url <url>',
       'an MCP server at a URL (Streamable HTTP) to use the tools of (repeatable)',
       collect,
-      [],
     )
     .option(
       '--trust-mcp',
@@ -193,8 +191,8 @@ Examples:
 
 Exit codes: 0 answered; 1 a step failed; 2 no answer (a bad flag or file, a model error); 70 a bug.`;
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 const ANSWERED_BY = {
