@@ -17,6 +17,11 @@ interface Served {
   url: string;
   mcp: McpServer;
   headers: Array<string | undefined>;
+  /**
+   * Resolves once the client's stream for messages of the server's own (GET) is open: a
+   * notification sent before it would be dropped, as Streamable HTTP has nowhere to send it.
+   */
+  streamOpen: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,8 +42,20 @@ async function serve(): Promise<Served> {
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => randomUUID() });
   await mcp.connect(transport);
   const headers: Array<string | undefined> = [];
+  let opened = () => {};
+  const streamOpen = new Promise<void>((resolve) => (opened = resolve));
   const http: Server = createServer((request, response) => {
     headers.push(request.headers['x-api-key'] as string | undefined);
+    if (request.method === 'GET') {
+      // The transport registers the stream before it answers with its headers.
+      const writeHead = response.writeHead.bind(response) as (
+        ...args: unknown[]
+      ) => typeof response;
+      response.writeHead = ((...args: unknown[]) => {
+        if (args[0] === 200) opened();
+        return writeHead(...args);
+      }) as typeof response.writeHead;
+    }
     void transport.handleRequest(request, response);
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -47,6 +64,7 @@ async function serve(): Promise<Served> {
     url: `http://127.0.0.1:${port}/mcp`,
     mcp,
     headers,
+    streamOpen,
     async close() {
       await mcp.close();
       http.closeAllConnections();
@@ -94,6 +112,7 @@ describe('mcpTools over Streamable HTTP', () => {
     const weather = await mcpTools({ url: served.url });
     cleanup.push(() => weather.close());
     const before = weather.tools;
+    await served.streamOpen;
 
     const added = nextChange(weather);
     const forecast = served.mcp.registerTool(
@@ -135,6 +154,7 @@ describe('mcpTools over Streamable HTTP', () => {
         },
       );
       cleanup.push(() => weather.close());
+      await served.streamOpen;
       // A name toolplan cannot use makes the new listing unusable (the SDK's server warns of it).
       vi.spyOn(console, 'warn').mockImplementation(() => undefined);
       served.mcp.registerTool('bad name', { description: 'x' }, () => ({ content: [] }));
