@@ -169,6 +169,23 @@ describe('toolplan run --mcp', () => {
     expect(json.steps[1]).toMatchObject({ error: { name: 'RepeatedSideEffectError' } });
   });
 
+  it('closes the server when the run fails before any step', TIMEOUT, async () => {
+    const { stderr, exitCode } = await runCli(
+      'run',
+      'A query no script knows',
+      '--mcp',
+      EVERYTHING,
+      '--scripts',
+      scriptsPath,
+      '--speed',
+      '100',
+      '--no-traces',
+    );
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('A query no script knows');
+    // (afterEach: no process is left.)
+  });
+
   it('merges --tools and servers, prefixing only the names they share', TIMEOUT, async () => {
     const { stdout, exitCode } = await runCli(
       'run',

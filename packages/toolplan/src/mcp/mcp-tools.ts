@@ -75,11 +75,11 @@ export async function mcpTools(
   options: McpToolsOptions = {},
 ): Promise<McpToolSet> {
   checkMcpToolsOptions(source, options);
-  let state: 'open' | 'closing' | 'closed' = 'open';
+  let open = true;
   const warn = options.onError ?? warnBackgroundError;
   // What fails after the set was closed is of no interest to anyone.
   const onError = (error: unknown) => {
-    if (state === 'open') warn(error);
+    if (open) warn(error);
   };
   const target = isMcpClient(source) ? 'a connected client' : mcpSourceTarget(source);
   // A change announced before the first listing is in it: only later ones list again.
@@ -90,7 +90,7 @@ export async function mcpTools(
     connection = await connectMcpClient(source, {
       serverName: options.name,
       onToolsChanged: () => {
-        if (state === 'open') onListChanged();
+        if (open) onListChanged();
       },
     });
   }
@@ -105,7 +105,7 @@ export async function mcpTools(
 
   const live = new Set<AbortController>();
   const call = async (toolName: string, args: Record<string, unknown>, signal: AbortSignal) => {
-    if (state !== 'open') throw closedError();
+    if (!open) throw closedError();
     signal.throwIfAborted();
     // One signal per call: the SDK listens on the signal it is given and never stops, and the
     // run's signal is shared by every call of a run.
@@ -126,12 +126,12 @@ export async function mcpTools(
   };
 
   const list = async (): Promise<readonly Tool[]> => {
-    if (state !== 'open') throw closedError();
+    if (!open) throw closedError();
     let described;
     try {
       described = await listAllTools(client);
     } catch (cause) {
-      if (state !== 'open') throw closedError();
+      if (!open) throw closedError();
       throw new McpConnectionError({
         message: `Cannot list the tools of the MCP server \`${name}\`: ${(cause as Error).message}`,
         target,
@@ -154,20 +154,19 @@ export async function mcpTools(
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
-      state = 'closing';
+      open = false;
       for (const controller of live) controller.abort(closedError());
       try {
         await connection?.close();
       } finally {
         // A listing in flight fails once the connection is gone; nobody waits for it any more.
         await set.settled();
-        state = 'closed';
       }
     })();
     return closing;
   };
 
-  const set = createToolSet({ name, list, close, onError, isOpen: () => state === 'open' });
+  const set = createToolSet({ name, list, close, onError, isOpen: () => open });
   onListChanged = () => void set.refresh().catch(onError);
   try {
     await set.refresh();
