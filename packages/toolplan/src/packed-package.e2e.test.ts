@@ -87,7 +87,7 @@ describe('the packed toolplan package', () => {
     await writeFile(
       join(app, 'app.ts'),
       [
-        "import { executePlan, PlanValidationError, type Plan } from 'toolplan';",
+        "import { executePlan, mcpTools, PlanValidationError, type Plan } from 'toolplan';",
         'const plan: Plan = {',
         "  steps: [{ id: 'g', tool: 'greet', args: { name: 'Ada' } }],",
         "  answer: '${g.text}',",
@@ -100,11 +100,13 @@ describe('the packed toolplan package', () => {
         '  execute: async ({ name }: { name: string }) => ({ text: `Hello, ${name}!` }),',
         '};',
         'const result = await executePlan(plan, [greet]);',
-        'console.log(result.answer, PlanValidationError.name);',
+        // The MCP SDK is an optional peer, not installed here: said so when it is needed.
+        "const mcp = await mcpTools({ command: 'node', args: ['server.js'] }).catch((e: Error) => e);",
+        'console.log(result.answer, PlanValidationError.name, (mcp as Error).name);',
       ].join('\n'),
     );
     await run('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: app });
     const { stdout } = await run('node', ['out/app.js'], { cwd: app });
-    expect(stdout).toBe('Hello, Ada! PlanValidationError\n');
+    expect(stdout).toBe('Hello, Ada! PlanValidationError MissingPackageError\n');
   }, 120_000);
 });

@@ -103,10 +103,17 @@ describe('toolplan: errors a person reads', () => {
 
 describe('toolplan run --help', () => {
   it('marks required options, lists the environment it reads and shows an example', async () => {
+    const exec = await runCli('exec', '--help');
+    expect(exec.stdout).toMatch(
+      /--tools <module> +ES module whose default export[\s\S]*\(required\)/,
+    );
     const { stdout, exitCode } = await runCli('run', '--help');
     expect(exitCode).toBe(0);
-    expect(stdout).toMatch(/--tools <module> +ES module whose default export[\s\S]*\(required\)/);
-    expect(stdout).not.toMatch(/--json[^\n]*\(required\)/);
+    // `run` takes its tools from `--tools`, MCP servers or both: no one flag is required.
+    expect(stdout).toMatch(/--tools <module> +ES module whose default export/);
+    expect(stdout).toMatch(/--mcp <command> +an MCP server to start/);
+    expect(stdout).toMatch(/--mcp-url <url> +an MCP server at a URL/);
+    expect(stdout).not.toMatch(/\(required\)/);
     expect(stdout).toMatch(
       /Environment variables[^\n]*:\n {2}TOOLPLAN_API_KEY {2}[^\n]+\n {2}OPENAI_API_KEY {4}/,
     );

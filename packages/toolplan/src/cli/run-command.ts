@@ -4,6 +4,9 @@ import { createOpenAICompatibleModel, ModelCallError } from '../model/index.js';
 import { cliModelHint } from './cli-model-hint.js';
 import { createTraceStore, DEFAULT_TRACE_DB_PATH, type TraceStore } from '../trace/index.js';
 import { toErrorData } from '../plan/index.js';
+import { mcpToolSets, type McpToolSets } from '../mcp/index.js';
+import type { ToolSource } from '../tools/index.js';
+import { CliUsageError } from './cli-usage-error.js';
 import { describeModelCost } from './describe-model-cost.js';
 import { loadSimulatorPackage, type SimulatedProviderHandle } from './optional-packages.js';
 import {
@@ -18,10 +21,11 @@ import { loadChainFolder } from './load-chain-folder.js';
 import { weighChainsOnTraceLog } from './weigh-chains-on-trace-log.js';
 import { loadToolsModule } from './load-tools-module.js';
 import { loadScriptBook } from './load-script-book.js';
+import { mcpServersFromFlags, type McpFlags } from './mcp-servers-from-flags.js';
 import { positiveNumber } from './option-parsers.js';
 
-interface RunFlags extends EndpointFlags {
-  tools: string;
+interface RunFlags extends EndpointFlags, McpFlags {
+  tools?: string;
   json?: boolean;
   scripts?: string;
   profile: string;
@@ -36,14 +40,27 @@ interface RunFlags extends EndpointFlags {
  * OpenAI-compatible endpoint (`--base-url`, `--model`), or by default against the simulated
  * provider started in-process, which answers the queries of its script book (the bench
  * scenarios, or `--scripts FILE`). The run is recorded in the trace log unless `--no-traces`.
+ * The tools come from `--tools`, from MCP servers (`--mcp "COMMAND"`, `--mcp-url URL`, each
+ * repeatable), or both; the servers are closed when the run ends, whatever happened.
  */
 export function runCommand(io: CommandIo): Command {
   return new Command('run')
     .description('Answer one query: chains first, else one planned model call executed in parallel')
     .argument('<query>', 'what to ask')
-    .requiredOption(
-      '--tools <module>',
-      'ES module whose default export is an array or record of tools',
+    .option('--tools <module>', 'ES module whose default export is an array or record of tools')
+    .option(
+      '--mcp <command>',
+      'an MCP server to start and use the tools of, as one quoted command line (repeatable)',
+      collect,
+    )
+    .option(
+      '--mcp-url <url>',
+      'an MCP server at a URL (Streamable HTTP) to use the tools of (repeatable)',
+      collect,
+    )
+    .option(
+      '--trust-mcp',
+      "trust the MCP servers' annotations (readOnlyHint, idempotentHint): their read-only tools may start early, be cached and retried",
     )
     .option('--json', 'print exactly one JSON object on stdout')
     .option('--base-url <url>', 'an OpenAI-compatible endpoint (default: the simulated provider)')
@@ -64,10 +81,24 @@ export function runCommand(io: CommandIo): Command {
     .action(async (query: string, flags: RunFlags) => {
       // Flags that do not go together are a usage error before anything is loaded or started.
       const named = endpointFromOptions(flags);
+      const servers = mcpServersFromFlags(flags);
+      if (flags.tools === undefined && servers.length === 0) {
+        throw new CliUsageError({
+          message:
+            'Give the tools: `--tools MODULE`, `--mcp "COMMAND"` (an MCP server to start) or `--mcp-url URL`.',
+        });
+      }
       let provider: SimulatedProviderHandle | undefined;
       let traceStore: TraceStore | undefined;
+      let mcp: McpToolSets | undefined;
       try {
-        const tools = await loadToolsModule(flags.tools);
+        const local = flags.tools === undefined ? undefined : await loadToolsModule(flags.tools);
+        let tools: ToolSource = local ?? [];
+        if (servers.length > 0) {
+          // A name a server shares with another source is prefixed with the server's name.
+          mcp = await mcpToolSets(servers, { beside: tools });
+          tools = mcp.tools;
+        }
         const chains = flags.chains === undefined ? [] : await loadChainFolder(flags.chains);
         let endpoint = named;
         if (endpoint === undefined) {
@@ -139,6 +170,7 @@ export function runCommand(io: CommandIo): Command {
         }
         io.setExitCode(failed ? EXIT.stepFailed : EXIT.ok);
       } finally {
+        await mcp?.close();
         await provider?.close();
         // The run is recorded after it answered; let that happen before the log is closed.
         await new Promise((resolve) => setImmediate(resolve));
@@ -151,13 +183,25 @@ const HELP_AFTER = `
 Environment variables (read with --base-url; a key is never a flag, to keep it out of shell history):
 ${describeApiKeyVariables()}
 
+MCP servers (--mcp, --mcp-url): their tools keep the names the servers give them; a name two
+sources share is prefixed with the server's name (everything.echo). A started server gets only
+PATH, HOME, USER, SHELL, TERM and LOGNAME of this environment (no API keys); give it more with
+env: --mcp "env GITHUB_TOKEN=... npx some-server". Servers' annotations are hints from a party
+that may be untrusted: they count only with --trust-mcp.
+
 Examples:
   # the simulated provider, which knows the quickstart's query: no key, no network
   $ toolplan run "How much are 120 EUR in USD and in JPY?" --tools examples/quickstart/tools.mjs --scripts examples/quickstart/scripts.json
+  # the tools of an MCP server (a script book of your own that plans over them)
+  $ toolplan run "Add 2 and 3" --mcp "npx @modelcontextprotocol/server-everything" --scripts scripts.json
   # a real model
   $ OPENAI_API_KEY=sk-... toolplan run "How much are 120 EUR in USD and in JPY?" --tools examples/quickstart/tools.mjs --base-url https://api.openai.com/v1 --model gpt-4o
 
 Exit codes: 0 answered; 1 a step failed; 2 no answer (a bad flag or file, a model error); 70 a bug.`;
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
 
 const ANSWERED_BY = {
   chain: 'the chain',

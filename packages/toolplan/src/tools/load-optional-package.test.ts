@@ -25,4 +25,24 @@ describe('loadOptionalPackage', () => {
         '`toolplan nothing` needs the package @toolplan/no-such-package, which is not installed. Clone the repository.',
     });
   });
+
+  it('loads a module inside a package, and names the package when it is missing', async () => {
+    const loaded = await loadOptionalPackage<{ Client: unknown }>({
+      name: '@modelcontextprotocol/sdk',
+      subpath: 'client/index.js',
+      neededBy: 'this test',
+      remedy: 'Install it.',
+    });
+    expect(typeof loaded.Client).toBe('function');
+    const error = await loadOptionalPackage({
+      name: '@toolplan/no-such-package',
+      subpath: 'client/index.js',
+      neededBy: '`mcpTools`',
+      remedy: 'Install it.',
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      name: 'MissingPackageError',
+      packageName: '@toolplan/no-such-package',
+    });
+  });
 });

@@ -20,18 +20,29 @@ export class MissingPackageError extends ToolplanError {
  */
 export async function loadOptionalPackage<Module>(options: {
   name: string;
+  /**
+   * A module inside the package (`client/index.js`), for packages without a root entry.
+   * @default none (the package's root entry)
+   */
+  subpath?: string;
   /** What needs it, for the message: "`toolplan serve-model`". */
   neededBy: string;
   /** What to do about it, one sentence. */
   remedy: string;
 }): Promise<Module> {
-  const specifier: string = options.name;
+  const specifier: string =
+    options.subpath === undefined ? options.name : `${options.name}/${options.subpath}`;
   try {
     return (await import(specifier)) as Module;
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
     const message = cause instanceof Error ? cause.message : '';
-    if (code === 'ERR_MODULE_NOT_FOUND' && message.includes(`'${options.name}'`)) {
+    // The package itself is missing: Node names the package, other loaders (vitest's) the whole
+    // specifier. A missing module inside an installed package is a broken install, rethrown.
+    if (
+      code === 'ERR_MODULE_NOT_FOUND' &&
+      (message.includes(`'${options.name}'`) || message.includes(`'${specifier}'`))
+    ) {
       throw new MissingPackageError({
         packageName: options.name,
         message: `${options.neededBy} needs the package ${options.name}, which is not installed. ${options.remedy}`,
