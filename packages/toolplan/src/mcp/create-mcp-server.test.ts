@@ -293,7 +293,7 @@ describe('createMcpServer: run_plan', () => {
 
   it('reports each finished step as progress when the client asks for progress', async () => {
     const client = await connect({ tools: currencyTools().tools });
-    const progress: Array<{ progress: number; total?: number; message?: string }> = [];
+    const progress: unknown[] = [];
     await client.callTool({ name: 'run_plan', arguments: { plan: CONVERSION } }, undefined, {
       onprogress: (update) => progress.push(update),
     });

@@ -61,12 +61,16 @@ afterEach(async () => {
   await expect.poll(() => resources()).toEqual(before);
 });
 
-async function start(options: Partial<StartMcpHttpServerOptions> = {}) {
+/** A server of the test tools, with the test token unless `token: false`. */
+async function start(
+  options: Omit<Partial<StartMcpHttpServerOptions>, 'token'> & { token?: false } = {},
+) {
   const { tools, aborted, started } = testTools();
+  const { token, ...rest } = options;
   const server = await startMcpHttpServer({
     createServer: () => createMcpServer({ tools }),
-    token: TOKEN,
-    ...options,
+    ...(token === false ? {} : { token: TOKEN }),
+    ...rest,
   });
   open.push(server);
   return { server, aborted, started };
@@ -171,14 +175,14 @@ describe('startMcpHttpServer', () => {
   });
 
   it('refuses a loopback server reached by a name that is not loopback (DNS rebinding)', async () => {
-    const { server } = await start({ token: undefined });
+    const { server } = await start({ token: false });
     const rebound = await post(server.url, { Host: `attacker.example:${server.port}` });
     expect(rebound.status).toBe(403);
     expect((await post(server.url, { Host: `localhost:${server.port}` })).status).toBe(200);
   });
 
   it('answers 404 off its path and for a session it does not know', async () => {
-    const { server } = await start({ token: undefined });
+    const { server } = await start({ token: false });
     expect((await post(server.url.replace('/mcp', '/other'), {})).status).toBe(404);
     const unknown = await post(server.url, { 'Mcp-Session-Id': 'no-such-session' });
     expect(unknown.status).toBe(404);
