@@ -14,6 +14,7 @@ const PUBLIC_VALUES = [
   'ChainStaleError',
   'DependencyFailedError',
   'ForEachError',
+  'McpServerOptionsError',
   'ModelCallError',
   'ModelTimeoutError',
   'PlanParseError',
@@ -37,6 +38,7 @@ const PUBLIC_VALUES = [
   'compressResult',
   'createAgent',
   'createLruResultCache',
+  'createMcpServer',
   'createMemoryTraceStore',
   'createOpenAICompatibleModel',
   'createPlanCache',
@@ -54,6 +56,7 @@ const PUBLIC_VALUES = [
   'loadChainFiles',
   'parsePlan',
   'runPlanned',
+  'startMcpHttpServer',
   'toErrorData',
   'validatePlan',
 ];

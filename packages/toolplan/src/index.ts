@@ -23,6 +23,10 @@ export { createOpenAICompatibleModel } from './model/create-openai-compatible-mo
 export { compactHistory } from './context/compact-history.js';
 export { compressResult } from './context/compress-result.js';
 
+// toolplan as an MCP server (needs the optional peer @modelcontextprotocol/sdk, loaded when used).
+export { createMcpServer } from './mcp/create-mcp-server.js';
+export { startMcpHttpServer } from './mcp/start-mcp-http-server.js';
+
 // Compiled chains and the trace log.
 export { defineChain } from './trace/define-chain.js';
 export { loadChainFiles } from './trace/load-chain-files.js';
@@ -62,6 +66,7 @@ export {
   ChainParamsError,
   ChainStaleError,
 } from './trace/chain-errors.js';
+export { McpServerOptionsError } from './mcp/mcp-server-options-error.js';
 
 // Every option, result and data type of the layers above.
 export type * from './plan/index.js';
@@ -71,3 +76,4 @@ export type * from './model/index.js';
 export type * from './context/index.js';
 export type * from './agent/index.js';
 export type * from './trace/index.js';
+export type * from './mcp/index.js';

@@ -62,12 +62,14 @@ describe('the packed toolplan package', () => {
 
   it('installs without a native build, and without ai@7 on Node 20', async () => {
     expect(existsSync(join(app, 'node_modules', 'better-sqlite3'))).toBe(false);
+    // The MCP SDK is an optional peer too: only `createMcpServer` needs it.
+    expect(existsSync(join(app, 'node_modules', '@modelcontextprotocol'))).toBe(false);
     const { stdout } = await run('npm', ['ls', 'ai', '--json'], { cwd: app });
     expect(stdout).toMatch(/"version": "6\./);
     expect(await readdir(join(app, 'node_modules'))).toContain('toolplan');
   });
 
-  it('type-checks in a strict app with skipLibCheck off, and runs executePlan', async () => {
+  it('type-checks in a strict app with skipLibCheck off, and runs executePlan, all without the MCP SDK', async () => {
     await writeFile(
       join(app, 'tsconfig.json'),
       JSON.stringify({
@@ -87,7 +89,7 @@ describe('the packed toolplan package', () => {
     await writeFile(
       join(app, 'app.ts'),
       [
-        "import { executePlan, PlanValidationError, type Plan } from 'toolplan';",
+        "import { createMcpServer, executePlan, PlanValidationError, type Plan } from 'toolplan';",
         'const plan: Plan = {',
         "  steps: [{ id: 'g', tool: 'greet', args: { name: 'Ada' } }],",
         "  answer: '${g.text}',",
@@ -101,10 +103,13 @@ describe('the packed toolplan package', () => {
         '};',
         'const result = await executePlan(plan, [greet]);',
         'console.log(result.answer, PlanValidationError.name);',
+        // Without the optional MCP SDK the library loads, and only the MCP server says what is missing.
+        'const missing = await createMcpServer({ tools: [greet] }).catch((error: Error) => error);',
+        "console.log(missing instanceof Error ? missing.name : 'no error');",
       ].join('\n'),
     );
     await run('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: app });
     const { stdout } = await run('node', ['out/app.js'], { cwd: app });
-    expect(stdout).toBe('Hello, Ada! PlanValidationError\n');
+    expect(stdout).toBe('Hello, Ada! PlanValidationError\nMissingPackageError\n');
   }, 120_000);
 });

@@ -1,11 +1,8 @@
 import { Command } from 'commander';
 import { createAgent, type Agent } from '../agent/index.js';
-import {
-  createMcpServer,
-  loadMcpServerSdk,
-  startMcpHttpServer,
-  type ToolplanMcpServer,
-} from '../mcp/index.js';
+import { createMcpServer, startMcpHttpServer, type ToolplanMcpServer } from '../mcp/index.js';
+// Not in the mcp layer's index: its types are the SDK's, which public declarations must not need.
+import { loadMcpServerSdk } from '../mcp/load-mcp-server-sdk.js';
 import { createOpenAICompatibleModel } from '../model/index.js';
 import { createToolRegistry, type ToolRegistry } from '../tools/index.js';
 import { CliUsageError } from './cli-usage-error.js';
@@ -28,11 +25,11 @@ export const MCP_TOKEN_VARIABLE = 'TOOLPLAN_MCP_TOKEN';
 
 interface ServeMcpFlags extends EndpointFlags {
   tools?: string;
-  mcp: string[];
+  mcp?: string[];
   port?: number;
   host?: string;
   token?: string;
-  allowOrigin: string[];
+  allowOrigin?: string[];
   trustPlans?: boolean;
   scripts?: string;
   profile?: string;
@@ -59,7 +56,6 @@ export function serveMcpCommand(
       '--mcp <command>',
       'also serve the tools of the MCP server this command starts (repeatable)',
       collect,
-      [],
     )
     .option(
       '--port <n>',
@@ -75,7 +71,6 @@ export function serveMcpCommand(
       '--allow-origin <origin>',
       'a web origin whose pages may call the HTTP server (repeatable; default: none)',
       collect,
-      [],
     )
     .option(
       '--trust-plans',
@@ -105,7 +100,7 @@ export function serveMcpCommand(
       const sources: McpToolSources[] = [];
       let provider: SimulatedProviderHandle | undefined;
       try {
-        sources.push(await connectMcpToolSources(flags.mcp));
+        sources.push(await connectMcpToolSources(flags.mcp ?? []));
         const tools = await loadTools(flags.tools, sources);
         let agent: Agent | undefined;
         if (settings.ask !== undefined) {
@@ -189,7 +184,7 @@ interface HttpSettings {
 }
 
 function checkFlags(flags: ServeMcpFlags, environment: NodeJS.ProcessEnv = process.env) {
-  if (flags.tools === undefined && flags.mcp.length === 0)
+  if (flags.tools === undefined && flags.mcp === undefined)
     throw new CliUsageError({
       message: 'Name the tools to serve: `--tools MODULE` (an ES module exporting tools).',
     });
@@ -199,7 +194,7 @@ function checkFlags(flags: ServeMcpFlags, environment: NodeJS.ProcessEnv = proce
     const httpOnly = [
       ['--host', flags.host !== undefined],
       ['--token', flags.token !== undefined],
-      ['--allow-origin', flags.allowOrigin.length > 0],
+      ['--allow-origin', flags.allowOrigin !== undefined],
     ].find(([, given]) => given === true);
     if (httpOnly !== undefined)
       throw new CliUsageError({
@@ -210,7 +205,7 @@ function checkFlags(flags: ServeMcpFlags, environment: NodeJS.ProcessEnv = proce
       port: flags.port,
       host: flags.host ?? '127.0.0.1',
       token,
-      allowedOrigins: flags.allowOrigin,
+      allowedOrigins: flags.allowOrigin ?? [],
     };
   }
   const endpoint = endpointFromOptions(flags, environment);
@@ -343,7 +338,7 @@ function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 

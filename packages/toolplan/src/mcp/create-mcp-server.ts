@@ -23,8 +23,6 @@ import { runPlanOutputSchema, toInvalidPlanOutput, toRunPlanOutput } from './run
 import { serverToolHints } from './server-tool-hints.js';
 import { untrustedPlanPolicy } from './untrusted-plan-policy.js';
 
-const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
-
 /**
  * How `run_plan` executes plans: `executePlan`'s options, but for those the server sets on each
  * call (the request's `signal`, a fresh `runId`, and the trust marks, which `trustPlans` decides).
@@ -249,7 +247,7 @@ function checkOptions(options: CreateMcpServerOptions) {
   } catch (error) {
     problems.push(`\`tools\`: ${(error as Error).message}`);
   }
-  const { agent, trustPlans = false, name = 'toolplan', version = packageJson.version } = options;
+  const { agent, trustPlans = false, name = 'toolplan', version = toolplanVersion() } = options;
   if (
     agent !== undefined &&
     (typeof agent !== 'object' || agent === null || typeof agent.run !== 'function')
@@ -293,4 +291,9 @@ function checkOptions(options: CreateMcpServerOptions) {
   }
   if (problems.length > 0 || tools === undefined) throw new McpServerOptionsError({ problems });
   return { tools, agent, trustPlans, execute, name, version };
+}
+
+/** The version of this package, read when a server needs it rather than when toolplan loads. */
+function toolplanVersion(): string {
+  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 }

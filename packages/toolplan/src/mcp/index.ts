@@ -14,4 +14,3 @@ export type { RunPlanOutput, McpPlanIssueOutput } from './run-plan-output.js';
 export type { AskOutput } from './ask-output.js';
 export type { McpErrorOutput, McpStepOutput } from './step-output.js';
 export type { McpToolHints } from './server-tool-hints.js';
-export { loadMcpServerSdk, type McpServerSdk } from './load-mcp-server-sdk.js';
