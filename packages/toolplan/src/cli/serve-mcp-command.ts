@@ -263,7 +263,16 @@ async function serveStdio(options: {
   try {
     await server.connect(new StdioServerTransport(process.stdin, stdout.protocol));
     io.stderr(`toolplan serve-mcp: serving ${options.summary} over stdio`);
-    await Promise.race([signal.requested, closed]);
+    const stopped = await Promise.race([
+      signal.requested.then(() => 'signal' as const),
+      closed.then(() => 'stdin' as const),
+    ]);
+    if (stopped === 'stdin') {
+      // The client has sent all it will; what it asked before that still gets its answer
+      // (requests read in the last chunk start on the next turn), unless a signal cuts it short.
+      await new Promise((resolve) => setImmediate(resolve));
+      await Promise.race([server.settled(), signal.requested]);
+    }
     await server.close();
     // Let the last responses reach stdout before it is handed back.
     await new Promise<void>((resolve) => stdout.protocol.end(resolve));

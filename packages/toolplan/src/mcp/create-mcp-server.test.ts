@@ -92,14 +92,18 @@ afterEach(async () => {
   for (const each of open.splice(0).reverse()) await each.close();
 });
 
-async function connect(options: CreateMcpServerOptions) {
+async function connectServer(options: CreateMcpServerOptions) {
   const server = await createMcpServer(options);
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
   const client = new Client({ name: 'test-client', version: '1.0.0' });
   await client.connect(clientSide);
   open.push(server, client);
-  return client;
+  return { client, server };
+}
+
+async function connect(options: CreateMcpServerOptions) {
+  return (await connectServer(options)).client;
 }
 
 async function runPlan(client: Client, plan: unknown) {
@@ -289,6 +293,30 @@ describe('createMcpServer: run_plan', () => {
     controller.abort(new Error('the user gave up'));
     await expect(call).rejects.toThrow('the user gave up');
     await expect.poll(() => aborted).toEqual(['wait_for_abort']);
+  });
+
+  it('is settled when no call is running, and once the running ones end', async () => {
+    const { tools, started } = currencyTools();
+    const { client, server } = await connectServer({ tools });
+    await server.settled();
+    const controller = new AbortController();
+    const call = client.callTool(
+      {
+        name: 'run_plan',
+        arguments: { plan: { steps: [{ id: 'w', tool: 'wait_for_abort', args: {} }] } },
+      },
+      undefined,
+      { signal: controller.signal },
+    );
+    call.catch(() => {});
+    await started;
+    let settled = false;
+    const settling = server.settled().then(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    controller.abort();
+    await settling;
+    expect(settled).toBe(true);
   });
 
   it('reports each finished step as progress when the client asks for progress', async () => {

@@ -81,6 +81,11 @@ export interface ToolplanMcpServer {
   connect(transport: object): Promise<void>;
   /** Closes the connection; requests in flight are cancelled. */
   close(): Promise<void>;
+  /**
+   * Resolves once no call of `run_plan` or `ask` is running (at once when none is): to let what
+   * runs finish before `close`, when a client has ended the session but awaits its answers.
+   */
+  settled(): Promise<void>;
 }
 
 const OPTION_KEYS = ['tools', 'agent', 'trustPlans', 'execute', 'name', 'version'] as const;
@@ -127,6 +132,20 @@ export async function createMcpServer(options: CreateMcpServerOptions): Promise<
     { capabilities: { tools: {} } },
   );
   const hints = serverToolHints(tools);
+  // Calls running now, and who waits for there to be none.
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const track =
+    <Args extends unknown[], Result>(handler: (...args: Args) => Promise<Result>) =>
+    async (...args: Args): Promise<Result> => {
+      running += 1;
+      try {
+        return await handler(...args);
+      } finally {
+        running -= 1;
+        if (running === 0) for (const resolve of waiting.splice(0)) resolve();
+      }
+    };
 
   server.registerTool(
     'run_plan',
@@ -141,7 +160,7 @@ export async function createMcpServer(options: CreateMcpServerOptions): Promise<
       outputSchema: runPlanOutputSchema,
       annotations: hints,
     },
-    async ({ plan }, extra) => {
+    track(async ({ plan }, extra) => {
       let validated;
       try {
         validated = validatePlan(plan, {
@@ -168,7 +187,7 @@ export async function createMcpServer(options: CreateMcpServerOptions): Promise<
         ...(onEvent === undefined ? {} : { onEvent }),
       });
       return toMcpToolResult({ structured: toRunPlanOutput(result) });
-    },
+    }),
   );
 
   if (agent !== undefined) {
@@ -181,10 +200,10 @@ export async function createMcpServer(options: CreateMcpServerOptions): Promise<
         outputSchema: askOutputSchema,
         annotations: hints,
       },
-      async ({ query }, extra) => {
+      track(async ({ query }, extra) => {
         const run = await agent.run(query, { signal: extra.signal });
         return toMcpToolResult({ structured: toAskOutput(run) });
-      },
+      }),
     );
   }
 
@@ -193,6 +212,8 @@ export async function createMcpServer(options: CreateMcpServerOptions): Promise<
     toolNames: agent === undefined ? ['run_plan'] : ['run_plan', 'ask'],
     connect: (transport) => server.connect(transport as Parameters<typeof server.connect>[0]),
     close: () => server.close(),
+    settled: () =>
+      running === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve)),
   };
 }
 
