@@ -31,9 +31,12 @@ export { createTraceStore } from './trace/create-trace-store.js';
 export { createMemoryTraceStore } from './trace/create-memory-trace-store.js';
 export { exportRunAsSpans } from './trace/export-run-as-spans.js';
 
-// MCP servers as tool sources (the MCP SDK, an optional peer, is loaded on first use).
+// MCP: servers as tool sources, and toolplan as a server (the MCP SDK, an optional peer, is
+// loaded on first use). Their errors and the rest are in `toolplan/mcp`.
 export { mcpTools } from './mcp/mcp-tools.js';
 export { mcpToolSets } from './mcp/mcp-tool-sets.js';
+export { createMcpServer } from './mcp/create-mcp-server.js';
+export { startMcpHttpServer } from './mcp/start-mcp-http-server.js';
 
 // Errors: one class per kind, each with its own `isInstance`.
 export { toErrorData, ToolplanError } from './plan/toolplan-error.js';
@@ -59,9 +62,6 @@ export { PlanningError } from './agent/planning-error.js';
 export { ResultSerializationError } from './agent/result-serialization-error.js';
 export { AgentOptionsError } from './agent/agent-options-error.js';
 export { TraceStoreError } from './trace/trace-store-error.js';
-export { McpConnectionError } from './mcp/mcp-connection-error.js';
-export { McpOptionsError } from './mcp/mcp-options-error.js';
-export { McpToolError } from './mcp/mcp-tool-error.js';
 export {
   ChainDefinitionError,
   ChainFileError,
@@ -79,17 +79,4 @@ export type * from './model/index.js';
 export type * from './context/index.js';
 export type * from './agent/index.js';
 export type * from './trace/index.js';
-export type {
-  McpCallToolResult,
-  McpClientLike,
-  McpContentBlock,
-  McpHttpSource,
-  McpRequestOptions,
-  McpServerConfig,
-  McpSource,
-  McpStdioSource,
-  McpToolDescription,
-  McpToolSet,
-  McpToolSets,
-  McpToolsOptions,
-} from './mcp/index.js';
+export type * from './mcp/index.js';

@@ -62,12 +62,14 @@ describe('the packed toolplan package', () => {
 
   it('installs without a native build, and without ai@7 on Node 20', async () => {
     expect(existsSync(join(app, 'node_modules', 'better-sqlite3'))).toBe(false);
+    // The MCP SDK is an optional peer too: only `createMcpServer` needs it.
+    expect(existsSync(join(app, 'node_modules', '@modelcontextprotocol'))).toBe(false);
     const { stdout } = await run('npm', ['ls', 'ai', '--json'], { cwd: app });
     expect(stdout).toMatch(/"version": "6\./);
     expect(await readdir(join(app, 'node_modules'))).toContain('toolplan');
   });
 
-  it('type-checks in a strict app with skipLibCheck off, and runs executePlan', async () => {
+  it('type-checks in a strict app with skipLibCheck off, and runs executePlan, all without the MCP SDK', async () => {
     await writeFile(
       join(app, 'tsconfig.json'),
       JSON.stringify({
@@ -87,7 +89,7 @@ describe('the packed toolplan package', () => {
     await writeFile(
       join(app, 'app.ts'),
       [
-        "import { executePlan, mcpTools, PlanValidationError, type Plan } from 'toolplan';",
+        "import { createMcpServer, executePlan, mcpTools, PlanValidationError, type Plan } from 'toolplan';",
         'const plan: Plan = {',
         "  steps: [{ id: 'g', tool: 'greet', args: { name: 'Ada' } }],",
         "  answer: '${g.text}',",
@@ -100,13 +102,18 @@ describe('the packed toolplan package', () => {
         '  execute: async ({ name }: { name: string }) => ({ text: `Hello, ${name}!` }),',
         '};',
         'const result = await executePlan(plan, [greet]);',
-        // The MCP SDK is an optional peer, not installed here: said so when it is needed.
+        // The MCP SDK is an optional peer, not installed here: the library loads, and the MCP
+        // client and server say what is missing when they are used.
         "const mcp = await mcpTools({ command: 'node', args: ['server.js'] }).catch((e: Error) => e);",
         'console.log(result.answer, PlanValidationError.name, (mcp as Error).name);',
+        'const missing = await createMcpServer({ tools: [greet] }).catch((error: Error) => error);',
+        "console.log(missing instanceof Error ? missing.name : 'no error');",
       ].join('\n'),
     );
     await run('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: app });
     const { stdout } = await run('node', ['out/app.js'], { cwd: app });
-    expect(stdout).toBe('Hello, Ada! PlanValidationError MissingPackageError\n');
+    expect(stdout).toBe(
+      'Hello, Ada! PlanValidationError MissingPackageError\nMissingPackageError\n',
+    );
   }, 120_000);
 });

@@ -6,6 +6,7 @@ import type { ProgressReport } from './progress-line.js';
 import { chainsCommand } from './chains-command.js';
 import { execCommand, type CommandIo } from './exec-command.js';
 import { runCommand } from './run-command.js';
+import { serveMcpCommand } from './serve-mcp-command.js';
 import { serveModelCommand } from './serve-model-command.js';
 import { ToolplanProgram } from './toolplan-program.js';
 import { tracesCommand } from './traces-command.js';
@@ -27,6 +28,7 @@ export function createProgram(
     .addCommand(runCommand(io))
     .addCommand(benchCommand(io))
     .addCommand(serveModelCommand(io))
+    .addCommand(serveMcpCommand(io))
     .addCommand(tracesCommand(io))
     .addCommand(chainsCommand(io));
   applyCliConventions(program, io);
