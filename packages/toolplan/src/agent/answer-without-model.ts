@@ -63,6 +63,11 @@ export interface CompiledMiss {
   /** Compiled plans in shadow that matched: compare each with the planner's plan. */
   shadows: ShadowPlan[];
   /**
+   * Learned plans whose wording fit the query but whose slots refused its values, bound to them
+   * anyway: never an answer, but the likeliest calls of the planner's plan, for speculation.
+   */
+  guesses: Plan[];
+  /**
    * Why, in words: near misses (a shape whose wording fit but a slot's value did not: `chain:
    * parameter \`city\`: \`tomorrow\` changes the request`), refusals and failures. Empty when
    * no learned shape's wording fit the query at all (`chain` and `planCache` are then `miss`).
@@ -84,8 +89,15 @@ export async function answerWithoutModel(
   const { query, tools } = options;
   // Literals the query holds are the user's (`query` sources), whoever wrote the plan.
   const execute = { ...options.execute, query };
-  const miss: CompiledMiss = { answeredBy: undefined, reasons: [], runs: [], shadows: [] };
+  const miss: CompiledMiss = {
+    answeredBy: undefined,
+    reasons: [],
+    runs: [],
+    shadows: [],
+    guesses: [],
+  };
   const onNearMiss = (reason: string) => miss.reasons.push(reason);
+  const onGuess = (plan: Plan) => miss.guesses.push(plan);
   if (options.chains !== undefined) {
     const attempt = await tryChains({
       query,
@@ -93,6 +105,7 @@ export async function answerWithoutModel(
       tools,
       execute,
       onNearMiss,
+      onGuess,
       ...(options.isShadowChain === undefined ? {} : { isShadow: options.isShadowChain }),
       ...(options.onPlan === undefined ? {} : { onPlan: options.onPlan }),
     });
@@ -124,7 +137,7 @@ export async function answerWithoutModel(
     }
   }
   if (options.planCache !== undefined) {
-    const hit = options.planCache.lookup(query, tools, { onNearMiss });
+    const hit = options.planCache.lookup(query, tools, { onNearMiss, onGuess });
     miss.planCache = 'miss';
     if (hit?.shadow === true) {
       miss.planCache = 'shadow';

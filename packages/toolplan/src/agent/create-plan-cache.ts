@@ -16,8 +16,11 @@ import {
   matchChain,
   type ChainDefinition,
   type ChainParam,
+  type RefusedChainMatch,
   type GeneralizedPlan,
+  type MatchChainOptions,
 } from '../trace/index.js';
+import { guessFromRefusedMatch } from './guess-from-refused-match.js';
 
 export interface CreatePlanCacheOptions {
   /**
@@ -80,6 +83,11 @@ export interface PlanCacheStats {
 export interface PlanCacheLookupOptions {
   /** Hears why a cached shape that the query's wording fits was not used (a near miss). */
   onNearMiss?: (reason: string) => void;
+  /**
+   * Hears the plan of a cached shape whose wording fit the query but whose slots refused its
+   * values, bound to them anyway: not an answer, a guess of the planner's calls for speculation.
+   */
+  onGuess?: (plan: Plan) => void;
 }
 
 export interface PlanCache {
@@ -89,6 +97,12 @@ export interface PlanCache {
     tools: ToolSource,
     options?: PlanCacheLookupOptions,
   ): PlanCacheHit | undefined;
+  /**
+   * The cached plans a query's wording fits, bound to its values — whether they would answer,
+   * are in shadow, or had a slot refuse a value (then without the steps that take it) — as
+   * guesses of the planner's calls for speculation. Changes nothing: no statistics, no recency.
+   */
+  guess?(query: string, tools: ToolSource): Plan[];
   /** Keeps the plan of a run that succeeded, generalised over the query's values. */
   remember(query: string, plan: ValidatedPlan | Plan, tools?: ToolSource): RememberOutcome;
   /**
@@ -192,12 +206,35 @@ export function createPlanCache(options: CreatePlanCacheOptions = {}): PlanCache
   };
 
   return {
+    guess(query, tools) {
+      const registry = createToolRegistry(tools);
+      const guesses: Plan[] = [];
+      const options: MatchChainOptions = {
+        schemaOf: (tool: string) => registry.get(tool)?.inputSchema.jsonSchema,
+        onRefusedMatch: (refused: RefusedChainMatch) =>
+          guesses.push(guessFromRefusedMatch({ match: refused, refused: refused.refused })),
+      };
+      // Iterating does not touch the entries' recency: a guess is not a use.
+      for (const entry of entries.values()) {
+        const found = matchChain(entry.chain, query, options);
+        if (found !== undefined) guesses.push(bindChainParams(entry.chain.plan, found.params));
+      }
+      return guesses;
+    },
+
     lookup(query, tools, lookupOptions = {}) {
       const registry = createToolRegistry(tools);
       const schemaOf = (tool: string) => registry.get(tool)?.inputSchema.jsonSchema;
-      const matchOptions = {
+      const { onGuess } = lookupOptions;
+      const matchOptions: MatchChainOptions = {
         schemaOf,
         ...(lookupOptions.onNearMiss === undefined ? {} : { onNearMiss: lookupOptions.onNearMiss }),
+        ...(onGuess === undefined
+          ? {}
+          : {
+              onRefusedMatch: (refused: RefusedChainMatch) =>
+                onGuess(guessFromRefusedMatch({ match: refused, refused: refused.refused })),
+            }),
       };
       // Most recently used first: the likeliest shape is tried first.
       for (const [key, entry] of [...entries.entries()]) {

@@ -28,6 +28,7 @@ import { answerWithoutModel, type CompiledMiss } from './answer-without-model.js
 import type { ShadowPlan } from './answer-without-model.js';
 import type { ChainLearner } from './create-chain-learner.js';
 import { createChainPromotion, type ChainPromotion } from './create-chain-promotion.js';
+import { guessEachSentence } from './guess-each-sentence.js';
 import { plansAgree } from './plans-agree.js';
 import type { DeferredWork } from './create-deferred-work.js';
 import type { PlanCache } from './create-plan-cache.js';
@@ -344,6 +345,7 @@ export async function runOptimizedResolved(
   let fallThrough: FallThrough | undefined;
   let spent: { plans: Plan[]; steps: StepRecord[] } | undefined;
   let shadows: readonly ShadowPlan[] = [];
+  let guesses: readonly Plan[] = [];
   if (matcher !== undefined || planCache !== undefined) {
     const known = await answerWithoutModel({
       query,
@@ -375,6 +377,7 @@ export async function runOptimizedResolved(
       if (unreviewed(known.failedChain)) promotion.reset(known.failedChain);
     }
     shadows = known.shadows;
+    guesses = known.guesses;
     const { chain, chainName, planCache: cached, reasons } = known;
     fallThrough = {
       ...(chain === undefined ? {} : { chain }),
@@ -394,11 +397,21 @@ export async function runOptimizedResolved(
     ...planned.predictors,
     ...(learned === undefined ? [] : [learned]),
   ];
-  // A learned plan in shadow matched this query: while the planner is asked to confirm it, its
-  // calls are the best guess of the planner's (issue 20: predictions fed by chains). Only where
-  // this run speculates at all: a pipeline without prediction stays without it.
+  // What the compiled path knew of this query feeds speculation (issue 20: predictions fed by
+  // chains): a learned plan in shadow matched it, and its calls are the best guess of the
+  // planner's; a learned shape whose wording fit but whose slots refused the values is a weaker
+  // guess (a near miss often keeps the first calls). Only where this run speculates at all: a
+  // pipeline without prediction stays without it.
   if (predictors.length > 0 && shadows.length > 0) {
     predictors.push(createKnownPlanPredictor({ plans: shadows.map((shadow) => shadow.plan) }));
+  }
+  if (predictors.length > 0 && (matcher !== undefined || planCache !== undefined)) {
+    guesses = [...guesses, ...guessEachSentence({ query, tools, matcher, planCache })];
+  }
+  if (predictors.length > 0 && guesses.length > 0) {
+    predictors.push(
+      createKnownPlanPredictor({ plans: guesses, confidence: 0.6, name: 'refused-match' }),
+    );
   }
   const run = await runPlannedResolved({
     ...planned,

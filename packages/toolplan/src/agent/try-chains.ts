@@ -11,8 +11,10 @@ import {
   type Chain,
   type ChainDefinition,
   type ChainMatch,
+  type RefusedChainMatch,
   type ChainMatcher,
 } from '../trace/index.js';
+import { guessFromRefusedMatch } from './guess-from-refused-match.js';
 import { runChain } from './run-chain.js';
 
 export interface TryChainsOptions {
@@ -23,6 +25,12 @@ export interface TryChainsOptions {
   execute?: Omit<ExecutePlanOptions, 'results'>;
   /** Hears why a chain whose pattern fit the query's wording was not matched (a near miss). */
   onNearMiss?: (reason: string) => void;
+  /**
+   * Hears the plan of a chain whose wording fit the query but whose slots refused its values,
+   * bound to them anyway: a guess of the planner's calls for speculation, never run as an answer.
+   * @default none
+   */
+  onGuess?: (plan: Plan) => void;
   /**
    * A chain still in shadow (a mined one that has not agreed with the planner often enough):
    * matched and checked, never run.
@@ -64,6 +72,12 @@ export async function tryChains(options: TryChainsOptions): Promise<ChainAttempt
   const match = matcher.match(options.query, {
     schemaOf: (tool) => registry.get(tool)?.inputSchema.jsonSchema,
     ...(options.onNearMiss === undefined ? {} : { onNearMiss: options.onNearMiss }),
+    ...(options.onGuess === undefined
+      ? {}
+      : {
+          onRefusedMatch: (refused: RefusedChainMatch) =>
+            options.onGuess?.(guessFromRefusedMatch({ match: refused, refused: refused.refused })),
+        }),
   });
   if (match === undefined) return { outcome: 'miss' };
   try {

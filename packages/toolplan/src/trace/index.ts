@@ -68,6 +68,7 @@ export {
   matchChain,
   type ChainMatch,
   type MatchChainOptions,
+  type RefusedChainMatch,
 } from './match-chain.js';
 export { learnSlotProfile } from './learn-slot-profile.js';
 export { SLOT_KINDS, type SlotKind, type SlotProfile } from './slot-profile.js';

@@ -25,6 +25,17 @@ export interface MatchChainOptions {
   schemaOf?: (tool: string) => unknown;
   /** Hears why a chain whose pattern matched the query was refused: a slot's value did not fit. */
   onNearMiss?: (reason: string) => void;
+  /**
+   * Hears the values a refused pattern captured (`confidence` 0): not a match — the query may
+   * need another plan — but the likeliest guess of what the planner will call, which speculation
+   * may start while it is asked (read-only calls only, at the speculator's discretion).
+   */
+  onRefusedMatch?: (refused: RefusedChainMatch) => void;
+}
+
+/** A pattern's captures that its slots refused: `refused` names the parameters that did not fit. */
+export interface RefusedChainMatch extends ChainMatch {
+  refused: string[];
 }
 
 /** Matches below this go to the planner unless a chain sets its own `minConfidence`. */
@@ -102,6 +113,7 @@ function matchPattern(input: {
   if (found === null) return undefined;
   const params: Record<string, unknown> = {};
   let confidence = PATTERN_CONFIDENCE;
+  const refused: string[] = [];
   for (const [name, param] of Object.entries(chain.params)) {
     const raw = found.groups?.[name];
     if (raw === undefined) continue;
@@ -110,15 +122,19 @@ function matchPattern(input: {
     const mismatch = slotValueMismatch({ chain, name, param, value, options });
     if (mismatch !== undefined) {
       options.onNearMiss?.(`${chain.name}: parameter \`${name}\`: ${mismatch}`);
-      return undefined;
+      if (options.onRefusedMatch === undefined) return undefined;
+      refused.push(name);
     }
     const known = knownSpelling(param, value);
     if (known === undefined) confidence = Math.min(confidence, UNSEEN_VALUE_CONFIDENCE);
     params[name] = known ?? value;
   }
-  return Object.keys(chain.params).every((name) => name in params)
-    ? { chain, params, confidence }
-    : undefined;
+  if (!Object.keys(chain.params).every((name) => name in params)) return undefined;
+  if (refused.length > 0) {
+    options.onRefusedMatch?.({ chain, params, confidence: 0, refused });
+    return undefined;
+  }
+  return { chain, params, confidence };
 }
 
 /**
