@@ -117,8 +117,31 @@ export interface StreamFigures {
    * costs beyond the tools themselves (matching, validation, scheduling).
    */
   compiledOverheadMs?: number;
+  /** After the warm-up, every run: mean latency (ms). */
+  latencyMsAfterWarmUp?: number;
+  /** After the warm-up, every run: mean cost (USD). */
+  costUsdAfterWarmUp?: number;
+  /**
+   * On `optimized`'s row of a scenario that compares it with its parts (`mixed`): after the
+   * warm-up, its mean latency and cost against each part's and the fastest part's.
+   */
+  versusParts?: VersusParts;
   /** After the warm-up, each request kind alone (means per run). */
   perKind: Record<string, KindFigures>;
+}
+
+/** The whole pipeline against each of its parts, over the same stream after its warm-up. */
+export interface VersusParts {
+  parts: string[];
+  /** The part with the lowest mean latency. */
+  bestPart: string;
+  latencyMs: number;
+  bestPartLatencyMs: number;
+  /** 1 − latency ÷ the best part's: 0.1 is 10% faster. */
+  fasterBy: number;
+  costUsd: number;
+  /** Parts whose mean cost per query is lower than the pipeline's (it should be none). */
+  cheaperParts: string[];
 }
 
 export interface KindFigures {

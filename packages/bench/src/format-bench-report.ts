@@ -251,6 +251,17 @@ function formatStream(byStrategy: Record<string, StrategyFigures>): string[] {
     ),
   ];
   lines.push(...formatLearnedMisfits(entries));
+  const versus = byStrategy['optimized']?.stream?.versusParts;
+  if (versus !== undefined) {
+    const cost =
+      versus.cheaperParts.length === 0
+        ? 'no part is cheaper'
+        : `cheaper: ${versus.cheaperParts.join(', ')}`;
+    lines.push(
+      '',
+      `optimized against its parts (${versus.parts.join(', ')}), after warm-up: ${milliseconds(versus.latencyMs)} vs ${milliseconds(versus.bestPartLatencyMs)} for the fastest part (${versus.bestPart}): ${percent(versus.fasterBy)} faster; ${cost}`,
+    );
+  }
   const base = byStrategy[BASELINES[0]]?.stream;
   for (const kind of Object.keys(first.perKind)) {
     lines.push('');

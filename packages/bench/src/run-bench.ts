@@ -36,6 +36,7 @@ import { predictivePlanLowerBoundMs } from './predictive-plan-lower-bound.js';
 import { summarizeSpeculation } from './summarize-speculation.js';
 import type { ModelCallRecord, Predictor, SpeculationMetrics } from 'toolplan/internal';
 import { quantile } from './quantile.js';
+import { compareWithParts } from './compare-with-parts.js';
 import { summariseStream } from './summarise-stream.js';
 import { uniqueScripts } from './unique-scripts.js';
 import { captureTimeline, type RunRecording } from './capture-timeline.js';
@@ -562,6 +563,15 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           figures,
         });
       }
+    }
+    // A scenario that compares the pipeline with its parts says how it came out, on its row.
+    for (const { scenario } of opened) {
+      const parts = scenario.stream?.fullFor;
+      const byStrategy = report.scenarios[scenario.name] as Record<string, StrategyFigures>;
+      const whole = byStrategy['optimized']?.stream;
+      if (parts === undefined || whole === undefined) continue;
+      const versus = compareWithParts({ byStrategy, parts });
+      if (versus !== undefined) whole.versusParts = versus;
     }
     await conversationsDone;
     clearInterval(ramp);

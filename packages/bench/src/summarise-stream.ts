@@ -42,6 +42,8 @@ export function summariseStream(options: {
     warmUp,
     zeroModelCallShare: share(repeated, zeroCall),
     zeroModelCallShareAll: share(outcomes, zeroCall),
+    latencyMsAfterWarmUp: mean(afterWarmUp.map((outcome) => outcome.latencyMs)),
+    costUsdAfterWarmUp: mean(afterWarmUp.map((outcome) => outcome.costUsd)),
     totalCostUsd: outcomes.reduce((sum, outcome) => sum + outcome.costUsd, 0),
     zeroCallWrong: outcomes.filter(zeroCallWrong).length,
     wastedToolCalls: outcomes.reduce(

@@ -1,7 +1,7 @@
 import type { Plan, PlanStep } from 'toolplan/internal';
 
-/** A reference's head in a plan string: `$w`, `$w.temp`, `${w.temp}`, `$w[0]`. */
-const REFERENCE_HEAD = /\$(\{?)([A-Za-z_][A-Za-z0-9_]*)/g;
+/** A reference's head in a plan string (`$w`, `$w.temp`, `${w.temp}`, `$w[0]`), or an escaped `$$`. */
+const REFERENCE_HEAD = /\$\$|\$(\{?)([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /**
  * The same plan with every step id prefixed (`w` → `b_w`) and every reference to one renamed,
@@ -15,9 +15,10 @@ export function prefixPlanIds<Answer extends string | undefined>(
 ): Plan & { answer: Answer } {
   const ids = new Map(plan.steps.map((step) => [step.id, `${prefix}${step.id}`]));
   const renameText = (text: string) =>
-    text.replace(REFERENCE_HEAD, (whole, brace: string, id: string) => {
+    text.replace(REFERENCE_HEAD, (whole, brace: string | undefined, id: string | undefined) => {
+      if (id === undefined) return whole;
       const renamed = ids.get(id);
-      return renamed === undefined ? whole : `$${brace}${renamed}`;
+      return renamed === undefined ? whole : `$${brace ?? ''}${renamed}`;
     });
   const rename = (value: unknown): unknown => {
     if (typeof value === 'string') return renameText(value);
