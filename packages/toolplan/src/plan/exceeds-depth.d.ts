@@ -1,8 +1,0 @@
-/**
- * True when `value` nests arrays and objects more than `maxDepth` levels deep (a scalar is 0
- * levels, `[]` and `{}` 1, `[[1]]` 2). Walks with its own stack, not the call stack, so a value
- * of any depth (or a cyclic one: it is infinitely deep) gets an answer rather than a
- * `RangeError`; recursive work on the value (JSON.stringify included: ~3,000 levels of arrays
- * overflow `safe-stable-stringify`, ~10,000 `JSON.stringify`) is safe once this is false.
- */
-export declare function exceedsDepth(value: unknown, maxDepth: number): boolean;
