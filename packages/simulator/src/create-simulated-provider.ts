@@ -58,6 +58,13 @@ export async function createSimulatedProvider(
       } else response.destroy();
     });
   });
+  // Node closes an idle keep-alive connection after 5 s, and a client that picks it up just
+  // then sees "other side closed" — a race that event-loop stalls under load make common (the
+  // bench's transport errors). Providers behind load balancers keep connections far longer
+  // (AWS ALB's idle timeout defaults to 60 s); so does the simulator, with headers allowed a
+  // little longer, as Node's documentation advises.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
