@@ -1,3 +1,4 @@
+import type { UsageTotals } from '../model/index.js';
 import { z } from 'zod';
 import type { AgentRun } from '../agent/index.js';
 import type { Plan } from '../plan/index.js';
@@ -21,14 +22,7 @@ export interface AskOutput {
   /** Every step of every plan, in order. */
   steps: McpStepOutput[];
   /** Model calls and tokens the answer cost. */
-  usage: {
-    llmCalls: number;
-    inputTokens: number;
-    cachedInputTokens: number;
-    outputTokens: number;
-    modelRetries: number;
-    modelTimeouts: number;
-  };
+  usage: UsageTotals;
   runId: string;
   wallMs: number;
 }
