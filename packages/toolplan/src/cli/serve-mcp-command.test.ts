@@ -536,7 +536,7 @@ describe('toolplan serve-mcp: flags', () => {
       await closeStdio(trusted);
     }
     expect(await descendantProcesses()).toEqual([]);
-  });
+  }, 30_000);
 
   it('refuses an --mcp command that is empty or unterminated', async () => {
     const { stderr, exitCode } = await runCli(
