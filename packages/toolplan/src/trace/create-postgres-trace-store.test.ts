@@ -201,7 +201,7 @@ describe('createPostgresTraceStore options', () => {
 
   it('refuses a URL that is not PostgreSQL’s, without showing its password', () => {
     expect(() => createPostgresTraceStore({ url: 'mysql://u:secret@db/x' })).toThrow(
-      TraceStoreError,
+      'Expected `url` to be a postgres:// or postgresql:// URL, got `mysql://u:***@db/x`',
     );
     expect(() => createPostgresTraceStore({ url: 'postgres:x' })).toThrow(/`url`/);
   });
@@ -227,6 +227,8 @@ describe('createPostgresTraceStore options', () => {
     store.record(sampleRun(2));
     await expect.poll(() => errors.length, { timeout: 5000 }).toBe(1);
     expect(errors[0]?.message).toMatch(/^Could not write 2 trace runs; they were dropped/);
+    expect(errors[0]).toBeInstanceOf(TraceStoreError);
+    expect(errors[0]?.message).not.toContain('secret');
     store.record(sampleRun(3));
     await expect(store.flush()).rejects.toThrow(/Could not write 1 trace run/);
     await expect(store.listRuns()).rejects.toThrow(/Cannot open the PostgreSQL trace store/);

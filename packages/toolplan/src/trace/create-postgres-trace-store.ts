@@ -9,14 +9,21 @@ import type { TraceRun, TraceSpeculation, TraceToolCall } from './trace-record.j
 import { checkListRunsOptions, type ListRunsOptions, type TraceStore } from './trace-store.js';
 import { TraceStoreError } from './trace-store-error.js';
 import { resolveTraceQueueOptions, type TraceQueueOptions } from './trace-store-options.js';
-import { isPostgresUrl } from './trace-store-target.js';
+import {
+  isPostgresUrl,
+  redactTraceTarget as redact,
+  splitPostgresSchema,
+} from './trace-store-target.js';
 
 export interface PostgresTraceStoreOptions extends TraceQueueOptions {
-  /** The database: `postgres://user:password@host:5432/database` (or `postgresql://`). */
+  /**
+   * The database: `postgres://user:password@host:5432/database` (or `postgresql://`); a
+   * `?schema=` parameter names the schema, as `schema` does.
+   */
   url: string;
   /**
    * The schema that holds the trace tables; created, with its tables, on first use.
-   * @default 'toolplan'
+   * @default the URL's `?schema=`, else 'toolplan'
    */
   schema?: string;
   /**
@@ -117,7 +124,18 @@ export function createPostgresTraceStore(options: PostgresTraceStoreOptions): Tr
       message: `Expected \`url\` to be a postgres:// or postgresql:// URL, got \`${redact(String(url))}\``,
     });
   }
-  const schema = quotePostgresSchema(options.schema ?? 'toolplan');
+  const split = splitPostgresSchema(url);
+  if (
+    options.schema !== undefined &&
+    split.schema !== undefined &&
+    options.schema !== split.schema
+  ) {
+    throw new TraceStoreError({
+      message: `Expected one schema, got \`${options.schema}\` in \`schema\` and \`${split.schema}\` in the URL`,
+    });
+  }
+  const schemaName = options.schema ?? split.schema ?? 'toolplan';
+  const schema = quotePostgresSchema(schemaName);
   const maxPending = positiveInteger('maxPending', options.maxPending ?? 10_000);
   const maxConnections = positiveInteger('maxConnections', options.maxConnections ?? 4);
   const resolved = resolveTraceQueueOptions(options);
@@ -134,7 +152,7 @@ export function createPostgresTraceStore(options: PostgresTraceStoreOptions): Tr
       const { Pool } = pg.default ?? pg;
       // allowExitOnIdle: an idle pool must not keep a finished program alive.
       const pool = new Pool({
-        connectionString: url,
+        connectionString: split.url,
         max: maxConnections,
         allowExitOnIdle: true,
         connectionTimeoutMillis: 10_000,
@@ -143,7 +161,7 @@ export function createPostgresTraceStore(options: PostgresTraceStoreOptions): Tr
       // An idle connection lost is no run lost: the pool drops it and opens another when needed.
       pool.on('error', () => undefined);
       try {
-        await migratePostgresTraceSchema(pool, options.schema ?? 'toolplan');
+        await migratePostgresTraceSchema(pool, schemaName);
       } catch (error) {
         await pool.end().catch(() => undefined);
         throw error;
@@ -472,11 +490,6 @@ function groupSummaryRuns(
     }
   }
   return runs;
-}
-
-/** The URL without its password, for messages. */
-function redact(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
 }
 
 function positiveInteger(name: string, value: number): number {

@@ -4,7 +4,12 @@ export {
   createPostgresTraceStore,
   type PostgresTraceStoreOptions,
 } from './create-postgres-trace-store.js';
-export { isPostgresUrl, traceStoreTarget, type TraceStoreTarget } from './trace-store-target.js';
+export {
+  isPostgresUrl,
+  redactTraceTarget,
+  traceStoreTarget,
+  type TraceStoreTarget,
+} from './trace-store-target.js';
 export { exportRunAsSpans, type ExportRunAsSpansOptions } from './export-run-as-spans.js';
 export { summarizeResult, type SummarizeResultOptions } from './summarize-result.js';
 export {

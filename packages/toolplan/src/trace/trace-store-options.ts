@@ -47,7 +47,7 @@ export interface TraceStoreOptions extends TraceQueueOptions {
   url?: string;
   /**
    * PostgreSQL: the schema that holds the trace tables, created on first use.
-   * @default 'toolplan'
+   * @default the URL's `?schema=`, else 'toolplan'
    */
   schema?: string;
   /**
