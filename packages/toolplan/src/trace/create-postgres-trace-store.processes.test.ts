@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,12 +58,14 @@ function runChild(
   script: string,
   args: string[],
   onLine?: (line: string, kill: () => void) => void,
+  onSpawn?: (child: ChildProcess) => void,
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: process.cwd(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    onSpawn?.(child);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let buffer = '';
@@ -152,6 +154,62 @@ for (let id = 0; id < Number(count); id += 1) store.record(run(id));
       stderr: '',
     });
     expect(await runsPerStrategy(schema)).toEqual({ dry: 30 });
+  }, 60_000);
+
+  it('writes what is queued on SIGTERM, then ends as SIGTERM would have', async () => {
+    const schema = freshSchema();
+    const script = await writeChild(
+      'term',
+      `
+const store = createTraceStore({ url, schema, flushIntervalMs: 60_000 });
+for (let id = 0; id < Number(count); id += 1) store.record(run(id));
+writeSync(1, 'queued\\n');
+setInterval(() => {}, 1000);
+`,
+    );
+    let child: { kill: (signal: NodeJS.Signals) => void } | undefined;
+    const result = await runChild(
+      script,
+      [POSTGRES_TEST_URL, schema, 'term', '40'],
+      (line) => {
+        if (line === 'queued') child?.kill('SIGTERM');
+      },
+      (spawned) => (child = spawned),
+    );
+    expect(result).toEqual({ code: null, signal: 'SIGTERM', stderr: '' });
+    expect(await runsPerStrategy(schema)).toEqual({ term: 40 });
+  }, 60_000);
+
+  it('on SIGTERM leaves ending the process to a program with its own handler', async () => {
+    const schema = freshSchema();
+    const script = await writeChild(
+      'own-handler',
+      `
+const store = createTraceStore({ url, schema, flushIntervalMs: 60_000 });
+process.on('SIGTERM', async () => {
+  await store.close();
+  writeSync(1, 'closed by the program\\n');
+  process.exit(3);
+});
+for (let id = 0; id < Number(count); id += 1) store.record(run(id));
+writeSync(1, 'queued\\n');
+setInterval(() => {}, 1000);
+`,
+    );
+    let child: { kill: (signal: NodeJS.Signals) => void } | undefined;
+    const lines: string[] = [];
+    const result = await runChild(
+      script,
+      [POSTGRES_TEST_URL, schema, 'own', '20'],
+      (line) => {
+        lines.push(line);
+        if (line === 'queued') child?.kill('SIGTERM');
+      },
+      (spawned) => (child = spawned),
+    );
+    expect(result).toEqual({ code: 3, signal: null, stderr: '' });
+    expect(lines).toEqual(['queued', 'closed by the program']);
+    expect(await runsPerStrategy(schema)).toEqual({ own: 20 });
   }, 60_000);
 
   it('says how many runs it lost when process.exit() comes before they are written', async () => {

@@ -38,6 +38,14 @@ export interface PostgresTraceStoreOptions extends TraceQueueOptions {
    * @default 4
    */
   maxConnections?: number;
+  /**
+   * Signals on which the store writes what it holds and closes before the process ends. When no
+   * other listener is left for the signal, the store raises it again once closed, so the process
+   * ends as it would have; a program with its own handler decides itself (and should
+   * `await store.close()` in it). `[]` leaves signals alone.
+   * @default ['SIGTERM']
+   */
+  closeOnSignals?: readonly NodeJS.Signals[];
 }
 
 interface RunRow {
@@ -112,8 +120,8 @@ const RETRY_DELAY_MS = 250;
  *
  * A batch that fails on a lost connection is retried once on a fresh one, then dropped and
  * reported to `onError` with its count. A process that exits with runs unwritten says so on
- * `onError` (or stderr); the event loop running dry flushes first, but `process.exit()` and
- * signals do not wait for the network: `await store.close()` before exiting (on SIGTERM too).
+ * `onError` (or stderr); the event loop running dry and SIGTERM (see `closeOnSignals`) flush
+ * first, but `process.exit()` does not wait for the network: `await store.close()` before it.
  * A process killed outright (SIGKILL) loses what was not yet written: at most `maxPending` runs,
  * in practice the last `flushIntervalMs` of them.
  */
@@ -141,7 +149,14 @@ export function createPostgresTraceStore(options: PostgresTraceStoreOptions): Tr
   const resolved = resolveTraceQueueOptions(options);
   const where = `the PostgreSQL trace store at \`${redact(url)}\``;
 
+  const closeOnSignals = options.closeOnSignals ?? ['SIGTERM'];
+  if (!Array.isArray(closeOnSignals) || closeOnSignals.some((s) => !/^SIG[A-Z0-9]+$/.test(s))) {
+    throw new TraceStoreError({
+      message: `Expected \`closeOnSignals\` to be an array of signal names, got \`${String(closeOnSignals)}\``,
+    });
+  }
   let opening: Promise<PostgresPool> | undefined;
+  let closing: Promise<void> | undefined;
   const open = () => {
     opening ??= (async () => {
       const pg = await loadOptionalPackage<PostgresModule & { default?: PostgresModule }>({
@@ -245,6 +260,17 @@ export function createPostgresTraceStore(options: PostgresTraceStoreOptions): Tr
   };
   process.on('beforeExit', onBeforeExit);
   process.on('exit', onExit);
+  const signals = closeOnSignals;
+  const onSignal = (signal: NodeJS.Signals) => {
+    store
+      .close()
+      .catch((error: unknown) => resolved.onError(error as TraceStoreError))
+      .finally(() => {
+        // The last listener gone, Node's default for the signal (ending the process) applies.
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      });
+  };
+  for (const signal of signals) process.on(signal, onSignal);
 
   const ensureOpen = () => {
     if (queue.closed) throw new TraceStoreError({ message: 'The trace store is closed' });
@@ -269,7 +295,7 @@ export function createPostgresTraceStore(options: PostgresTraceStoreOptions): Tr
         WHERE c.run_id = r.run_id), '[]'::json) AS calls
     FROM ${schema}.runs r ${condition} ${tail}`;
 
-  return {
+  const store: TraceStore = {
     record: (run) => queue.push(run),
     async flush() {
       ensureOpen();
@@ -321,19 +347,24 @@ export function createPostgresTraceStore(options: PostgresTraceStoreOptions): Tr
       );
       return summarizeTraces(groupSummaryRuns(rows), summaryOptions.topSequences);
     },
-    async close() {
-      if (queue.closed) return;
-      try {
-        await queue.close();
-      } finally {
-        process.off('beforeExit', onBeforeExit);
-        process.off('exit', onExit);
-        const pool = await opening?.catch(() => undefined);
-        opening = undefined;
-        await pool?.end();
-      }
+    close() {
+      // One closing for every caller (a signal may arrive while the program closes the store).
+      closing ??= (async () => {
+        try {
+          await queue.close();
+        } finally {
+          process.off('beforeExit', onBeforeExit);
+          process.off('exit', onExit);
+          const pool = await opening?.catch(() => undefined);
+          opening = undefined;
+          await pool?.end();
+          for (const signal of signals) process.off(signal, onSignal);
+        }
+      })();
+      return closing;
     },
   };
+  return store;
 }
 
 /** A batch as one array per column (for `unnest`): one statement whatever the batch's size. */

@@ -61,6 +61,12 @@ export interface TraceStoreOptions extends TraceQueueOptions {
    * @default 4
    */
   maxConnections?: number;
+  /**
+   * PostgreSQL: signals on which the store writes what it holds and closes (raising the signal
+   * again when no other listener is left, so the process still ends).
+   * @default ['SIGTERM']
+   */
+  closeOnSignals?: readonly NodeJS.Signals[];
 }
 
 export interface ResolvedTraceStoreOptions {
