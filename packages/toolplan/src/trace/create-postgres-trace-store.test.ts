@@ -213,6 +213,15 @@ describe('createPostgresTraceStore options', () => {
     expect(() => createPostgresTraceStore({ url: POSTGRES_TEST_URL, maxPending: 0 })).toThrow(
       'Expected `maxPending` to be a positive integer, got `0`',
     );
+    expect(() =>
+      createPostgresTraceStore({
+        url: POSTGRES_TEST_URL,
+        closeOnSignals: ['TERM' as NodeJS.Signals],
+      }),
+    ).toThrow('Expected `closeOnSignals` to be an array of signal names, got `TERM`');
+    expect(() =>
+      createPostgresTraceStore({ url: 'postgres://u@127.0.0.1:1/none?schema=a', schema: 'b' }),
+    ).toThrow('Expected one schema, got `b` in `schema` and `a` in the URL');
   });
 
   it('never throws from record when the database is away: the failed batch is reported with its count', async () => {

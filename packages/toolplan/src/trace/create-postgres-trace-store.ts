@@ -150,7 +150,10 @@ export function createPostgresTraceStore(options: PostgresTraceStoreOptions): Tr
   const where = `the PostgreSQL trace store at \`${redact(url)}\``;
 
   const closeOnSignals = options.closeOnSignals ?? ['SIGTERM'];
-  if (!Array.isArray(closeOnSignals) || closeOnSignals.some((s) => !/^SIG[A-Z0-9]+$/.test(s))) {
+  if (
+    !Array.isArray(closeOnSignals) ||
+    closeOnSignals.some((name) => !/^SIG[A-Z0-9]+$/.test(name))
+  ) {
     throw new TraceStoreError({
       message: `Expected \`closeOnSignals\` to be an array of signal names, got \`${String(closeOnSignals)}\``,
     });
@@ -260,7 +263,6 @@ export function createPostgresTraceStore(options: PostgresTraceStoreOptions): Tr
   };
   process.on('beforeExit', onBeforeExit);
   process.on('exit', onExit);
-  const signals = closeOnSignals;
   const onSignal = (signal: NodeJS.Signals) => {
     store
       .close()
@@ -270,7 +272,7 @@ export function createPostgresTraceStore(options: PostgresTraceStoreOptions): Tr
         if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
       });
   };
-  for (const signal of signals) process.on(signal, onSignal);
+  for (const signal of closeOnSignals) process.on(signal, onSignal);
 
   const ensureOpen = () => {
     if (queue.closed) throw new TraceStoreError({ message: 'The trace store is closed' });
@@ -358,7 +360,7 @@ export function createPostgresTraceStore(options: PostgresTraceStoreOptions): Tr
           const pool = await opening?.catch(() => undefined);
           opening = undefined;
           await pool?.end();
-          for (const signal of signals) process.off(signal, onSignal);
+          for (const signal of closeOnSignals) process.off(signal, onSignal);
         }
       })();
       return closing;
