@@ -25,7 +25,7 @@ import {
 import { integer, positiveInteger, positiveNumber } from 'toolplan/internal';
 import { createBenchProgress } from './bench-progress.js';
 import { formatHostFigures } from '../format-host-figures.js';
-import { createTraceStore } from 'toolplan/internal';
+import { createTraceStore, traceStoreTarget } from 'toolplan/internal';
 
 interface BenchFlags extends EndpointFlags {
   scenario?: string[];
@@ -55,7 +55,10 @@ export function benchCommand(io: CommandIo & { progress?: ProgressReport }): Com
     )
     .option('--profile <name>', 'model profile of the simulated provider', 'gpt-4o')
     .option('--json <file>', 'also write the figures as JSON to this file')
-    .option('--traces <file>', 'record every run in this SQLite trace log (see `toolplan traces`)')
+    .option(
+      '--traces <file-or-url>',
+      'record every run in this trace log: a SQLite file, or a postgres:// URL (see `toolplan traces`)',
+    )
     .option(
       '--report <dir>',
       'also write an HTML report (timelines and charts, with the SVG images) into this directory',
@@ -121,7 +124,7 @@ Exit codes: 0 every answer right; 1 some answer wrong; 2 a bad flag; 70 a bug.`,
       const started = performance.now();
       const startedAt = new Date();
       const traces =
-        flags.traces === undefined ? undefined : createTraceStore({ path: flags.traces });
+        flags.traces === undefined ? undefined : createTraceStore(traceStoreTarget(flags.traces));
       const progress = createBenchProgress({ report: (text, kind) => io.progress?.(text, kind) });
       const report = await runBench({
         ...(traces === undefined ? {} : { traces }),
@@ -138,9 +141,10 @@ Exit codes: 0 every answer right; 1 some answer wrong; 2 a bad flag; 70 a bug.`,
         full: flags.full === true,
         ...(endpoint === undefined ? {} : { endpoint }),
         onProgress: (event) => progress.onProgress(event),
-      }).finally(() => {
+      }).finally(async () => {
         progress.stop();
-        traces?.close();
+        // Awaited: a database store writes its last batch over the network.
+        await traces?.close();
       });
       const descriptions = Object.fromEntries(
         [...scenarios, ...conversations.scenarios, ...injection].map((scenario) => [

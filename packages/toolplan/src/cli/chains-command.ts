@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import {
   createTraceStore,
   DEFAULT_TRACE_DB_PATH,
   formatToolSequence,
   mineChains,
+  traceStoreTarget,
   writeChainFile,
   type ChainDefinition,
   type MinedChains,
@@ -14,6 +14,7 @@ import type { ChainStanding } from '../agent/index.js';
 import type { CommandIo } from './exec-command.js';
 import { loadChainFolder } from './load-chain-folder.js';
 import { nonNegativeInteger, positiveInteger } from './option-parsers.js';
+import { traceLogMayExist } from './trace-log-may-exist.js';
 import { weighChainsOnTraceLog } from './weigh-chains-on-trace-log.js';
 
 /** Where mined chains are written and kept chains are read when no folder is given. */
@@ -30,13 +31,17 @@ export function chainsCommand(io: CommandIo): Command {
   chains
     .command('mine')
     .description('Propose chain templates from the frequent plans in the trace log')
-    .option('--traces <file>', 'the trace file (SQLite)', DEFAULT_TRACE_DB_PATH)
+    .option(
+      '--traces <file-or-url>',
+      'the trace log: a SQLite file, or a postgres:// URL',
+      DEFAULT_TRACE_DB_PATH,
+    )
     .option('--min-support <n>', 'fewest runs a shape needs to be proposed', positiveInteger, 3)
     .option('--out <dir>', 'where the proposals are written, one file each', DEFAULT_CHAINS_DIR)
     .option('--json', 'print exactly one JSON object on stdout: { proposals, files, … }')
     .action(
       async (options: { traces: string; minSupport: number; out: string; json?: boolean }) => {
-        if (!existsSync(options.traces)) {
+        if (!traceLogMayExist(options.traces)) {
           io.stderr(
             `error: no trace log at ${options.traces}; record runs first (toolplan bench --traces).`,
           );
@@ -44,7 +49,7 @@ export function chainsCommand(io: CommandIo): Command {
           return;
         }
         let runs: TraceRun[];
-        const store = createTraceStore({ path: options.traces });
+        const store = createTraceStore(traceStoreTarget(options.traces));
         try {
           runs = await store.listRuns({ limit: ALL_RUNS });
         } finally {
@@ -68,8 +73,8 @@ export function chainsCommand(io: CommandIo): Command {
     )
     .option('--dir <dir>', 'the folder of chain files', DEFAULT_CHAINS_DIR)
     .option(
-      '--traces <file>',
-      'the trace log (SQLite) whose planner runs promote proposed chains',
+      '--traces <file-or-url>',
+      'the trace log (a SQLite file, or a postgres:// URL) whose planner runs promote proposed chains',
       DEFAULT_TRACE_DB_PATH,
     )
     .option(

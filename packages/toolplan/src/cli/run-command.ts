@@ -2,7 +2,12 @@ import { Command } from 'commander';
 import { createAgent, type AgentRun } from '../agent/index.js';
 import { createOpenAICompatibleModel, ModelCallError } from '../model/index.js';
 import { cliModelHint } from './cli-model-hint.js';
-import { createTraceStore, DEFAULT_TRACE_DB_PATH, type TraceStore } from '../trace/index.js';
+import {
+  createTraceStore,
+  DEFAULT_TRACE_DB_PATH,
+  traceStoreTarget,
+  type TraceStore,
+} from '../trace/index.js';
 import { toErrorData } from '../plan/index.js';
 import { mcpToolSets, type McpToolSets } from '../mcp/index.js';
 import type { ToolSource } from '../tools/index.js';
@@ -75,7 +80,11 @@ export function runCommand(io: CommandIo): Command {
       '--chains <dir>',
       'compiled chains to try first (`*.chain.json`, see `toolplan chains`)',
     )
-    .option('--traces <file>', 'the SQLite trace log the run is recorded in', DEFAULT_TRACE_DB_PATH)
+    .option(
+      '--traces <file-or-url>',
+      'the trace log the run is recorded in: a SQLite file, or a postgres:// URL',
+      DEFAULT_TRACE_DB_PATH,
+    )
     .option('--no-traces', 'record nothing')
     .addHelpText('after', HELP_AFTER)
     .action(async (query: string, flags: RunFlags) => {
@@ -112,7 +121,7 @@ export function runCommand(io: CommandIo): Command {
           });
           endpoint = { baseURL: provider.url, modelId: provider.profile.name };
         }
-        if (flags.traces !== false) traceStore = createTraceStore({ path: flags.traces });
+        if (flags.traces !== false) traceStore = createTraceStore(traceStoreTarget(flags.traces));
         // Proposed chain files answer alone only once the log shows them agreeing with the
         // planner, as `toolplan chains list` says; kept ones are trusted as written.
         const standing =

@@ -1,35 +1,43 @@
-import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import {
   createTraceStore,
   DEFAULT_TRACE_DB_PATH,
   formatToolSequence,
+  redactTraceTarget,
+  traceStoreTarget,
   type TraceRun,
   type TraceSummary,
 } from '../trace/index.js';
 import type { CommandIo } from './exec-command.js';
 import { positiveInteger } from './option-parsers.js';
+import { traceLogMayExist } from './trace-log-may-exist.js';
 
 /** `toolplan traces`: the recent runs in the trace log, and what they add up to. */
 export function tracesCommand(io: CommandIo): Command {
   return new Command('traces')
     .description('List the recent runs in the trace log and summarise it')
-    .option('--db <file>', 'the trace file (SQLite)', DEFAULT_TRACE_DB_PATH)
+    .option(
+      '--traces <file-or-url>',
+      'the trace log: a SQLite file, or a postgres:// URL',
+      DEFAULT_TRACE_DB_PATH,
+    )
+    .option('--db <file-or-url>', 'the same as --traces (its older name)')
     .option('--limit <n>', 'most recent runs listed', positiveInteger, 20)
     .option('--json', 'print exactly one JSON object on stdout: { runs, summary }')
-    .action(async (options: { db: string; limit: number; json?: boolean }) => {
+    .action(async (options: { traces: string; db?: string; limit: number; json?: boolean }) => {
+      const traces = options.db ?? options.traces;
       // Listing must not create a trace file where there was none (a typo in --db, say).
-      if (!existsSync(options.db)) {
+      if (!traceLogMayExist(traces)) {
         if (options.json === true) {
           io.stdout(JSON.stringify({ runs: [], summary: emptySummary() }));
         } else {
-          io.stdout(`No traces recorded yet at ${options.db}.`);
+          io.stdout(`No traces recorded yet at ${traces}.`);
         }
         return;
       }
       let runs: TraceRun[];
       let summary: TraceSummary;
-      const store = createTraceStore({ path: options.db });
+      const store = createTraceStore(traceStoreTarget(traces));
       try {
         runs = await store.listRuns({ limit: options.limit });
         summary = await store.summary();
@@ -39,7 +47,7 @@ export function tracesCommand(io: CommandIo): Command {
       io.stdout(
         options.json === true
           ? JSON.stringify({ runs, summary })
-          : formatTraces(options.db, runs, summary),
+          : formatTraces(redactTraceTarget(traces), runs, summary),
       );
     });
 }

@@ -1,6 +1,11 @@
-import { existsSync } from 'node:fs';
 import { chainStandingFromTraces, type ChainStanding } from '../agent/index.js';
-import { createTraceStore, type ChainDefinition, type TraceStore } from '../trace/index.js';
+import {
+  createTraceStore,
+  traceStoreTarget,
+  type ChainDefinition,
+  type TraceStore,
+} from '../trace/index.js';
+import { traceLogMayExist } from './trace-log-may-exist.js';
 
 /**
  * Newest runs of the log read as evidence: enough for any chain's last few comparisons, and a
@@ -10,7 +15,7 @@ export const EVIDENCE_RUNS = 10_000;
 
 export interface WeighChainsOnTraceLogOptions {
   chains: readonly ChainDefinition[];
-  /** An open store, or the path of a SQLite log (no file: no evidence). */
+  /** An open store, or a `--traces` value: a SQLite path (no file: no evidence) or a database URL. */
   traces: TraceStore | string;
   promoteAfter?: number;
 }
@@ -34,8 +39,8 @@ export async function weighChainsOnTraceLog(
   if (typeof traces !== 'string') {
     return weigh((await traces.listRuns({ limit: EVIDENCE_RUNS })).reverse());
   }
-  if (!existsSync(traces)) return weigh([]);
-  const store = createTraceStore({ path: traces });
+  if (!traceLogMayExist(traces)) return weigh([]);
+  const store = createTraceStore(traceStoreTarget(traces));
   try {
     return weigh((await store.listRuns({ limit: EVIDENCE_RUNS })).reverse());
   } finally {

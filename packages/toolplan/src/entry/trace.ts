@@ -9,4 +9,6 @@ export { parseChainFile } from '../trace/load-chain-files.js';
 export { writeChainFile } from '../trace/write-chain-file.js';
 export { chainDefinitionSchema } from '../trace/chain-definition.js';
 export { toTraceRun } from '../trace/to-trace-run.js';
+export { createPostgresTraceStore } from '../trace/create-postgres-trace-store.js';
+export { isPostgresUrl, traceStoreTarget } from '../trace/trace-store-target.js';
 export type * from '../trace/index.js';

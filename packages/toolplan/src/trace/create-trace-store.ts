@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { createPostgresTraceStore } from './create-postgres-trace-store.js';
 import { createWriteQueue } from './create-write-queue.js';
 import { summarizeTraces, type SummaryRun } from './summarize-traces.js';
 import { openTraceDatabase } from './open-trace-database.js';
@@ -40,9 +41,19 @@ interface CallRow {
 /**
  * The default trace store: a SQLite file in WAL mode (readers never block the writer, and a crash
  * loses no committed run), written in batches off the hot path. Several processes may write the
- * same file; each waits up to `busyTimeoutMs` for the lock.
+ * same file; each waits up to `busyTimeoutMs` for the lock. With `url`, the log is kept in
+ * PostgreSQL instead (see `createPostgresTraceStore`), for processes on several machines.
  */
 export function createTraceStore(options: TraceStoreOptions = {}): TraceStore {
+  if (options.url !== undefined) {
+    if (options.path !== undefined) {
+      throw new TraceStoreError({
+        message: 'Expected one of `path` (SQLite) and `url` (PostgreSQL), got both',
+      });
+    }
+    const { path: _path, busyTimeoutMs: _busy, ...postgres } = options;
+    return createPostgresTraceStore({ ...postgres, url: options.url });
+  }
   const resolved = resolveTraceStoreOptions(options);
   const db = openTraceDatabase(resolved.path, resolved.busyTimeoutMs);
   const insertRun = db.prepare(`

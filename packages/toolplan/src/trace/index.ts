@@ -1,5 +1,15 @@
 export { createMemoryTraceStore } from './create-memory-trace-store.js';
 export { createTraceStore } from './create-trace-store.js';
+export {
+  createPostgresTraceStore,
+  type PostgresTraceStoreOptions,
+} from './create-postgres-trace-store.js';
+export {
+  isPostgresUrl,
+  redactTraceTarget,
+  traceStoreTarget,
+  type TraceStoreTarget,
+} from './trace-store-target.js';
 export { exportRunAsSpans, type ExportRunAsSpansOptions } from './export-run-as-spans.js';
 export { summarizeResult, type SummarizeResultOptions } from './summarize-result.js';
 export {

@@ -29,15 +29,44 @@ export interface TraceQueueOptions {
 
 export interface TraceStoreOptions extends TraceQueueOptions {
   /**
-   * The SQLite file; it and its folder are created on first use.
+   * The SQLite file; it and its folder are created on first use. Not with `url`.
    * @default '.toolplan/traces.sqlite'
    */
   path?: string;
   /**
-   * How long a write waits for another process's write lock before failing.
+   * SQLite: how long a write waits for another process's write lock before failing.
    * @default 5000
    */
   busyTimeoutMs?: number;
+  /**
+   * A PostgreSQL database (`postgres://…` or `postgresql://…`) to keep the log in instead of a
+   * SQLite file, shared by every process that points at it. Needs the package `pg`. Not with
+   * `path`.
+   * @default none (SQLite at `path`)
+   */
+  url?: string;
+  /**
+   * PostgreSQL: the schema that holds the trace tables, created on first use.
+   * @default the URL's `?schema=`, else 'toolplan'
+   */
+  schema?: string;
+  /**
+   * PostgreSQL: most runs held in memory waiting for the database; past it new runs are dropped
+   * and reported to `onError`.
+   * @default 10000
+   */
+  maxPending?: number;
+  /**
+   * PostgreSQL: most connections the store opens.
+   * @default 4
+   */
+  maxConnections?: number;
+  /**
+   * PostgreSQL: signals on which the store writes what it holds and closes (raising the signal
+   * again when no other listener is left, so the process still ends).
+   * @default ['SIGTERM']
+   */
+  closeOnSignals?: readonly NodeJS.Signals[];
 }
 
 export interface ResolvedTraceStoreOptions {
