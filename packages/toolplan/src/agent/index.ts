@@ -15,6 +15,15 @@ export {
 export { AgentOptionsError } from './agent-options-error.js';
 export { PlanningError } from './planning-error.js';
 export { ResultSerializationError } from './result-serialization-error.js';
+export { ToolsRequestedError } from './tools-requested-error.js';
+export {
+  checkToolSelection,
+  toolSelectionDefaults,
+  type ToolSelectionOptions,
+  type ToolSelectionReport,
+  type ToolSelectionSettings,
+} from './tool-selection.js';
+export { MAX_TOOL_ROUNDS, type ToolRequest } from './sent-tools.js';
 export { runPlanned, type PlannedRun, type RunPlannedOptions } from './run-planned.js';
 export { DEFAULT_TOOL_TIMEOUT_MS } from './resolve-run-planned-options.js';
 export type { PlannerCallSettings } from './create-planner.js';
