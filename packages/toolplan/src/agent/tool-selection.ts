@@ -14,8 +14,10 @@ export interface ToolSelectionOptions {
    */
   maxTokens?: number;
   /**
-   * Most tools in a planning prompt. Models choose worse among many tools (Anthropic's tool
-   * search guide: "significantly" past 30–50), and a plan rarely needs more than a few.
+   * Most tools in a planning prompt. Models choose worse among many tools ("Claude's ability to
+   * pick the right tool degrades once you exceed 30–50 available tools", Anthropic's tool search
+   * guide, platform.claude.com/docs/en/agents-and-tools/tool-use/tool-search-tool), and a plan
+   * rarely needs more than a few; the token budget binds first for tools of ordinary size.
    * @default 64
    */
   maxTools?: number;
