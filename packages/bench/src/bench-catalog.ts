@@ -21,6 +21,7 @@ import {
 } from './scenarios/injection/injection-scenario.js';
 import {
   bfclScenario,
+  bigCatalogScenario,
   moviePickScenario,
   mispredictScenario,
   multiHopScenario,
@@ -46,6 +47,7 @@ export const benchScenarios: readonly BenchScenario[] = [
   newsSearchScenario,
   mispredictScenario,
   bfclScenario,
+  bigCatalogScenario,
   repeatTrafficScenario,
   nearMissScenario,
 ];

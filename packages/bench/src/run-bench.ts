@@ -13,7 +13,7 @@ import {
   type ModelProfile,
   type SimulatorStats,
 } from '@toolplan/simulator';
-import { createToolRegistry } from 'toolplan/internal';
+import { createToolRegistry, type ToolRegistry } from 'toolplan/internal';
 import type { BenchReport, HostFigures, RunMeasurement, StrategyFigures } from './bench-figures.js';
 import { isTransportError } from './is-transport-error.js';
 import { ScenarioDataError } from './scenarios/scenario-data-error.js';
@@ -159,7 +159,14 @@ interface CaseOutcome extends RunMeasurement {
   plannerInputTokens?: number;
   plannerOutputTokens?: number;
   canonicalPlanTokens?: number;
+  /** Tool-selection scenarios: every tool the case needs was among those first sent. */
+  toolsRecalled?: boolean;
+  /** Tool-selection scenarios: tools first sent to the planner, and extra rounds made. */
+  toolsSent?: number;
+  toolRounds?: number;
 }
+
+type ToolRecall = ReturnType<NonNullable<OpenedScenario['toolRecall']>>;
 
 /**
  * Runs every scenario × strategy against the simulated provider (started in-process on a free
@@ -248,6 +255,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           cases: sample,
           toolsFor: (benchCase) => cases.toolsFor(benchCase),
           close: () => cases.close(),
+          ...(cases.toolRecall === undefined
+            ? {}
+            : { toolRecall: (strategy: string) => cases.toolRecall?.(strategy) as ToolRecall }),
         },
       });
     }
@@ -276,6 +286,17 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       });
       endpoint = { baseURL: provider.url, modelId: options.profile.name };
     }
+    // Each scenario's rows: the strategies picked, or those it runs of them and rows of its own.
+    const rowsOf = new Map(
+      opened.map(({ scenario }) => [
+        scenario,
+        new Set(scenario.strategies?.(options.strategies) ?? options.strategies),
+      ]),
+    );
+    // Every strategy that runs somewhere: those picked, then the scenarios' own rows.
+    const strategies = [
+      ...new Set([...options.strategies, ...[...rowsOf.values()].flatMap((rows) => [...rows])]),
+    ];
     const report: BenchReport = {
       profile: options.profile.name,
       speed,
@@ -306,9 +327,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     });
     // A long stream's head only, for strategies that learn nothing (`stream.othersRun`).
     const runs = (item: (typeof work)[number], strategy: Strategy) =>
-      options.full === true ||
-      strategy.fresh !== undefined ||
-      item.position < (item.scenario.stream?.othersRun ?? Infinity);
+      rowsOf.get(item.scenario)?.has(strategy) === true &&
+      (options.full === true ||
+        strategy.fresh !== undefined ||
+        item.position < (item.scenario.stream?.othersRun ?? Infinity));
     const conversationWork = conversations.flatMap(({ scenario, opened: scenarioCases }) => {
       const repeats = Math.max(1, Math.ceil(minRuns / Math.max(1, scenarioCases.cases.length)));
       return Array.from({ length: repeats }, () =>
@@ -323,8 +345,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           runs: work
             .filter((item) => item.scenario === scenario)
             .reduce(
-              (sum, item) =>
-                sum + options.strategies.filter((strategy) => runs(item, strategy)).length,
+              (sum, item) => sum + strategies.filter((strategy) => runs(item, strategy)).length,
               0,
             ),
         })),
@@ -361,26 +382,29 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     // Everything starts at once, and the first cases would pay for cold code (JIT, the
     // tokenizer's tables, schema compilers): measured, the first scenario's latencies came out
     // up to 30% above their own figures in other runs. One unmeasured run of every strategy on
-    // the first case warms every path first.
-    const [warmScenario] = opened;
-    const warmCase = warmScenario?.opened.cases[0];
-    if (warmScenario !== undefined && warmCase !== undefined) {
-      await Promise.all(
-        options.strategies.map((strategy) =>
-          runCase({
-            strategy: strategy.fresh?.() ?? strategy,
-            benchCase: warmCase,
-            opened: warmScenario.opened,
-            ...(warmScenario.scenario.predictors === undefined
-              ? {}
-              : { predictors: warmScenario.scenario.predictors }),
-            endpoint: ownEndpoint(strategy.name),
-            profile: options.profile,
-            speed,
-          }),
-        ),
-      );
-    }
+    // the first case warms every path first (a scenario's own row, on its scenario's first case).
+    await Promise.all(
+      strategies.map((strategy) => {
+        const warm = opened.find(
+          ({ scenario, opened: scenarioCases }) =>
+            rowsOf.get(scenario)?.has(strategy) === true && scenarioCases.cases.length > 0,
+        );
+        const warmCase = warm?.opened.cases[0];
+        if (warm === undefined || warmCase === undefined) return undefined;
+        return runCase({
+          strategy: strategy.fresh?.() ?? strategy,
+          benchCase: warmCase,
+          opened: warm.opened,
+          ...(warm.scenario.predictors === undefined
+            ? {}
+            : { predictors: warm.scenario.predictors }),
+          endpoint: ownEndpoint(strategy.name),
+          profile: options.profile,
+          speed,
+          toolSelection: warm.scenario.toolSelection === true,
+        });
+      }),
+    );
     await provider?.clearPromptCache();
     await provider?.restartDraws();
     await provider?.resetStats();
@@ -410,7 +434,6 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         }),
       ),
     );
-    const strategies = options.strategies;
     // A stream runs in its own queue per strategy (arrival order, its own concurrency) with one
     // instance of the strategy that learns over the whole stream; every other run gets a fresh
     // instance.
@@ -455,6 +478,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           endpoint: ownEndpoint(strategy.name),
           profile: options.profile,
           speed,
+          toolSelection: scenario.toolSelection === true,
           ...(options.traces === undefined ? {} : { traces: options.traces }),
         });
         progress.runEnded(
@@ -500,28 +524,41 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         scenario,
         pickSharedCase(
           Object.fromEntries(
-            strategies.map((strategy, position) => [
-              strategy.name,
-              ranOn(position, scenario)
-                .map(({ outcome }) => outcome)
-                .filter((outcome) => !outcome.transportError)
-                .map((outcome) => ({
-                  caseId: outcome.recording.caseId,
-                  latencyMs: outcome.latencyMs,
-                })),
-            ]),
+            strategies.flatMap((strategy, position) =>
+              rowsOf.get(scenario)?.has(strategy) !== true
+                ? []
+                : [
+                    [
+                      strategy.name,
+                      ranOn(position, scenario)
+                        .map(({ outcome }) => outcome)
+                        .filter((outcome) => !outcome.transportError)
+                        .map((outcome) => ({
+                          caseId: outcome.recording.caseId,
+                          latencyMs: outcome.latencyMs,
+                        })),
+                    ],
+                  ],
+            ),
           ),
         ),
       ]),
     );
     for (const [position, strategy] of strategies.entries()) {
       for (const { scenario, opened: scenarioCases } of opened) {
+        if (rowsOf.get(scenario)?.has(strategy) !== true) continue;
         const ran = ranOn(position, scenario);
         const ofScenario = ran.map(({ outcome }) => outcome);
         const figures = summarise({
           outcomes: ofScenario,
           cases: scenarioCases.cases.length,
         });
+        if (scenario.toolSelection === true) {
+          Object.assign(
+            figures,
+            summariseToolSelection(ofScenario, scenarioCases.toolRecall?.(strategy.name)),
+          );
+        }
         if (scenario.stream !== undefined) {
           figures.stream = summariseStream({
             warmUp: scenario.stream.warmUp,
@@ -591,7 +628,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       }
     }
     // In the catalogue's order (baselines first), whatever order the conversations ended in.
-    const catalogue = [...options.strategies, ...multiTurnStrategies].map((each) => each.name);
+    const catalogue = [...strategies, ...multiTurnStrategies].map((each) => each.name);
     for (const [name, byStrategy] of Object.entries(report.scenarios)) {
       report.scenarios[name] = Object.fromEntries(
         catalogue.flatMap((strategy) => {
@@ -690,6 +727,11 @@ async function runCase(options: {
   speed: number;
   traces?: TraceStore;
   predictors?: readonly Predictor[];
+  /**
+   * The scenario measures tool selection: `promptTokens` is the first model call's input as the
+   * provider counted it, and what was sent is compared with the case's calls.
+   */
+  toolSelection?: boolean;
 }): Promise<CaseOutcome> {
   const { strategy, benchCase, endpoint } = options;
   const origin = performance.now();
@@ -829,9 +871,66 @@ async function runCase(options: {
     ...(result?.speculation === undefined ? {} : { speculation: result.speculation }),
     ...(lowerBoundMs === undefined ? {} : { lowerBoundMs }),
     ...(completePlanBoundMs === undefined ? {} : { completePlanBoundMs }),
-    ...(strategy.promptTokens === undefined ? {} : { promptTokens: strategy.promptTokens(tools) }),
+    ...(options.toolSelection === true
+      ? toolSelectionOutcome({ result, benchCase, tools, meters })
+      : strategy.promptTokens === undefined
+        ? {}
+        : { promptTokens: strategy.promptTokens(tools) }),
     ...planner,
     ...(failure === undefined ? {} : { failure }),
+  };
+}
+
+/**
+ * What a tool-selection scenario reads of a run: the first planning prompt as the provider counted
+ * it, whether the case's tools were all among those first sent (every tool, without selection),
+ * and the extra rounds.
+ */
+function toolSelectionOutcome(options: {
+  result: StrategyResult | undefined;
+  benchCase: BenchCase;
+  tools: ToolRegistry;
+  meters: ReadonlyArray<{ calls(): readonly ModelCallRecord[] }>;
+}): Pick<CaseOutcome, 'promptTokens' | 'toolsRecalled' | 'toolsSent' | 'toolRounds'> {
+  const { result, benchCase, tools, meters } = options;
+  if (result === undefined) return {};
+  const [first] = meters.flatMap((meter) => meter.calls());
+  const sent = result.toolSelection?.selected ?? tools.names();
+  return {
+    ...(first?.usage?.inputTokens.total === undefined
+      ? {}
+      : { promptTokens: first.usage.inputTokens.total }),
+    ...(benchCase.expectedCalls === undefined
+      ? {}
+      : { toolsRecalled: benchCase.expectedCalls.every((call) => sent.includes(call.tool)) }),
+    toolsSent: sent.length,
+    toolRounds: result.toolSelection?.rounds ?? 0,
+  };
+}
+
+/**
+ * A tool-selection scenario's figures of one strategy: `toolRecall` over every case when the
+ * scenario computed it (else over the runs), and the extra rounds.
+ */
+function summariseToolSelection(
+  outcomes: readonly CaseOutcome[],
+  allCases: ToolRecall | undefined,
+): Pick<StrategyFigures, 'toolRecall' | 'toolSelection'> {
+  const judged = outcomes.filter((outcome) => outcome.toolsRecalled !== undefined);
+  const runsRecall =
+    judged.filter((outcome) => outcome.toolsRecalled === true).length / Math.max(1, judged.length);
+  const rounds = outcomes.filter((outcome) => (outcome.toolRounds ?? 0) > 0).length;
+  return {
+    toolRecall: allCases?.recall ?? runsRecall,
+    toolSelection: {
+      toolRecallCases: allCases?.cases ?? judged.length,
+      toolRecallRuns: runsRecall,
+      toolsSent:
+        outcomes.reduce((sum, outcome) => sum + (outcome.toolsSent ?? 0), 0) /
+        Math.max(1, outcomes.length),
+      extraRounds: rounds,
+      extraRoundShare: rounds / Math.max(1, outcomes.length),
+    },
   };
 }
 

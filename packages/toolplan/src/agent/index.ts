@@ -18,7 +18,9 @@ export { ResultSerializationError } from './result-serialization-error.js';
 export { ToolsRequestedError } from './tools-requested-error.js';
 export {
   checkToolSelection,
+  prepareToolSelection,
   toolSelectionDefaults,
+  type PreparedToolSelection,
   type ToolSelectionOptions,
   type ToolSelectionReport,
   type ToolSelectionSettings,
@@ -85,3 +87,4 @@ export {
   type RunOptimizedOptions,
 } from './run-optimized.js';
 export { createDeferredWork, type DeferredWork } from './create-deferred-work.js';
+export { DEFAULT_MAX_PROMPT_TOKENS } from './default-max-prompt-tokens.js';
