@@ -51,8 +51,8 @@ export interface StrategyFigures {
   completePlanBoundMs?: number;
   /**
    * Tokens of the strategy's stable prompt (instructions and tools), mean per case. In a
-   * tool-selection scenario (`big-catalog`): the first planning prompt as the provider counted it
-   * (instructions, the tools sent and the query), mean per run.
+   * tool-selection scenario (`big-catalog`): the first planning prompt's system prompt (the
+   * instructions and the tools sent) and query, mean over every case (see `toolSelection`).
    */
   promptTokens?: number;
   /**
@@ -100,12 +100,20 @@ export interface StrategyFigures {
   injection?: InjectionFigures;
 }
 
-/** Tool selection's figures for one strategy on one scenario. */
+/**
+ * Tool selection's figures for one strategy on one scenario. `StrategyFigures.toolRecall` and
+ * `promptTokens` are over every case of the scenario (`cases`; selection needs no model call);
+ * the rest over the runs measured (`runs`, a sample unless `--full`).
+ */
 export interface ToolSelectionFigures {
-  /** The cases `toolRecall` is over: every case of the scenario (selection needs no model call). */
-  toolRecallCases: number;
-  /** The same share over the runs measured. */
+  /** Cases `toolRecall` and `promptTokens` are over: every case of the scenario. */
+  cases: number;
+  /** Runs measured (runs that broke in transport left out). */
+  runs: number;
+  /** The share of the runs whose needed tools were all sent first. */
   toolRecallRuns: number;
+  /** The first planning prompt as the provider counted it (chat framing included), mean per run. */
+  promptTokensRuns: number;
   /** Tools in the first planning prompt, mean per run. */
   toolsSent: number;
   /** Runs that made an extra planning round for tools the planner asked for (a count). */

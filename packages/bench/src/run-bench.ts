@@ -166,7 +166,7 @@ interface CaseOutcome extends RunMeasurement {
   toolRounds?: number;
 }
 
-type ToolRecall = ReturnType<NonNullable<OpenedScenario['toolRecall']>>;
+type ToolSelectionOfCases = ReturnType<NonNullable<OpenedScenario['toolSelection']>>;
 
 /**
  * Runs every scenario × strategy against the simulated provider (started in-process on a free
@@ -255,9 +255,12 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           cases: sample,
           toolsFor: (benchCase) => cases.toolsFor(benchCase),
           close: () => cases.close(),
-          ...(cases.toolRecall === undefined
+          ...(cases.toolSelection === undefined
             ? {}
-            : { toolRecall: (strategy: string) => cases.toolRecall?.(strategy) as ToolRecall }),
+            : {
+                toolSelection: (strategy: string) =>
+                  cases.toolSelection?.(strategy) as ToolSelectionOfCases,
+              }),
         },
       });
     }
@@ -556,7 +559,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         if (scenario.toolSelection === true) {
           Object.assign(
             figures,
-            summariseToolSelection(ofScenario, scenarioCases.toolRecall?.(strategy.name)),
+            summariseToolSelection(ofScenario, scenarioCases.toolSelection?.(strategy.name)),
           );
         }
         if (scenario.stream !== undefined) {
@@ -909,27 +912,35 @@ function toolSelectionOutcome(options: {
 }
 
 /**
- * A tool-selection scenario's figures of one strategy: `toolRecall` over every case when the
- * scenario computed it (else over the runs), and the extra rounds.
+ * A tool-selection scenario's figures of one strategy: `toolRecall` and `promptTokens` over every
+ * case when the scenario computed them (else over the runs), the same as measured over the runs
+ * (the prompt as the provider counted it), and the extra rounds. Runs that broke in transport
+ * sent nothing measurable and are left out.
  */
 function summariseToolSelection(
   outcomes: readonly CaseOutcome[],
-  allCases: ToolRecall | undefined,
-): Pick<StrategyFigures, 'toolRecall' | 'toolSelection'> {
-  const judged = outcomes.filter((outcome) => outcome.toolsRecalled !== undefined);
+  allCases: ToolSelectionOfCases | undefined,
+): Pick<StrategyFigures, 'toolRecall' | 'promptTokens' | 'toolSelection'> {
+  const measured = outcomes.filter((outcome) => outcome.toolsSent !== undefined);
+  const runs = Math.max(1, measured.length);
+  const mean = (pick: (outcome: CaseOutcome) => number) =>
+    measured.reduce((sum, outcome) => sum + pick(outcome), 0) / runs;
+  const judged = measured.filter((outcome) => outcome.toolsRecalled !== undefined);
   const runsRecall =
     judged.filter((outcome) => outcome.toolsRecalled === true).length / Math.max(1, judged.length);
-  const rounds = outcomes.filter((outcome) => (outcome.toolRounds ?? 0) > 0).length;
+  const rounds = measured.filter((outcome) => (outcome.toolRounds ?? 0) > 0).length;
+  const promptTokensRuns = mean((outcome) => outcome.promptTokens ?? 0);
   return {
-    toolRecall: allCases?.recall ?? runsRecall,
+    toolRecall: allCases?.toolRecall ?? runsRecall,
+    promptTokens: allCases?.promptTokens ?? promptTokensRuns,
     toolSelection: {
-      toolRecallCases: allCases?.cases ?? judged.length,
+      cases: allCases?.cases ?? judged.length,
+      runs: measured.length,
       toolRecallRuns: runsRecall,
-      toolsSent:
-        outcomes.reduce((sum, outcome) => sum + (outcome.toolsSent ?? 0), 0) /
-        Math.max(1, outcomes.length),
+      promptTokensRuns,
+      toolsSent: mean((outcome) => outcome.toolsSent ?? 0),
       extraRounds: rounds,
-      extraRoundShare: rounds / Math.max(1, outcomes.length),
+      extraRoundShare: rounds / runs,
     },
   };
 }

@@ -40,11 +40,12 @@ export interface OpenedScenario {
   /** Releases what the scenario holds (a database, temporary files). */
   close(): Promise<void> | void;
   /**
-   * A tool-selection scenario (`BenchScenario.toolSelection`): for a strategy, the share of every
-   * case (not only those run) whose needed tools its planner would be sent first, and over how
-   * many cases — selection needs no model call, so it is computed for all of them.
+   * A tool-selection scenario (`BenchScenario.toolSelection`): for a strategy, over every case of
+   * the scenario (not only those run — selection needs no model call), the share whose needed
+   * tools its planner is sent first, and the mean tokens (o200k) of that first planning prompt's
+   * system prompt and query.
    */
-  toolRecall?(strategy: string): { recall: number; cases: number };
+  toolSelection?(strategy: string): { toolRecall: number; promptTokens: number; cases: number };
 }
 
 /**
