@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createToolRegistry, validatePlan, type Plan } from 'toolplan/internal';
+import {
+  countTokens,
+  createToolIndex,
+  createToolRegistry,
+  renderPlannerPrompt,
+  renderSelectedPlannerPrompt,
+  validatePlan,
+  type Plan,
+} from 'toolplan/internal';
 import { compileScriptBook, gpt4oProfile } from '@toolplan/simulator';
 import { runBench } from '../run-bench.js';
 import { optimizedStrategy, planStrategy } from '../strategies/index.js';
@@ -60,6 +68,24 @@ describe('the big-catalog scenario', () => {
     expect(opened.toolSelection('optimized')).toEqual(plan);
     expect(all.toolRecall).toBe(1);
     expect(plan.promptTokens).toBeLessThan(all.promptTokens / 10);
+    // The prompts counted whole: each case's system prompt and query.
+    const index = createToolIndex(registry);
+    const whole = opened.cases.reduce(
+      (sum, { id, query }) =>
+        sum +
+        countTokens(
+          renderSelectedPlannerPrompt(
+            (opened.selected.get(id) ?? []).map((name) => index.signature(name)),
+          ),
+        ) +
+        countTokens(query),
+      0,
+    );
+    expect(plan.promptTokens).toBeCloseTo(whole / opened.cases.length, 6);
+    const everyTool = countTokens(renderPlannerPrompt(registry));
+    const meanQuery =
+      opened.cases.reduce((sum, { query }) => sum + countTokens(query), 0) / opened.cases.length;
+    expect(all.promptTokens).toBeCloseTo(everyTool + meanQuery, 6);
     const missed = opened.cases
       .filter((benchCase) =>
         (benchCase.expectedCalls ?? []).some(
