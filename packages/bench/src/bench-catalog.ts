@@ -22,6 +22,7 @@ import {
 import {
   bfclScenario,
   mixedScenario,
+  bigCatalogScenario,
   moviePickScenario,
   mispredictScenario,
   multiHopScenario,
@@ -47,6 +48,7 @@ export const benchScenarios: readonly BenchScenario[] = [
   newsSearchScenario,
   mispredictScenario,
   bfclScenario,
+  bigCatalogScenario,
   repeatTrafficScenario,
   nearMissScenario,
   mixedScenario,

@@ -49,8 +49,19 @@ export interface StrategyFigures {
    * plan (the answer template follows the steps), mean per run.
    */
   completePlanBoundMs?: number;
-  /** Tokens of the strategy's stable prompt (instructions and tools), mean per case. */
+  /**
+   * Tokens of the strategy's stable prompt (instructions and tools), mean per case. In a
+   * tool-selection scenario (`big-catalog`): the first planning prompt's system prompt (the
+   * instructions and the tools sent) and query, mean over every case (see `toolSelection`).
+   */
   promptTokens?: number;
+  /**
+   * Tool-selection scenarios: the share of cases whose needed tools were all sent in the first
+   * planning prompt (every case of the scenario, also when a sample ran; see `toolSelection`).
+   */
+  toolRecall?: number;
+  /** Tool-selection scenarios: what selection sent, and the extra rounds for tools it missed. */
+  toolSelection?: ToolSelectionFigures;
   /**
    * Strategies that say what their model calls were for (`plan`, `plan-nostream`,
    * `plan+predict`): input tokens of the planner's calls (plan, corrections, replans, resumes;
@@ -87,6 +98,28 @@ export interface StrategyFigures {
   attackSuccessRate?: number;
   /** The injection scenario: counts, tokens of each behaviour, and each suite's shares. */
   injection?: InjectionFigures;
+}
+
+/**
+ * Tool selection's figures for one strategy on one scenario. `StrategyFigures.toolRecall` and
+ * `promptTokens` are over every case of the scenario (`cases`; selection needs no model call);
+ * the rest over the runs measured (`runs`, a sample unless `--full`).
+ */
+export interface ToolSelectionFigures {
+  /** Cases `toolRecall` and `promptTokens` are over: every case of the scenario. */
+  cases: number;
+  /** Runs measured (runs that broke in transport left out). */
+  runs: number;
+  /** The share of the runs whose needed tools were all sent first. */
+  toolRecallRuns: number;
+  /** The first planning prompt as the provider counted it (chat framing included), mean per run. */
+  promptTokensRuns: number;
+  /** Tools in the first planning prompt, mean per run. */
+  toolsSent: number;
+  /** Runs that made an extra planning round for tools the planner asked for (a count). */
+  extraRounds: number;
+  /** Those runs' share of the runs. */
+  extraRoundShare: number;
 }
 
 /** A stream scenario's figures for one strategy (see `BenchScenario.stream`). */

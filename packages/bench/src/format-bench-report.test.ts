@@ -21,6 +21,40 @@ const figures = (overrides: Partial<StrategyFigures>): StrategyFigures => ({
 });
 
 describe('formatBenchReport', () => {
+  it('prints what tool selection sent, against the row that sends every tool', () => {
+    const selection = (toolsSent: number, extraRounds: number) => ({
+      cases: 397,
+      runs: 100,
+      toolRecallRuns: 0.99,
+      promptTokensRuns: toolsSent === 628 ? 43_700 : 4_200,
+      toolsSent,
+      extraRounds,
+      extraRoundShare: extraRounds / 100,
+    });
+    const text = formatBenchReport({
+      profile: 'gpt-4o',
+      speed: 1,
+      seed: 1,
+      scenarios: {
+        'big-catalog': {
+          plan: figures({
+            promptTokens: 4_150,
+            toolRecall: 0.9924,
+            toolSelection: selection(50, 1),
+          }),
+          'plan-all-tools': figures({
+            promptTokens: 43_500,
+            toolRecall: 1,
+            toolSelection: selection(628, 0),
+          }),
+        },
+      },
+    });
+    expect(text).toContain('tool selection — over all 397 cases');
+    expect(text).toMatch(/plan\s+4,150\s+9\.5%\s+99\.2%\s+4,200\s+50\s+99\.0%\s+1 \(1\.0%\)/);
+    expect(text).toMatch(/plan-all-tools\s+43,500\s+100\.0%\s+100\.0%\s+43,700\s+628/);
+  });
+
   it('prints what speculation did, and the cut against plan', () => {
     const text = formatBenchReport({
       profile: 'gpt-4o',

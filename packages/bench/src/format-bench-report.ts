@@ -129,6 +129,7 @@ export function formatBenchReport(
         ),
       );
     }
+    lines.push(...formatToolSelection(byStrategy));
     lines.push(...formatTurns(byStrategy));
     lines.push(...formatStream(byStrategy));
     lines.push(...formatSpeculation(byStrategy));
@@ -340,6 +341,54 @@ function formatLearnedMisfits(entries: ReadonlyArray<[string, StrategyFigures]>)
           return own === undefined ? '–' : `${number(own.zeroCallWrong ?? 0)}/${number(own.runs)}`;
         }),
       ]),
+    ),
+  ];
+}
+
+/**
+ * Tool-selection scenarios (`big-catalog`): each row's first planning prompt against the row that
+ * sends every tool, the share of cases whose tools were all sent first, and the extra rounds.
+ */
+function formatToolSelection(byStrategy: Record<string, StrategyFigures>): string[] {
+  const entries = Object.entries(byStrategy).filter(
+    ([, figures]) => figures.toolSelection !== undefined,
+  );
+  if (entries.length === 0) return [];
+  const whole = byStrategy['plan-all-tools']?.promptTokens;
+  const first = entries[0]?.[1].toolSelection as NonNullable<StrategyFigures['toolSelection']>;
+  return [
+    '',
+    `tool selection — over all ${first.cases} cases: prompt, the first planning prompt (system and query, o200k); tool recall, cases whose gold functions were all sent in it. Over the ${first.runs} runs: the same, the prompt as the provider counted it, and the runs in which the planner asked for a tool it was not sent`,
+    formatTextTable(
+      [
+        'strategy',
+        'prompt tok',
+        'vs all tools',
+        'tool recall',
+        'runs: prompt tok',
+        'tools sent',
+        'tool recall',
+        'extra rounds',
+        'latency',
+        'correct',
+      ],
+      entries.map(([name, figures]) => {
+        const selection = figures.toolSelection as NonNullable<StrategyFigures['toolSelection']>;
+        return [
+          name,
+          figures.promptTokens === undefined ? '–' : number(figures.promptTokens),
+          whole === undefined || figures.promptTokens === undefined
+            ? '–'
+            : percent(figures.promptTokens / whole),
+          figures.toolRecall === undefined ? '–' : percent(figures.toolRecall),
+          number(selection.promptTokensRuns),
+          number(selection.toolsSent),
+          percent(selection.toolRecallRuns),
+          `${selection.extraRounds} (${percent(selection.extraRoundShare)})`,
+          milliseconds(figures.latencyMs),
+          correctness(figures),
+        ];
+      }),
     ),
   ];
 }

@@ -13,7 +13,7 @@ import {
   type ModelProfile,
   type SimulatorStats,
 } from '@toolplan/simulator';
-import { createToolRegistry } from 'toolplan/internal';
+import { createToolRegistry, type ToolRegistry } from 'toolplan/internal';
 import type { BenchReport, HostFigures, RunMeasurement, StrategyFigures } from './bench-figures.js';
 import { isTransportError } from './is-transport-error.js';
 import { ScenarioDataError } from './scenarios/scenario-data-error.js';
@@ -160,7 +160,14 @@ interface CaseOutcome extends RunMeasurement {
   plannerInputTokens?: number;
   plannerOutputTokens?: number;
   canonicalPlanTokens?: number;
+  /** Tool-selection scenarios: every tool the case needs was among those first sent. */
+  toolsRecalled?: boolean;
+  /** Tool-selection scenarios: tools first sent to the planner, and extra rounds made. */
+  toolsSent?: number;
+  toolRounds?: number;
 }
+
+type ToolSelectionOfCases = ReturnType<NonNullable<OpenedScenario['toolSelection']>>;
 
 /**
  * Runs every scenario × strategy against the simulated provider (started in-process on a free
@@ -249,6 +256,12 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           cases: sample,
           toolsFor: (benchCase) => cases.toolsFor(benchCase),
           close: () => cases.close(),
+          ...(cases.toolSelection === undefined
+            ? {}
+            : {
+                toolSelection: (strategy: string) =>
+                  cases.toolSelection?.(strategy) as ToolSelectionOfCases,
+              }),
         },
       });
     }
@@ -277,6 +290,17 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       });
       endpoint = { baseURL: provider.url, modelId: options.profile.name };
     }
+    // Each scenario's rows: the strategies picked, or those it runs of them and rows of its own.
+    const rowsOf = new Map(
+      opened.map(({ scenario }) => [
+        scenario,
+        new Set(scenario.strategies?.(options.strategies) ?? options.strategies),
+      ]),
+    );
+    // Every strategy that runs somewhere: those picked, then the scenarios' own rows.
+    const strategies = [
+      ...new Set([...options.strategies, ...[...rowsOf.values()].flatMap((rows) => [...rows])]),
+    ];
     const report: BenchReport = {
       profile: options.profile.name,
       speed,
@@ -307,10 +331,11 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     });
     // A long stream's head only, for strategies that learn nothing (`stream.othersRun`).
     const runs = (item: (typeof work)[number], strategy: Strategy) =>
-      options.full === true ||
-      strategy.fresh !== undefined ||
-      item.scenario.stream?.fullFor?.includes(strategy.name) === true ||
-      item.position < (item.scenario.stream?.othersRun ?? Infinity);
+      rowsOf.get(item.scenario)?.has(strategy) === true &&
+      (options.full === true ||
+        strategy.fresh !== undefined ||
+        item.scenario.stream?.fullFor?.includes(strategy.name) === true ||
+        item.position < (item.scenario.stream?.othersRun ?? Infinity));
     const conversationWork = conversations.flatMap(({ scenario, opened: scenarioCases }) => {
       const repeats = Math.max(1, Math.ceil(minRuns / Math.max(1, scenarioCases.cases.length)));
       return Array.from({ length: repeats }, () =>
@@ -325,8 +350,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           runs: work
             .filter((item) => item.scenario === scenario)
             .reduce(
-              (sum, item) =>
-                sum + options.strategies.filter((strategy) => runs(item, strategy)).length,
+              (sum, item) => sum + strategies.filter((strategy) => runs(item, strategy)).length,
               0,
             ),
         })),
@@ -363,26 +387,29 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     // Everything starts at once, and the first cases would pay for cold code (JIT, the
     // tokenizer's tables, schema compilers): measured, the first scenario's latencies came out
     // up to 30% above their own figures in other runs. One unmeasured run of every strategy on
-    // the first case warms every path first.
-    const [warmScenario] = opened;
-    const warmCase = warmScenario?.opened.cases[0];
-    if (warmScenario !== undefined && warmCase !== undefined) {
-      await Promise.all(
-        options.strategies.map((strategy) =>
-          runCase({
-            strategy: strategy.fresh?.() ?? strategy,
-            benchCase: warmCase,
-            opened: warmScenario.opened,
-            ...(warmScenario.scenario.predictors === undefined
-              ? {}
-              : { predictors: warmScenario.scenario.predictors }),
-            endpoint: ownEndpoint(strategy.name),
-            profile: options.profile,
-            speed,
-          }),
-        ),
-      );
-    }
+    // the first case warms every path first (a scenario's own row, on its scenario's first case).
+    await Promise.all(
+      strategies.map((strategy) => {
+        const warm = opened.find(
+          ({ scenario, opened: scenarioCases }) =>
+            rowsOf.get(scenario)?.has(strategy) === true && scenarioCases.cases.length > 0,
+        );
+        const warmCase = warm?.opened.cases[0];
+        if (warm === undefined || warmCase === undefined) return undefined;
+        return runCase({
+          strategy: strategy.fresh?.() ?? strategy,
+          benchCase: warmCase,
+          opened: warm.opened,
+          ...(warm.scenario.predictors === undefined
+            ? {}
+            : { predictors: warm.scenario.predictors }),
+          endpoint: ownEndpoint(strategy.name),
+          profile: options.profile,
+          speed,
+          toolSelection: warm.scenario.toolSelection === true,
+        });
+      }),
+    );
     await provider?.clearPromptCache();
     await provider?.restartDraws();
     await provider?.resetStats();
@@ -412,7 +439,6 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         }),
       ),
     );
-    const strategies = options.strategies;
     // A stream runs in its own queue per strategy (arrival order, its own concurrency) with one
     // instance of the strategy that learns over the whole stream; every other run gets a fresh
     // instance.
@@ -457,6 +483,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           endpoint: ownEndpoint(strategy.name),
           profile: options.profile,
           speed,
+          toolSelection: scenario.toolSelection === true,
           ...(options.traces === undefined ? {} : { traces: options.traces }),
         });
         progress.runEnded(
@@ -502,28 +529,41 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         scenario,
         pickSharedCase(
           Object.fromEntries(
-            strategies.map((strategy, position) => [
-              strategy.name,
-              ranOn(position, scenario)
-                .map(({ outcome }) => outcome)
-                .filter((outcome) => !outcome.transportError)
-                .map((outcome) => ({
-                  caseId: outcome.recording.caseId,
-                  latencyMs: outcome.latencyMs,
-                })),
-            ]),
+            strategies.flatMap((strategy, position) =>
+              rowsOf.get(scenario)?.has(strategy) !== true
+                ? []
+                : [
+                    [
+                      strategy.name,
+                      ranOn(position, scenario)
+                        .map(({ outcome }) => outcome)
+                        .filter((outcome) => !outcome.transportError)
+                        .map((outcome) => ({
+                          caseId: outcome.recording.caseId,
+                          latencyMs: outcome.latencyMs,
+                        })),
+                    ],
+                  ],
+            ),
           ),
         ),
       ]),
     );
     for (const [position, strategy] of strategies.entries()) {
       for (const { scenario, opened: scenarioCases } of opened) {
+        if (rowsOf.get(scenario)?.has(strategy) !== true) continue;
         const ran = ranOn(position, scenario);
         const ofScenario = ran.map(({ outcome }) => outcome);
         const figures = summarise({
           outcomes: ofScenario,
           cases: scenarioCases.cases.length,
         });
+        if (scenario.toolSelection === true) {
+          Object.assign(
+            figures,
+            summariseToolSelection(ofScenario, scenarioCases.toolSelection?.(strategy.name)),
+          );
+        }
         if (scenario.stream !== undefined) {
           figures.stream = summariseStream({
             warmUp: scenario.stream.warmUp,
@@ -602,7 +642,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       }
     }
     // In the catalogue's order (baselines first), whatever order the conversations ended in.
-    const catalogue = [...options.strategies, ...multiTurnStrategies].map((each) => each.name);
+    const catalogue = [...strategies, ...multiTurnStrategies].map((each) => each.name);
     for (const [name, byStrategy] of Object.entries(report.scenarios)) {
       report.scenarios[name] = Object.fromEntries(
         catalogue.flatMap((strategy) => {
@@ -701,6 +741,11 @@ async function runCase(options: {
   speed: number;
   traces?: TraceStore;
   predictors?: readonly Predictor[];
+  /**
+   * The scenario measures tool selection: `promptTokens` is the first model call's input as the
+   * provider counted it, and what was sent is compared with the case's calls.
+   */
+  toolSelection?: boolean;
 }): Promise<CaseOutcome> {
   const { strategy, benchCase, endpoint } = options;
   const origin = performance.now();
@@ -840,9 +885,74 @@ async function runCase(options: {
     ...(result?.speculation === undefined ? {} : { speculation: result.speculation }),
     ...(lowerBoundMs === undefined ? {} : { lowerBoundMs }),
     ...(completePlanBoundMs === undefined ? {} : { completePlanBoundMs }),
-    ...(strategy.promptTokens === undefined ? {} : { promptTokens: strategy.promptTokens(tools) }),
+    ...(options.toolSelection === true
+      ? toolSelectionOutcome({ result, benchCase, tools, meters })
+      : strategy.promptTokens === undefined
+        ? {}
+        : { promptTokens: strategy.promptTokens(tools) }),
     ...planner,
     ...(failure === undefined ? {} : { failure }),
+  };
+}
+
+/**
+ * What a tool-selection scenario reads of a run: the first planning prompt as the provider counted
+ * it, whether the case's tools were all among those first sent (every tool, without selection),
+ * and the extra rounds.
+ */
+function toolSelectionOutcome(options: {
+  result: StrategyResult | undefined;
+  benchCase: BenchCase;
+  tools: ToolRegistry;
+  meters: ReadonlyArray<{ calls(): readonly ModelCallRecord[] }>;
+}): Pick<CaseOutcome, 'promptTokens' | 'toolsRecalled' | 'toolsSent' | 'toolRounds'> {
+  const { result, benchCase, tools, meters } = options;
+  if (result === undefined) return {};
+  const [first] = meters.flatMap((meter) => meter.calls());
+  const sent = result.toolSelection?.selected ?? tools.names();
+  return {
+    ...(first?.usage?.inputTokens.total === undefined
+      ? {}
+      : { promptTokens: first.usage.inputTokens.total }),
+    ...(benchCase.expectedCalls === undefined
+      ? {}
+      : { toolsRecalled: benchCase.expectedCalls.every((call) => sent.includes(call.tool)) }),
+    toolsSent: sent.length,
+    toolRounds: result.toolSelection?.rounds ?? 0,
+  };
+}
+
+/**
+ * A tool-selection scenario's figures of one strategy: `toolRecall` and `promptTokens` over every
+ * case when the scenario computed them (else over the runs), the same as measured over the runs
+ * (the prompt as the provider counted it), and the extra rounds. Runs that broke in transport
+ * sent nothing measurable and are left out.
+ */
+function summariseToolSelection(
+  outcomes: readonly CaseOutcome[],
+  allCases: ToolSelectionOfCases | undefined,
+): Pick<StrategyFigures, 'toolRecall' | 'promptTokens' | 'toolSelection'> {
+  const measured = outcomes.filter((outcome) => outcome.toolsSent !== undefined);
+  const runs = Math.max(1, measured.length);
+  const mean = (pick: (outcome: CaseOutcome) => number) =>
+    measured.reduce((sum, outcome) => sum + pick(outcome), 0) / runs;
+  const judged = measured.filter((outcome) => outcome.toolsRecalled !== undefined);
+  const runsRecall =
+    judged.filter((outcome) => outcome.toolsRecalled === true).length / Math.max(1, judged.length);
+  const rounds = measured.filter((outcome) => (outcome.toolRounds ?? 0) > 0).length;
+  const promptTokensRuns = mean((outcome) => outcome.promptTokens ?? 0);
+  return {
+    toolRecall: allCases?.toolRecall ?? runsRecall,
+    promptTokens: allCases?.promptTokens ?? promptTokensRuns,
+    toolSelection: {
+      cases: allCases?.cases ?? judged.length,
+      runs: measured.length,
+      toolRecallRuns: runsRecall,
+      promptTokensRuns,
+      toolsSent: mean((outcome) => outcome.toolsSent ?? 0),
+      extraRounds: rounds,
+      extraRoundShare: rounds / runs,
+    },
   };
 }
 

@@ -42,13 +42,22 @@ describe('compileScriptBook', () => {
     const [scenario] = compileScriptBook({
       scenarios: [{ name: 'r', query: 'q', plan, replan }],
     }).scenarios;
-    expect(scenario?.plan).toEqual({ text: '{"steps":["a=t()"],"answer":null}', object: plan });
+    expect(scenario?.plan).toEqual({
+      text: '{"steps":["a=t()"],"answer":null}',
+      object: plan,
+      tools: ['t'],
+    });
     expect(scenario?.replan).toEqual({
       text: '{"steps":["b=t(retry=true)"],"answer":"${b}"}',
       object: replan,
+      tools: ['t'],
     });
     const text = compileScriptBook({ scenarios: [{ name: 't', query: 'q', replan: '{ oops' }] });
-    expect(text.scenarios[0]?.replan).toEqual({ text: '{ oops', object: undefined });
+    expect(text.scenarios[0]?.replan).toEqual({
+      text: '{ oops',
+      object: undefined,
+      tools: undefined,
+    });
     expect(text.scenarios[0]?.plan).toBeUndefined();
     expect(
       problemsOf({ scenarios: [{ name: 'b', query: 'q', replan: { steps: [{ id: 'x' }] } }] }),

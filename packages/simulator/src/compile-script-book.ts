@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   compileValue,
   formatIssuePath,
+  parseStepCall,
   PlanValidationError,
   validatePlan,
   type CompiledValue,
@@ -35,6 +36,11 @@ export interface CompiledPlan {
   text: string;
   /** The plan object, for the worst-case model to add steps to; `undefined` for a plan scripted as text. */
   object: Record<string, unknown> | undefined;
+  /**
+   * The tools the plan calls, to be checked against what a request offers; `undefined` for a plan
+   * scripted as text (sent as written, whoever asks).
+   */
+  tools: readonly string[] | undefined;
 }
 
 /** A scenario checked once and turned into what the server works with. */
@@ -158,7 +164,25 @@ function compilePlan(options: {
     for (const { path, message } of reply.problems) problems.push(`${at(...path)}: ${message}`);
     return undefined;
   }
-  return { text: reply.text, object: typeof plan === 'string' ? undefined : plan };
+  return {
+    text: reply.text,
+    object: typeof plan === 'string' ? undefined : plan,
+    tools: typeof plan === 'string' ? undefined : planTools(plan),
+  };
+}
+
+/** The tools a plan object's steps call, each once, in order of first call. */
+function planTools(plan: Record<string, unknown>): string[] {
+  const steps = Array.isArray(plan['steps']) ? (plan['steps'] as unknown[]) : [];
+  const tools = steps.flatMap((step) => {
+    if (typeof step === 'string') {
+      const parsed = parseStepCall(step);
+      return parsed.ok ? [parsed.step.tool] : [];
+    }
+    const tool = (step as { tool?: unknown } | null)?.tool;
+    return typeof tool === 'string' ? [tool] : [];
+  });
+  return [...new Set(tools)];
 }
 
 function compileLoop(

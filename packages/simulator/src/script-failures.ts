@@ -34,3 +34,17 @@ export function scriptFailure(message: string, cause?: unknown): SimulatedApiErr
     cause,
   });
 }
+
+/**
+ * The script's plan calls tools the planning request does not show, and the prompt does not teach
+ * how to ask for more: a model cannot write a call to a tool it was never told of (its name, its
+ * parameters), so the simulated model refuses rather than pretend it could.
+ */
+export function toolNotOffered(message: string): SimulatedApiError {
+  return new SimulatedApiError({
+    status: 400,
+    type: 'invalid_request_error',
+    code: 'tool_not_offered',
+    message,
+  });
+}

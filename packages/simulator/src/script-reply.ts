@@ -8,7 +8,8 @@ import type { ModelBehaviour } from './model-behaviour.js';
 import { nextLoopTurn, type LoopCall } from './next-loop-turn.js';
 import { planWithInjectedSteps } from './plan-with-injected-steps.js';
 import { readInjectedCalls } from './read-injected-calls.js';
-import { unscriptedQuery } from './script-failures.js';
+import { needToolsPlanText, readOfferedTools } from './read-offered-tools.js';
+import { toolNotOffered, unscriptedQuery } from './script-failures.js';
 
 /**
  * What the script says for a request, before ids and tokens are attached. `injectedCalls` counts
@@ -63,6 +64,16 @@ function planReply(options: {
   if (plan === undefined) {
     throw unscriptedQuery(
       `The script book has no plan for scenario \`${scenario.name}\` (query ${JSON.stringify(scenario.query)}).`,
+    );
+  }
+  // A model plans with the tools it was shown: for one it was not, it asks (when the prompt says
+  // how) or it cannot write the plan at all.
+  const offered = readOfferedTools(messages);
+  const missing = plan.tools?.filter((tool) => offered?.names.has(tool) === false) ?? [];
+  if (offered !== undefined && missing.length > 0) {
+    if (offered.canAsk) return { kind: 'text', text: needToolsPlanText(missing), injectedCalls: 0 };
+    throw toolNotOffered(
+      `The script's plan for scenario \`${scenario.name}\` calls ${missing.map((tool) => `\`${tool}\``).join(', ')}, which the planning request does not show (it lists ${offered.names.size} tool${offered.names.size === 1 ? '' : 's'}) and offers no way to ask for: a model could not write ${missing.length === 1 ? 'its call' : 'their calls'}.`,
     );
   }
   // A plan scripted as text is deliberately broken: it is sent as written, whoever asks.

@@ -32,6 +32,7 @@ const PUBLIC_VALUES = [
   'ToolInputError',
   'ToolOutputError',
   'ToolplanError',
+  'ToolsRequestedError',
   'TraceStoreError',
   'chainStandingFromTraces',
   'compactHistory',

@@ -60,6 +60,7 @@ export { ModelTimeoutError } from './model/model-timeout-error.js';
 export { PromptBudgetError } from './context/prompt-budget-error.js';
 export { PlanningError } from './agent/planning-error.js';
 export { ResultSerializationError } from './agent/result-serialization-error.js';
+export { ToolsRequestedError } from './agent/tools-requested-error.js';
 export { AgentOptionsError } from './agent/agent-options-error.js';
 export { TraceStoreError } from './trace/trace-store-error.js';
 export {

@@ -1,6 +1,7 @@
 import type { ScriptedScenario } from '@toolplan/simulator';
 import type { Predictor } from 'toolplan/internal';
 import type { ToolSource } from 'toolplan/internal';
+import type { Strategy } from '../strategies/strategy.js';
 
 /** What every scenario's tools are given: how fast to run and how to draw latencies. */
 export interface ScenarioContext {
@@ -38,6 +39,13 @@ export interface OpenedScenario {
   toolsFor(benchCase: BenchCase): ToolSource;
   /** Releases what the scenario holds (a database, temporary files). */
   close(): Promise<void> | void;
+  /**
+   * A tool-selection scenario (`BenchScenario.toolSelection`): for a strategy, over every case of
+   * the scenario (not only those run — selection needs no model call), the share whose needed
+   * tools its planner is sent first, and the mean tokens (o200k) of that first planning prompt's
+   * system prompt and query.
+   */
+  toolSelection?(strategy: string): { toolRecall: number; promptTokens: number; cases: number };
 }
 
 /**
@@ -94,6 +102,20 @@ export interface BenchScenario {
    * the simulated provider's default script book (`toolplan run`, `serve-model`) leaves it out.
    */
   readsDataFiles?: boolean;
+  /**
+   * The strategies this scenario runs (its rows), from those picked: a scenario may run only some
+   * (no tool loop can send `big-catalog`'s 628 tools) and add rows of its own
+   * (`plan-all-tools`), which run on it alone.
+   * @default every strategy picked
+   */
+  strategies?(picked: readonly Strategy[]): readonly Strategy[];
+  /**
+   * The scenario measures tool selection: `promptTokens` is then each run's first planning prompt
+   * as the provider counted it (instructions, the tools sent and the query), and its figures
+   * include `toolRecall` and the extra rounds (`StrategyFigures.toolSelection`).
+   * @default false
+   */
+  toolSelection?: boolean;
   /**
    * A large scenario runs a seeded sample of this many cases by default (a stream: its first this
    * many), so that the whole bench keeps to its time budget; `toolplan bench --full` runs every

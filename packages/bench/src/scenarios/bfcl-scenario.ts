@@ -81,7 +81,8 @@ export function bfclResult(tool: string, args: unknown): { result: string } {
   return { result: `${tool} #${hash.slice(0, 4)}` };
 }
 
-function bfclTool(fn: BfclFunction, context: ScenarioContext) {
+/** A BFCL function as a read-only tool that returns `bfclResult` after `BFCL_TOOL_LATENCY`. */
+export function bfclTool(fn: BfclFunction, context: ScenarioContext) {
   return toTool({
     name: fn.name,
     description: fn.description,

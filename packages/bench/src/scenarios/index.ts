@@ -1,4 +1,5 @@
 export { bfclScenario } from './bfcl-scenario.js';
+export { bigCatalogScenario } from './big-catalog-scenario.js';
 export { moviePickScenario } from './movie-pick-scenario.js';
 export { multiHopScenario } from './multi-hop-scenario.js';
 export { mispredictScenario } from './mispredict-scenario.js';

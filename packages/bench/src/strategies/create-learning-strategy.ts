@@ -62,5 +62,6 @@ export function toStrategyResult(run: AgentRun): StrategyResult {
     answeredBy: run.answeredBy,
     ...(run.arrivals === undefined ? {} : { arrivals: run.arrivals }),
     ...(run.speculation === undefined ? {} : { speculation: run.speculation }),
+    ...(run.toolSelection === undefined ? {} : { toolSelection: run.toolSelection }),
   };
 }

@@ -7,7 +7,13 @@ export {
 export type { Conversation, MultiTurnStrategy } from './multi-turn-strategy.js';
 export { runToolLoop, type RunToolLoopOptions, type ToolLoopResult } from './run-tool-loop.js';
 export type { Strategy, StrategyContext, StrategyResult } from './strategy.js';
-export { planNoStreamStrategy, planPredictStrategy, planStrategy } from './plan-strategy.js';
+export {
+  ALL_TOOLS_MAX_PROMPT_TOKENS,
+  planAllToolsStrategy,
+  planNoStreamStrategy,
+  planPredictStrategy,
+  planStrategy,
+} from './plan-strategy.js';
 export {
   createPlanChainsStrategy,
   planChainsStrategy,

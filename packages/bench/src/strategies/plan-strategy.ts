@@ -9,6 +9,8 @@ function planningStrategy(options: {
   stream: boolean;
   /** Speculate the calls the context's predictors propose (issue #9). */
   predict?: boolean;
+  /** Send every tool, however large the catalog (`toolSelection: false`), within this budget. */
+  allTools?: { maxPromptTokens: number };
 }): Strategy {
   return {
     name: options.name,
@@ -24,6 +26,9 @@ function planningStrategy(options: {
         ...(signal === undefined ? {} : { signal }),
         ...(options.predict === true && predictors !== undefined ? { predictors } : {}),
         ...(policy === undefined ? {} : { execute: { policy } }),
+        ...(options.allTools === undefined
+          ? {}
+          : { toolSelection: false, maxPromptTokens: options.allTools.maxPromptTokens }),
       });
       return {
         answer: run.answer,
@@ -31,6 +36,7 @@ function planningStrategy(options: {
         steps: run.steps,
         ...(run.arrivals === undefined ? {} : { arrivals: run.arrivals }),
         ...(run.speculation === undefined ? {} : { speculation: run.speculation }),
+        ...(run.toolSelection === undefined ? {} : { toolSelection: run.toolSelection }),
         // One prompt report per model call, made just before the call.
         modelCallPurposes: run.promptReports.map((report) => report.purpose),
       };
@@ -66,4 +72,21 @@ export const planPredictStrategy: Strategy = planningStrategy({
   description: 'toolplan: plan, with likely read-only calls started while the planner thinks',
   stream: true,
   predict: true,
+});
+
+/**
+ * The prompt budget of `plan-all-tools`: BFCL's 628 functions render in 43,940 tokens, over the
+ * default budget (16,000); 64,000 is half of GPT-4o's context window (128,000 tokens).
+ */
+export const ALL_TOOLS_MAX_PROMPT_TOKENS = 64_000;
+
+/**
+ * `plan` sending every tool however large the catalog (`toolSelection: false`): the comparison for
+ * tool selection, run by the scenarios with a large catalog (`big-catalog`) only.
+ */
+export const planAllToolsStrategy: Strategy = planningStrategy({
+  name: 'plan-all-tools',
+  description: 'toolplan: plan, sending the whole tool catalog (no tool selection)',
+  stream: true,
+  allTools: { maxPromptTokens: ALL_TOOLS_MAX_PROMPT_TOKENS },
 });

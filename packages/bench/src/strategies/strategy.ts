@@ -1,6 +1,12 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Plan } from 'toolplan/internal';
-import type { Predictor, SpeculationMetrics, StepRecord, ToolPolicy } from 'toolplan/internal';
+import type {
+  Predictor,
+  SpeculationMetrics,
+  StepRecord,
+  ToolPolicy,
+  ToolSelectionReport,
+} from 'toolplan/internal';
 import type { ToolRegistry } from 'toolplan/internal';
 
 /** What a strategy needs to answer one query. */
@@ -39,6 +45,8 @@ export interface StrategyResult {
   answeredBy?: 'chain' | 'plan-cache' | 'template' | 'joiner';
   /** Speculating strategies: what their speculation proposed, ran, hit and wasted. */
   speculation?: SpeculationMetrics;
+  /** Planning strategies with tool selection on: the tools their planner was sent. */
+  toolSelection?: ToolSelectionReport;
   /**
    * What each model call of the run was for, in call order, where the strategy knows (toolplan's
    * planner: `plan`, `correction`, `replan`, `resume`; its joiner: `answer`): the bench counts the

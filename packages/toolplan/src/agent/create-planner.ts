@@ -11,6 +11,7 @@ import {
   fitPrompt,
   fixedText,
   type CompressibleText,
+  type PromptPurpose,
   type PromptReport,
 } from '../context/index.js';
 import { renderCorrectionRequest } from '../model/planner-prompt.js';
@@ -23,9 +24,16 @@ import {
 } from '../model/model-call-policy.js';
 import type { SupportedLanguageModel } from '../model/supported-language-model.js';
 import { toLanguageModelV3 } from '../model/to-language-model-v3.js';
-import { createToolRegistry, type ToolSource } from '../tools/index.js';
+import { countTokens, createToolRegistry, type ToolSource } from '../tools/index.js';
 import { PlanningError } from './planning-error.js';
 import { plannerDefaults, preparePlanner, type PreparedPlanner } from './prepare-planner.js';
+import { createSentTools, noMoreToolsError } from './sent-tools.js';
+import { ToolsRequestedError } from './tools-requested-error.js';
+import {
+  checkToolSelection,
+  type ToolSelectionOptions,
+  type ToolSelectionReport,
+} from './tool-selection.js';
 
 /** How the plan is asked for: structured output with the plan's JSON Schema, JSON mode, or plain text. */
 export type PlanOutputMode = 'json-schema' | 'json' | 'text';
@@ -58,6 +66,13 @@ export interface CreatePlannerOptions {
    * @default 16000
    */
   maxPromptTokens?: number;
+  /**
+   * Send the planner the tools a query needs, chosen from a large catalog by a full-text index,
+   * rather than every tool; a catalog within the limits is sent whole, and `false` always sends
+   * it whole. The planner can ask for a tool it was not sent, once per run (`need_tools`).
+   * @default {} (the defaults of `ToolSelectionOptions`: on past 4,000 tokens or 64 tools)
+   */
+  toolSelection?: boolean | ToolSelectionOptions;
 }
 
 /** Where the text of one planning attempt goes as it streams in (see `plan`'s `onAttempt`). */
@@ -101,9 +116,14 @@ export interface Planner {
       query?: string;
     },
   ): Promise<PlanResult>;
-  /** The stable system prompt (instructions and tools), and its size in o200k tokens. */
+  /**
+   * The stable system prompt (instructions and tools), and its size in o200k tokens. With tool
+   * selection, the prompt of the tools sent so far (before the first query, the `always` ones).
+   */
   readonly systemPrompt: string;
   readonly systemPromptTokens: number;
+  /** What tool selection sent, once the planner has planned; `undefined` without selection. */
+  toolSelection(): ToolSelectionReport | undefined;
 }
 
 /**
@@ -132,9 +152,16 @@ export function createPlanner(options: CreatePlannerOptions): Planner {
     limits: options.limits ?? {},
     maxCorrections,
     maxPromptTokens,
+    toolSelection: checkToolSelection(options.toolSelection, tools),
   });
   return createPlannerFrom(prepared, toLanguageModelV3(options.model));
 }
+
+/**
+ * Room kept free when the extra round's tools are chosen: its message's own words, and the reply's
+ * margin for the token counts of a message's framing.
+ */
+const MORE_TOOLS_MARGIN = 64;
 
 /** How a planner's model calls are retried and timed out, and whom it tells of retries. */
 export interface PlannerCallSettings {
@@ -154,33 +181,47 @@ export function createPlannerFrom(
   model: LanguageModelV3,
   settings: PlannerCallSettings = {},
 ): Planner {
-  const { tools, limits, maxCorrections, maxPromptTokens, systemPrompt, responseFormat } = prepared;
+  const { tools, limits, maxCorrections, maxPromptTokens, responseFormat, selection } = prepared;
   const policy = settings.policy ?? defaultModelCallPolicy();
+  // The tools this planner sent (a planner serves one run): chosen at its first call.
+  const sent = selection === undefined ? undefined : createSentTools(selection, tools);
+  const systemPrompt = () => sent?.systemPrompt() ?? prepared.systemPrompt;
   return {
-    systemPrompt,
-    systemPromptTokens: prepared.systemPromptTokens,
+    get systemPrompt() {
+      return systemPrompt();
+    },
+    get systemPromptTokens() {
+      return sent === undefined ? prepared.systemPromptTokens : countTokens(systemPrompt());
+    },
+    toolSelection: () => sent?.report(),
     async plan(request, { signal, available, onAttempt, onPrompt, purpose = 'plan', query } = {}) {
       const namedQuery = query ?? (typeof request === 'string' ? request : undefined);
       const requestText = typeof request === 'string' ? fixedText(request) : request;
-      // Each correction round adds the rejected attempt's text and the problems found in it.
+      sent?.select(namedQuery ?? requestText.render(requestText.results));
+      // One system prompt for every attempt of this call: an extra round adds its tools as a
+      // message, so the prefix a provider cached stays the same.
+      const system = systemPrompt();
+      // Each correction round adds the rejected attempt's text and the problems found in it; the
+      // extra round of tool selection adds the attempt that asked and the tools it asked for.
       const corrections: LanguageModelV3Prompt = [];
       const attempts: string[] = [];
       let correctionRounds = 0;
+      let next: PromptPurpose = purpose;
       for (;;) {
         // Refitted every round: a correction round adds to the prompt, so the request's results
         // may have to give up more room.
         const { prompt, report } = fitPrompt({
-          purpose: correctionRounds === 0 ? purpose : 'correction',
+          purpose: next,
           budget: maxPromptTokens,
           text: requestText,
           build: (text) => [
-            stableSystemMessage(systemPrompt),
+            stableSystemMessage(system),
             { role: 'user', content: [{ type: 'text', text }] },
             ...corrections,
           ],
         });
         onPrompt?.(report);
-        const sink = onAttempt?.(correctionRounds + 1);
+        const sink = onAttempt?.(attempts.length + 1);
         // Only the reply's own text is the plan: not a commentary message before it.
         const { replyText: text } = await callModelText({
           model,
@@ -196,8 +237,27 @@ export function createPlannerFrom(
         });
         attempts.push(text);
         try {
-          const plan = validatePlan(parsePlanText(text), {
-            tools,
+          const raw = parsePlanText(text);
+          const wanted = sent?.requested(raw);
+          if (sent !== undefined && wanted !== undefined) {
+            if (sent.roundsLeft > 0) {
+              // Not a failure of the plan: the model lacked a tool. Whatever the attempt started
+              // early is cancelled, and it is asked again with the tools it asked for.
+              const reason = new ToolsRequestedError({ request: wanted });
+              sink?.rejected(reason);
+              const used = report.tokens + countTokens(text);
+              const message = sent.addRound(wanted, maxPromptTokens - used - MORE_TOOLS_MARGIN);
+              corrections.push(
+                { role: 'assistant', content: [{ type: 'text', text }] },
+                { role: 'user', content: [{ type: 'text', text: message }] },
+              );
+              next = 'tools';
+              continue;
+            }
+            if (wanted.queries.length > 0) throw noMoreToolsError(raw);
+          }
+          const plan = validatePlan(raw, {
+            tools: sent?.catalog ?? tools,
             limits,
             ...(available === undefined ? {} : { available }),
           });
@@ -210,6 +270,7 @@ export function createPlannerFrom(
           if (correctionRounds >= maxCorrections)
             throw new PlanningError({ attempts, cause: error });
           correctionRounds += 1;
+          next = 'correction';
           corrections.push(
             { role: 'assistant', content: [{ type: 'text', text }] },
             {

@@ -15,6 +15,17 @@ export {
 export { AgentOptionsError } from './agent-options-error.js';
 export { PlanningError } from './planning-error.js';
 export { ResultSerializationError } from './result-serialization-error.js';
+export { ToolsRequestedError } from './tools-requested-error.js';
+export {
+  checkToolSelection,
+  prepareToolSelection,
+  toolSelectionDefaults,
+  type PreparedToolSelection,
+  type ToolSelectionOptions,
+  type ToolSelectionReport,
+  type ToolSelectionSettings,
+} from './tool-selection.js';
+export { MAX_TOOL_ROUNDS, type ToolRequest } from './sent-tools.js';
 export { runPlanned, type PlannedRun, type RunPlannedOptions } from './run-planned.js';
 export { DEFAULT_TOOL_TIMEOUT_MS } from './resolve-run-planned-options.js';
 export type { PlannerCallSettings } from './create-planner.js';
@@ -84,3 +95,4 @@ export type {
 export type { ToolplanMessageMetadata } from './ui-message-metadata.js';
 export type { ToolplanToolMetadata } from './ui-tool-metadata.js';
 export type { StepEndEvent } from './to-tool-output-chunk.js';
+export { DEFAULT_MAX_PROMPT_TOKENS } from './default-max-prompt-tokens.js';

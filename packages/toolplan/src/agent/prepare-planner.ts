@@ -5,6 +5,12 @@ import { planJsonSchema, type PlanLimits } from '../plan/index.js';
 import { countTokens, type ToolRegistry } from '../tools/index.js';
 import type { PlanOutputMode } from './create-planner.js';
 import { DEFAULT_MAX_PROMPT_TOKENS } from './default-max-prompt-tokens.js';
+import {
+  prepareToolSelection,
+  toolSelectionDefaults,
+  type PreparedToolSelection,
+  type ToolSelectionSettings,
+} from './tool-selection.js';
 
 /** The defaults of the planner's options (`CreatePlannerOptions`; `runPlanned` shares two). */
 export const plannerDefaults = Object.freeze({
@@ -19,6 +25,8 @@ export interface PreparePlannerOptions {
   limits: Partial<PlanLimits>;
   maxCorrections: number;
   maxPromptTokens: number;
+  /** @default the defaults of `ToolSelectionOptions` (on for a catalog past its limits) */
+  toolSelection?: ToolSelectionSettings;
 }
 
 /** Everything a planner holds but its model: its settings, checked, and its rendered prompt. */
@@ -27,9 +35,14 @@ export interface PreparedPlanner {
   limits: Partial<PlanLimits>;
   maxCorrections: number;
   maxPromptTokens: number;
-  /** The stable system prompt (instructions and tools), the same bytes for every request. */
+  /**
+   * The stable system prompt (instructions and tools), the same bytes for every request; with
+   * tool selection, the instructions and the `always` tools (each run adds the tools it selects).
+   */
   systemPrompt: string;
   systemPromptTokens: number;
+  /** Tool selection, when the catalog is past its limits; `undefined` sends every tool. */
+  selection: PreparedToolSelection | undefined;
   responseFormat: LanguageModelV3CallOptions['responseFormat'];
 }
 
@@ -40,10 +53,16 @@ export interface PreparedPlanner {
  */
 export function preparePlanner(options: PreparePlannerOptions): PreparedPlanner {
   const { tools, output, limits, maxCorrections, maxPromptTokens } = options;
-  const systemPrompt = renderPlannerPrompt(tools);
+  const selection = prepareToolSelection({
+    tools,
+    settings: options.toolSelection ?? { ...toolSelectionDefaults },
+    maxPromptTokens,
+  });
+  const systemPrompt = selection?.basePrompt ?? renderPlannerPrompt(tools);
   const systemPromptTokens = countTokens(systemPrompt);
-  // Checked now rather than at the first query: no query could ever fit.
-  if (systemPromptTokens > maxPromptTokens)
+  // Checked now rather than at the first query: no query could ever fit. With selection, a budget
+  // that leaves no room for a single tool beside the instructions cannot plan either.
+  if (systemPromptTokens > maxPromptTokens || selection?.maxTokens === 0)
     throw new PromptBudgetError({
       purpose: 'plan',
       tokens: systemPromptTokens,
@@ -67,6 +86,7 @@ export function preparePlanner(options: PreparePlannerOptions): PreparedPlanner 
     maxPromptTokens,
     systemPrompt,
     systemPromptTokens,
+    selection,
     responseFormat,
   };
 }

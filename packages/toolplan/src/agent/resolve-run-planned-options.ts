@@ -24,6 +24,7 @@ import {
 import { createToolRegistry, type ToolRegistry, type ValueSource } from '../tools/index.js';
 import type { PlanOutputMode } from './create-planner.js';
 import { OptionProblems } from './option-problems.js';
+import { checkToolSelection, type ToolSelectionSettings } from './tool-selection.js';
 import { plannerDefaults, preparePlanner, type PreparedPlanner } from './prepare-planner.js';
 import type { RunPlannedOptions } from './run-planned.js';
 
@@ -95,6 +96,8 @@ export interface ResolvedPlannedSettings {
   limits: PlanLimits;
   execute: NonNullable<RunPlannedOptions['execute']>;
   maxPromptTokens: number;
+  /** `toolSelection`, checked: its limits, or `false`. */
+  toolSelection: ToolSelectionSettings;
   compress: ResolvedCompressOptions;
   predictors: readonly Predictor[];
   speculation: SpeculationOptions;
@@ -140,6 +143,7 @@ const PLANNED_SETTINGS_KEYS = [
   'maxRetriesPerRun',
   'modelTimeoutMs',
   'maxPromptTokens',
+  'toolSelection',
   'compress',
   'predictors',
   'speculation',
@@ -230,6 +234,9 @@ export function resolvePlannedSettings(
   problems.attempt('speculation', () =>
     createSpeculator({ ...speculation, tools, predictors: [] }),
   );
+  const toolSelection = problems.attempt('toolSelection', () =>
+    checkToolSelection(options.toolSelection, tools),
+  );
   const { model, limits, compress } = problems.settle({
     model: problems.attempt('model', () => toLanguageModelV3(options.model)),
     limits: problems.attempt('limits', () => resolvePlanLimits(options.limits ?? defaults.limits)),
@@ -248,6 +255,7 @@ export function resolvePlannedSettings(
     limits,
     execute,
     maxPromptTokens,
+    toolSelection: toolSelection ?? false,
     compress,
     predictors,
     speculation,
@@ -268,6 +276,7 @@ export function resolvePlannedSettings(
         limits,
         maxCorrections: defaults.maxCorrections,
         maxPromptTokens,
+        toolSelection: toolSelection ?? false,
       })),
   };
 }

@@ -38,6 +38,7 @@ import {
 } from './resolve-run-planned-options.js';
 import { carriesPartialRun } from './carries-partial-run.js';
 import { runPlannedResolved, type RunPlannedOptions } from './run-planned.js';
+import type { ToolSelectionReport } from './tool-selection.js';
 
 /** What happened in one run, on one time axis: ms since the query arrived. */
 export interface AgentTimeline {
@@ -126,6 +127,8 @@ export interface AgentRun {
   speculation?: SpeculationMetrics;
   /** Streaming: when each step of the last plan arrived, ms since that plan was asked for. */
   arrivals?: Record<string, number>;
+  /** With tool selection: the tools sent to the planner (see `PlannedRun.toolSelection`). */
+  toolSelection?: ToolSelectionReport;
   wallMs: number;
 }
 
@@ -462,6 +465,7 @@ export async function runOptimizedResolved(
     steps: run.steps,
     ...(run.speculation === undefined ? {} : { speculation: run.speculation }),
     ...(run.arrivals === undefined ? {} : { arrivals: run.arrivals }),
+    ...(run.toolSelection === undefined ? {} : { toolSelection: run.toolSelection }),
   });
 }
 

@@ -99,6 +99,7 @@ import {
 import { carriesPartialRun } from './carries-partial-run.js';
 import { PlanningError } from './planning-error.js';
 import { ResultSerializationError } from './result-serialization-error.js';
+import type { ToolSelectionOptions, ToolSelectionReport } from './tool-selection.js';
 import {
   resolveRunPlannedOptions,
   type ResolvedRunPlannedOptions,
@@ -182,6 +183,15 @@ export interface RunPlannedOptions {
    */
   maxPromptTokens?: number;
   /**
+   * Plan with the tools the query needs, chosen from a large catalog by a full-text index over
+   * their names, descriptions and parameters (no model call, no network), rather than with every
+   * tool: the planner is sent at most `maxTokens` of signatures (in the catalog's order), and can
+   * ask once per run for a tool it was not sent (`need_tools`; see `PlannedRun.toolSelection`). A
+   * catalog within the limits is sent whole; `false` always sends it whole.
+   * @default {} (the defaults of `ToolSelectionOptions`: on past 4,000 tokens or 64 tools)
+   */
+  toolSelection?: boolean | ToolSelectionOptions;
+  /**
    * How each result is compressed before any prompt shows it, after its tool's `project` /
    * `reasoningFields`.
    * @default {} (the defaults of `CompressOptions`)
@@ -257,6 +267,8 @@ export interface PlannedRun {
   promptReports: PromptReport[];
   /** With `predictors`: what speculation proposed, ran, hit and wasted. */
   speculation?: SpeculationMetrics;
+  /** With tool selection: the tools sent to the planner, and the extra round if it asked for more. */
+  toolSelection?: ToolSelectionReport;
 }
 
 /**
@@ -696,5 +708,11 @@ function outcome(
     dispatchedEarly: run.dispatchedEarly,
     promptReports: run.promptReports,
     ...(run.speculator === undefined ? {} : { speculation: run.speculator.metrics() }),
+    ...toolSelectionOf(run.planner),
   };
+}
+
+function toolSelectionOf(planner: Planner): Pick<PlannedRun, 'toolSelection'> {
+  const report = planner.toolSelection();
+  return report === undefined ? {} : { toolSelection: report };
 }

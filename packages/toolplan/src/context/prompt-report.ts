@@ -1,7 +1,10 @@
 import type { ResultCut } from './compress-value.js';
 
-/** Which prompt toolplan built. */
-export type PromptPurpose = 'plan' | 'correction' | 'replan' | 'resume' | 'answer';
+/**
+ * Which prompt toolplan built; `tools` is a planning prompt's extra round that sends tools the
+ * planner asked for (tool selection).
+ */
+export type PromptPurpose = 'plan' | 'correction' | 'tools' | 'replan' | 'resume' | 'answer';
 
 /** One prompt as it was sent: its size, its budget, and everything cut from it. */
 export interface PromptReport {

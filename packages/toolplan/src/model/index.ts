@@ -34,7 +34,15 @@ export {
   type ModelTextResult,
   type StreamModelTextOptions,
 } from './stream-model-text.js';
-export { renderPlannerPrompt, PLANNER_PROMPT_TAG } from './planner-prompt.js';
+export {
+  MORE_TOOLS_HEADING,
+  NEED_TOOLS_TOOL,
+  PLANNER_PROMPT_TAG,
+  renderMoreToolsRequest,
+  renderPlannerPrompt,
+  renderSelectedPlannerPrompt,
+  TOOLS_HEADING,
+} from './planner-prompt.js';
 export { CACHE_STABLE_PREFIX, stableSystemMessage } from './stable-system-message.js';
 export {
   renderJoinRequest,

@@ -68,6 +68,22 @@ describe('countTokens', () => {
   });
 });
 
+describe('countTokens of a long text counted again', () => {
+  it('gives the same count, also after a count stopped at a limit', () => {
+    const text = `${prose}${json}`.repeat(4);
+    expect(text.length).toBeGreaterThan(4_096);
+    const stopped = countTokensUpTo(text, 10);
+    expect(stopped).toBeGreaterThan(10);
+    expect(stopped).toBeLessThan(countWhole(text));
+    expect(countTokens(text)).toBe(countWhole(text));
+    expect(countTokens(text)).toBe(countWhole(text));
+    expect(countTokensUpTo(text, 10)).toBe(countWhole(text));
+    // Another text of the same length is counted on its own.
+    const other = `${json}${prose}`.repeat(4);
+    expect(countTokens(other)).toBe(countWhole(other));
+  });
+});
+
 describe('countTokensUpTo', () => {
   it('is the count when it is within the limit', () => {
     expect(countTokensUpTo(prose.repeat(3), 10_000)).toBe(countWhole(prose.repeat(3)));

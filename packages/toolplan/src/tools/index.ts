@@ -1,4 +1,10 @@
 export { countTokens, countTokensUpTo } from './count-tokens.js';
+export {
+  createToolIndex,
+  parameterText,
+  type ToolIndex,
+  type ToolMatch,
+} from './create-tool-index.js';
 export { defineTool, type DefineToolOptions } from './define-tool.js';
 export { normalizeJsonSchema } from './normalize-json-schema.js';
 export { toProviderToolName } from './provider-tool-name.js';
@@ -7,6 +13,8 @@ export {
   renderType,
   type RenderToolSignatureOptions,
 } from './render-tool-signature.js';
+export { selectTools, type SelectToolsOptions, type ToolSelection } from './select-tools.js';
+export { splitQueryClauses } from './split-query-clauses.js';
 export { toBatchArrayTool } from './to-batch-array-tool.js';
 export { isTool, toTool } from './to-tool.js';
 export { loadOptionalPackage, MissingPackageError } from './load-optional-package.js';
@@ -19,6 +27,7 @@ export {
   type ToolSource,
   type ToolTokenReport,
 } from './tool-registry.js';
+export { toolWords } from './tool-words.js';
 export type {
   JsonSchema,
   Tool,
