@@ -1,0 +1,6 @@
+export { queueTool, type QueuedTool, type QueueToolOptions } from './queue-tool.js';
+export { startToolWorker, type ToolWorker, type ToolWorkerOptions } from './start-tool-worker.js';
+export type { QueueLocationOptions } from './queue-options.js';
+export type { RedisConnection, RedisConnectionOptions } from './redis-connection.js';
+export { QueuedCallError } from './queued-call-error.js';
+export { WorkerDiedError, WORKER_DIED_REASON } from './worker-died-error.js';

@@ -1,0 +1,325 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { executePlan } from '../runtime/index.js';
+import type { Tool, ToolExecutionContext } from '../tools/index.js';
+import { loadQueuePackages, type QueuePackages, type RedisClient } from './load-queue-packages.js';
+import { queueFixtureWorkerOptions } from './queue-fixture-worker-options.test-utils.js';
+import { fixtureCounters, fixtureTools } from './queue-fixture-tools.test-utils.js';
+import { queueJobId } from './queue-job-id.js';
+import { queueTool, type QueuedTool, type QueueToolOptions } from './queue-tool.js';
+import { QueuedCallError } from './queued-call-error.js';
+import { toRedisOptions } from './redis-connection.js';
+import {
+  DELETE_PREFIX_SCRIPT,
+  redisReachable,
+  redisRequired,
+  TEST_REDIS_URL,
+  uniquePrefix,
+  waitFor,
+} from './redis-test-server.test-utils.js';
+import { startToolWorker, type ToolWorker } from './start-tool-worker.js';
+import { WORKER_DIED_REASON, WorkerDiedError } from './worker-died-error.js';
+
+const reachable = await redisReachable();
+if (!reachable && !redisRequired) {
+  process.stderr.write(
+    `skipping the queue tests: no Redis at ${TEST_REDIS_URL} (set TOOLPLAN_TEST_REDIS_URL, or start redis-server)\n`,
+  );
+}
+
+const QUEUE = 'tools';
+
+describe('queueTool options', () => {
+  const tool = { name: 't', description: '', execute: () => 1 } as unknown as Tool;
+  it.each([
+    [{}, /needs a `connection`/],
+    [{ connection: 'http://x' }, /redis:\/\/ URL/],
+    [{ connection: { port: 0 } }, /`connection.port`/],
+    [{ connection: 'redis://h', queueName: 'a b' }, /`queueName`/],
+    [{ connection: 'redis://h', keepJobsMs: 0 }, /`keepJobsMs` to be a positive integer, got `0`/],
+    [{ connection: 'redis://h', keepJobsMs: 10, idempotencyTtlMs: 10 }, /longer than `keepJobsMs`/],
+    [{ connection: 'redis://h', timeoutMs: 5 }, /has no option `timeoutMs`/],
+  ])('rejects %j', (options, message) => {
+    expect(() => queueTool(tool, options as QueueToolOptions)).toThrow(message);
+  });
+});
+
+describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redis)', () => {
+  let packages: QueuePackages;
+  let redis: RedisClient;
+  let prefix: string;
+  let counters: ReturnType<typeof fixtureCounters>;
+  let children: ChildProcess[];
+  let workers: ToolWorker[];
+  let queued: QueuedTool[];
+
+  beforeAll(async () => {
+    if (!reachable) throw new Error(`Redis is unreachable at ${TEST_REDIS_URL} (CI is set)`);
+    packages = await loadQueuePackages('the queue tests');
+  });
+
+  beforeEach(() => {
+    prefix = uniquePrefix();
+    redis = packages.createRedis(toRedisOptions(TEST_REDIS_URL));
+    counters = fixtureCounters(redis, prefix);
+    children = [];
+    workers = [];
+    queued = [];
+  });
+
+  afterEach(async () => {
+    await Promise.all(queued.map((tool) => tool.close()));
+    await Promise.all(workers.map((worker) => worker.close()));
+    await Promise.all(children.map(stopChild));
+    await redis.eval(DELETE_PREFIX_SCRIPT, 0, prefix);
+    // Nothing wrote after everything closed: the prefix stays empty.
+    expect(await redis.eval(DELETE_PREFIX_SCRIPT, 0, prefix)).toBe(0);
+    await redis.quit();
+  });
+
+  /** The fixture tools, queued; `options` apply to every one. */
+  function queuedTools(options: Partial<QueueToolOptions> = {}): Record<string, QueuedTool> {
+    const tools = fixtureTools(redis, prefix).map((tool) =>
+      queueTool(tool, { connection: TEST_REDIS_URL, prefix, queueName: QUEUE, ...options }),
+    );
+    queued.push(...tools);
+    return Object.fromEntries(tools.map((tool) => [tool.name, tool]));
+  }
+
+  async function inProcessWorker(): Promise<ToolWorker> {
+    const worker = await startToolWorker({
+      ...queueFixtureWorkerOptions(TEST_REDIS_URL, prefix, QUEUE),
+      tools: fixtureTools(redis, prefix),
+    });
+    workers.push(worker);
+    return worker;
+  }
+
+  function spawnScript(file: string, env: Record<string, string>): ChildProcess {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL(file, import.meta.url))],
+      {
+        env: { ...process.env, TEST_REDIS_URL, TEST_PREFIX: prefix, TEST_QUEUE: QUEUE, ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    children.push(child);
+    return child;
+  }
+
+  /** A worker in its own process, once it takes jobs. */
+  async function workerProcess(): Promise<ChildProcess> {
+    const child = spawnScript('./tool-worker-process.test-utils.ts', {});
+    await new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', (data: Buffer) => {
+        if (data.toString().includes('ready')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`The worker process exited (${code})`)));
+    });
+    return child;
+  }
+
+  function context(key: string, signal = new AbortController().signal): ToolExecutionContext {
+    const [runId = '', stepId = ''] = key.split(':');
+    return {
+      signal,
+      abortSignal: signal,
+      runId,
+      stepId,
+      toolCallId: key,
+      attempt: 1,
+      idempotencyKey: key,
+      messages: [],
+    };
+  }
+
+  it('runs a plan whose steps run in parallel on a worker process', async () => {
+    await workerProcess();
+    const tools = queuedTools();
+    const result = await executePlan(
+      {
+        steps: [
+          { id: 'a', tool: 'meet', args: { n: 3, who: 'a' } },
+          { id: 'b', tool: 'meet', args: { n: 3, who: 'b' } },
+          { id: 'c', tool: 'meet', args: { n: 3, who: 'c' } },
+          { id: 'mail', tool: 'send_email', args: { to: '$a.met' } },
+        ],
+      },
+      Object.values(tools),
+      { runId: 'run1', policy: () => 'allow' },
+    );
+    expect(result.status).toBe('ok');
+    // `meet` returns only once three calls of it run at once: they ran in parallel.
+    expect(result.results).toEqual({
+      a: { met: 'a' },
+      b: { met: 'b' },
+      c: { met: 'c' },
+      mail: { sent: 'a', idempotencyKey: 'run1:mail' },
+    });
+    expect(await counters.read('runs', 'run1:mail')).toBe(1);
+  }, 30_000);
+
+  it('runs a side effect once for one key: twice at once, again later, and after its job was removed', async () => {
+    await inProcessWorker();
+    const { send_email: sendEmail } = queuedTools() as Record<string, QueuedTool>;
+    const send = sendEmail as QueuedTool;
+    const key = 'run2:mail';
+    const [first, second] = await Promise.all([
+      send.execute({ to: 'x' }, context(key)),
+      send.execute({ to: 'x' }, context(key)),
+    ]);
+    expect(first).toEqual({ sent: 'x', idempotencyKey: key });
+    expect(second).toEqual(first);
+    expect(await send.execute({ to: 'x' }, context(key))).toEqual(first);
+    // BullMQ forgets finished jobs (`keepJobsMs`); the idempotency record outlives them.
+    const queue = packages.createQueue(QUEUE, {
+      connection: toRedisOptions(TEST_REDIS_URL),
+      prefix,
+    });
+    expect(await queue.remove(queueJobId(key))).toBe(1);
+    expect(await queue.getJob(queueJobId(key))).toBeUndefined();
+    expect(await send.execute({ to: 'x' }, context(key))).toEqual(first);
+    expect(await queue.getJob(queueJobId(key))).toBeUndefined();
+    await queue.close();
+    expect(await counters.read('runs', key)).toBe(1);
+  }, 30_000);
+
+  it('carries a failure back as data', async () => {
+    await inProcessWorker();
+    const { fail } = queuedTools();
+    const error = await failureOf(() => (fail as QueuedTool).execute({}, context('run3:f')));
+    expect(QueuedCallError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ remoteName: 'RangeError', reason: 'no such record' });
+  }, 30_000);
+
+  it('cancels the call on its worker when the run is cancelled', async () => {
+    await workerProcess();
+    const { wait_for_abort: waitForAbort } = queuedTools();
+    const controller = new AbortController();
+    const key = 'run4:w';
+    const call = (waitForAbort as QueuedTool).execute({}, context(key, controller.signal));
+    await waitFor('the call to start', async () => (await counters.read('runs', key)) === 1);
+    controller.abort(new Error('the user went away'));
+    await expect(call).rejects.toThrow('the user went away');
+    // The tool on the worker saw its signal aborted.
+    await waitFor(
+      'the worker to abort the call',
+      async () => (await counters.read('aborted', key)) === 1,
+    );
+  }, 30_000);
+
+  it('a plan step times out: the worker aborts the call', async () => {
+    await inProcessWorker();
+    const tools = queuedTools();
+    const result = await executePlan(
+      { steps: [{ id: 'w', tool: 'wait_for_abort', args: {} }] },
+      [{ ...(tools['wait_for_abort'] as QueuedTool), timeoutMs: 300 }],
+      { runId: 'run5', retry: { maxRetries: 0 } },
+    );
+    expect(result.steps[0]).toMatchObject({ status: 'error' });
+    expect(result.steps[0]?.error?.name).toBe('StepTimeoutError');
+    await waitFor(
+      'the worker to abort the call',
+      async () => (await counters.read('aborted', 'run5:w')) === 1,
+    );
+  }, 30_000);
+
+  it('the worker enforces `jobTimeoutMs` itself', async () => {
+    await inProcessWorker();
+    const { wait_for_abort: waitForAbort } = queuedTools({ jobTimeoutMs: 300 });
+    const error = await failureOf(() =>
+      (waitForAbort as QueuedTool).execute({}, context('run6:w')),
+    );
+    expect(error).toMatchObject({ name: 'QueuedCallError', remoteName: 'AbortError' });
+    expect((error as QueuedCallError).reason).toMatch(/timed out after 300 ms on its worker/);
+    expect(await counters.read('aborted', 'run6:w')).toBe(1);
+  }, 30_000);
+
+  it('kill -9 of the worker mid-job: an idempotent call is retried by another worker and completes once', async () => {
+    const doomed = await workerProcess();
+    const { charge_card: charge } = queuedTools();
+    const key = 'run7:charge';
+    const call = (charge as QueuedTool).execute({ to: 'acct', hold: true }, context(key));
+    await waitFor('the call to start', async () => (await counters.read('runs', key)) === 1);
+    doomed.kill('SIGKILL');
+    await inProcessWorker();
+    await redis.set(counters.releaseKey, '1');
+    expect(await call).toEqual({ sent: 'acct', idempotencyKey: key });
+    expect(await counters.read('runs', key)).toBe(2);
+    expect(await counters.read('completions', key)).toBe(1);
+  }, 30_000);
+
+  it('kill -9 of the worker mid-job: a call with side effects is reported failed, never run twice', async () => {
+    const doomed = await workerProcess();
+    const tools = queuedTools();
+    const run = executePlan(
+      { steps: [{ id: 'mail', tool: 'send_email', args: { to: 'bob', hold: true } }] },
+      Object.values(tools),
+      { runId: 'run8', policy: () => 'allow' },
+    );
+    await waitFor(
+      'the call to start',
+      async () => (await counters.read('runs', 'run8:mail')) === 1,
+    );
+    doomed.kill('SIGKILL');
+    await inProcessWorker();
+    await redis.set(counters.releaseKey, '1');
+    const result = await run;
+    expect(result.steps[0]?.status).toBe('error');
+    const cause = result.steps[0]?.error?.cause;
+    expect(WorkerDiedError.isInstance(cause)).toBe(true);
+    expect(result.steps[0]?.error?.message).toContain(WORKER_DIED_REASON);
+    // A repeat of the run gets the same report and runs nothing.
+    const again = await executePlan(
+      { steps: [{ id: 'mail', tool: 'send_email', args: { to: 'bob', hold: true } }] },
+      Object.values(tools),
+      { runId: 'run8', policy: () => 'allow' },
+    );
+    expect(WorkerDiedError.isInstance(again.steps[0]?.error?.cause)).toBe(true);
+    expect(await counters.read('runs', 'run8:mail')).toBe(1);
+    expect(await counters.read('completions', 'run8:mail')).toBe(0);
+  }, 30_000);
+
+  it('an agent killed mid-run and retried with the same run id does not repeat the side effect', async () => {
+    await inProcessWorker();
+    const plan = { steps: [{ id: 'mail', tool: 'send_email', args: { to: 'ann', hold: true } }] };
+    const agent = spawnScript('./agent-process.test-utils.ts', {
+      TEST_RUN_ID: 'run9',
+      TEST_PLAN: JSON.stringify(plan),
+    });
+    await waitFor(
+      'the call to start',
+      async () => (await counters.read('runs', 'run9:mail')) === 1,
+    );
+    agent.kill('SIGKILL');
+    // The retried run finds the call in flight and waits for it.
+    const retried = executePlan(plan, Object.values(queuedTools()), {
+      runId: 'run9',
+      policy: () => 'allow',
+    });
+    await redis.set(counters.releaseKey, '1');
+    const result = await retried;
+    expect(result.status).toBe('ok');
+    expect(result.results['mail']).toEqual({ sent: 'ann', idempotencyKey: 'run9:mail' });
+    expect(await counters.read('runs', 'run9:mail')).toBe(1);
+    expect(await counters.read('completions', 'run9:mail')).toBe(1);
+  }, 30_000);
+});
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function failureOf(call: () => unknown): Promise<unknown> {
+  try {
+    await call();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('Expected the call to fail');
+}
