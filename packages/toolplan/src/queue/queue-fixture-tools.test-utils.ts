@@ -83,6 +83,17 @@ export function fixtureTools(redis: RedisClient, prefix: string): Tool[] {
       },
     }) as Tool,
     defineTool({
+      name: 'flaky',
+      description: 'Fails on its first attempt',
+      inputSchema: z.object({}),
+      idempotent: true,
+      execute: async (_input, { idempotencyKey, attempt }) => {
+        await counters.increment('runs', idempotencyKey);
+        if (attempt === 1) throw new Error('try again');
+        return { attempt };
+      },
+    }) as Tool,
+    defineTool({
       name: 'fail',
       description: 'Always fails',
       inputSchema: z.object({}),

@@ -14,7 +14,7 @@ export function queueFixtureWorkerOptions(
     prefix,
     queueName,
     concurrency: 4,
-    lockDurationMs: 2000,
+    lockDurationMs: 4000,
     stalledIntervalMs: 1000,
   };
 }

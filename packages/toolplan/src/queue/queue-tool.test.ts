@@ -53,6 +53,7 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
   let children: ChildProcess[];
   let workers: ToolWorker[];
   let queued: QueuedTool[];
+  let handlesBefore: number;
 
   beforeAll(async () => {
     if (!reachable) throw new Error(`Redis is unreachable at ${TEST_REDIS_URL} (CI is set)`);
@@ -60,6 +61,7 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
   });
 
   beforeEach(() => {
+    handlesBefore = openHandles();
     prefix = uniquePrefix();
     redis = packages.createRedis(toRedisOptions(TEST_REDIS_URL));
     counters = fixtureCounters(redis, prefix);
@@ -76,7 +78,9 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
     // Nothing wrote after everything closed: the prefix stays empty.
     expect(await redis.eval(DELETE_PREFIX_SCRIPT, 0, prefix)).toBe(0);
     await redis.quit();
-  });
+    // Every connection and child process the test opened is gone.
+    await waitFor('connections and processes to close', async () => openHandles() <= handlesBefore);
+  }, 30_000);
 
   /** The fixture tools, queued; `options` apply to every one. */
   function queuedTools(options: Partial<QueueToolOptions> = {}): Record<string, QueuedTool> {
@@ -183,6 +187,29 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
     expect(await send.execute({ to: 'x' }, context(key))).toEqual(first);
     expect(await queue.getJob(queueJobId(key))).toBeUndefined();
     await queue.close();
+    expect(await counters.read('runs', key)).toBe(1);
+  }, 30_000);
+
+  it('a failed call of an idempotent tool is retried by the run as a new job', async () => {
+    await inProcessWorker();
+    const result = await executePlan(
+      { steps: [{ id: 'f', tool: 'flaky', args: {} }] },
+      Object.values(queuedTools()),
+      { runId: 'run10', retry: { initialDelayMs: 1 } },
+    );
+    expect(result.steps[0]).toMatchObject({ status: 'ok', value: { attempt: 2 }, attempts: 2 });
+    expect(await counters.read('runs', 'run10:f')).toBe(2);
+  }, 30_000);
+
+  it('a call whose enqueue was lost (its caller died after recording it) runs on a repeat', async () => {
+    await inProcessWorker();
+    const { send_email: send } = queuedTools();
+    const key = 'run11:mail';
+    await redis.set(`${prefix}:${QUEUE}:toolplan-record:${queueJobId(key)}`, '{"state":"queued"}');
+    expect(await (send as QueuedTool).execute({ to: 'y' }, context(key))).toEqual({
+      sent: 'y',
+      idempotencyKey: key,
+    });
     expect(await counters.read('runs', key)).toBe(1);
   }, 30_000);
 
@@ -322,4 +349,11 @@ async function failureOf(call: () => unknown): Promise<unknown> {
     return error;
   }
   throw new Error('Expected the call to fail');
+}
+
+/** This process's open sockets and child processes. */
+function openHandles(): number {
+  return process
+    .getActiveResourcesInfo()
+    .filter((kind) => kind === 'TCPSocketWrap' || kind === 'ProcessWrap').length;
 }
