@@ -8,6 +8,7 @@ describe('the `toolplan/queue` entry', () => {
       'WORKER_DIED_REASON',
       'WorkerDiedError',
       'queueTool',
+      'queueTools',
       'startToolWorker',
     ]);
   });

@@ -1,4 +1,10 @@
-export { queueTool, type QueuedTool, type QueueToolOptions } from './queue-tool.js';
+export {
+  queueTool,
+  queueTools,
+  type QueuedTool,
+  type QueuedTools,
+  type QueueToolOptions,
+} from './queue-tool.js';
 export { startToolWorker, type ToolWorker, type ToolWorkerOptions } from './start-tool-worker.js';
 export type { QueueLocationOptions } from './queue-options.js';
 export type { RedisConnection, RedisConnectionOptions } from './redis-connection.js';

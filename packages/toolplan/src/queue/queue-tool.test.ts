@@ -7,7 +7,7 @@ import { loadQueuePackages, type QueuePackages, type RedisClient } from './load-
 import { queueFixtureWorkerOptions } from './queue-fixture-worker-options.test-utils.js';
 import { fixtureCounters, fixtureTools } from './queue-fixture-tools.test-utils.js';
 import { queueJobId } from './queue-job-id.js';
-import { queueTool, type QueuedTool, type QueueToolOptions } from './queue-tool.js';
+import { queueTool, queueTools, type QueueToolOptions } from './queue-tool.js';
 import { QueuedCallError } from './queued-call-error.js';
 import { toRedisOptions } from './redis-connection.js';
 import {
@@ -31,7 +31,15 @@ if (!reachable && !redisRequired) {
 const QUEUE = 'tools';
 
 describe('queueTool options', () => {
-  const tool = { name: 't', description: '', execute: () => 1 } as unknown as Tool;
+  const tool = {
+    name: 't',
+    description: '',
+    inputSchema: {
+      jsonSchema: { type: 'object' },
+      validate: (value: unknown) => ({ success: true, value }),
+    },
+    execute: () => 1,
+  } as unknown as Tool;
   it.each([
     [{}, /needs a `connection`/],
     [{ connection: 'http://x' }, /redis:\/\/ URL/],
@@ -40,8 +48,29 @@ describe('queueTool options', () => {
     [{ connection: 'redis://h', keepJobsMs: 0 }, /`keepJobsMs` to be a positive integer, got `0`/],
     [{ connection: 'redis://h', keepJobsMs: 10, idempotencyTtlMs: 10 }, /longer than `keepJobsMs`/],
     [{ connection: 'redis://h', timeoutMs: 5 }, /has no option `timeoutMs`/],
+    [{ connection: 'redis://h', jobTimeoutMs: 0 }, /`jobTimeoutMs` to be a positive integer/],
   ])('rejects %j', (options, message) => {
     expect(() => queueTool(tool, options as QueueToolOptions)).toThrow(message);
+  });
+
+  it('rejects an empty list of tools', () => {
+    expect(() => queueTools([], { connection: 'redis://h' })).toThrow(/non-empty array/);
+  });
+
+  it('keeps the name, schema and annotations of the tool, not its batch; connects on the first call only', async () => {
+    const batched = {
+      ...tool,
+      readOnly: true,
+      timeoutMs: 50,
+      batch: () => [],
+      maxBatchSize: 3,
+    } as unknown as Tool;
+    // Nothing listens there: a connection attempt would fail the call, not the definition.
+    const queued = queueTool(batched, { connection: 'redis://127.0.0.1:1' });
+    expect(queued).toMatchObject({ name: 't', readOnly: true, timeoutMs: 50 });
+    expect(queued.inputSchema).toBe(batched.inputSchema);
+    expect('batch' in queued || 'maxBatchSize' in queued).toBe(false);
+    await queued.close();
   });
 });
 
@@ -52,7 +81,7 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
   let counters: ReturnType<typeof fixtureCounters>;
   let children: ChildProcess[];
   let workers: ToolWorker[];
-  let queued: QueuedTool[];
+  let queued: { close(): Promise<void> }[];
   let handlesBefore: number;
 
   beforeAll(async () => {
@@ -83,11 +112,14 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
   }, 30_000);
 
   /** The fixture tools, queued; `options` apply to every one. */
-  function queuedTools(options: Partial<QueueToolOptions> = {}): Record<string, QueuedTool> {
-    const tools = fixtureTools(redis, prefix).map((tool) =>
-      queueTool(tool, { connection: TEST_REDIS_URL, prefix, queueName: QUEUE, ...options }),
-    );
-    queued.push(...tools);
+  function queuedTools(options: Partial<QueueToolOptions> = {}): Record<string, Tool> {
+    const { tools, close } = queueTools(fixtureTools(redis, prefix), {
+      connection: TEST_REDIS_URL,
+      prefix,
+      queueName: QUEUE,
+      ...options,
+    });
+    queued.push({ close });
     return Object.fromEntries(tools.map((tool) => [tool.name, tool]));
   }
 
@@ -167,8 +199,8 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
 
   it('runs a side effect once for one key: twice at once, again later, and after its job was removed', async () => {
     await inProcessWorker();
-    const { send_email: sendEmail } = queuedTools() as Record<string, QueuedTool>;
-    const send = sendEmail as QueuedTool;
+    const { send_email: sendEmail } = queuedTools();
+    const send = sendEmail as Tool;
     const key = 'run2:mail';
     const [first, second] = await Promise.all([
       send.execute({ to: 'x' }, context(key)),
@@ -206,7 +238,7 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
     const { send_email: send } = queuedTools();
     const key = 'run11:mail';
     await redis.set(`${prefix}:${QUEUE}:toolplan-record:${queueJobId(key)}`, '{"state":"queued"}');
-    expect(await (send as QueuedTool).execute({ to: 'y' }, context(key))).toEqual({
+    expect(await (send as Tool).execute({ to: 'y' }, context(key))).toEqual({
       sent: 'y',
       idempotencyKey: key,
     });
@@ -216,7 +248,7 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
   it('carries a failure back as data', async () => {
     await inProcessWorker();
     const { fail } = queuedTools();
-    const error = await failureOf(() => (fail as QueuedTool).execute({}, context('run3:f')));
+    const error = await failureOf(() => (fail as Tool).execute({}, context('run3:f')));
     expect(QueuedCallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ remoteName: 'RangeError', reason: 'no such record' });
   }, 30_000);
@@ -226,7 +258,7 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
     const { wait_for_abort: waitForAbort } = queuedTools();
     const controller = new AbortController();
     const key = 'run4:w';
-    const call = (waitForAbort as QueuedTool).execute({}, context(key, controller.signal));
+    const call = (waitForAbort as Tool).execute({}, context(key, controller.signal));
     await waitFor('the call to start', async () => (await counters.read('runs', key)) === 1);
     controller.abort(new Error('the user went away'));
     await expect(call).rejects.toThrow('the user went away');
@@ -242,7 +274,7 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
     const tools = queuedTools();
     const result = await executePlan(
       { steps: [{ id: 'w', tool: 'wait_for_abort', args: {} }] },
-      [{ ...(tools['wait_for_abort'] as QueuedTool), timeoutMs: 300 }],
+      [{ ...(tools['wait_for_abort'] as Tool), timeoutMs: 300 }],
       { runId: 'run5', retry: { maxRetries: 0 } },
     );
     expect(result.steps[0]).toMatchObject({ status: 'error' });
@@ -256,9 +288,7 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
   it('the worker enforces `jobTimeoutMs` itself', async () => {
     await inProcessWorker();
     const { wait_for_abort: waitForAbort } = queuedTools({ jobTimeoutMs: 300 });
-    const error = await failureOf(() =>
-      (waitForAbort as QueuedTool).execute({}, context('run6:w')),
-    );
+    const error = await failureOf(() => (waitForAbort as Tool).execute({}, context('run6:w')));
     expect(error).toMatchObject({ name: 'QueuedCallError', remoteName: 'AbortError' });
     expect((error as QueuedCallError).reason).toMatch(/timed out after 300 ms on its worker/);
     expect(await counters.read('aborted', 'run6:w')).toBe(1);
@@ -268,7 +298,7 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
     const doomed = await workerProcess();
     const { charge_card: charge } = queuedTools();
     const key = 'run7:charge';
-    const call = (charge as QueuedTool).execute({ to: 'acct', hold: true }, context(key));
+    const call = (charge as Tool).execute({ to: 'acct', hold: true }, context(key));
     await waitFor('the call to start', async () => (await counters.read('runs', key)) === 1);
     doomed.kill('SIGKILL');
     await inProcessWorker();

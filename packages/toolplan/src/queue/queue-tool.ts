@@ -6,17 +6,13 @@ import {
   queueKeys,
   type IdempotencyRecord,
 } from './idempotency-record.js';
-import {
-  loadQueuePackages,
-  type BullQueue,
-  type BullQueueEvents,
-  type RedisClient,
-} from './load-queue-packages.js';
+import { createQueueClient, type QueueClient, type QueueConnections } from './queue-client.js';
 import { queueJobId } from './queue-job-id.js';
 import {
   positiveInteger,
   resolveQueueLocation,
   type QueueLocationOptions,
+  type ResolvedQueueLocation,
 } from './queue-options.js';
 import { QueuedCallError } from './queued-call-error.js';
 import type { ToolJobData } from './tool-job-data.js';
@@ -51,10 +47,10 @@ const QUEUE_TOOL_KEYS = [
   'keepJobsMs',
 ];
 
-interface Connections {
-  redis: RedisClient;
-  queue: BullQueue;
-  events: BullQueueEvents;
+/** Tools queued together, sharing their connections; `close()` ends them. */
+export interface QueuedTools {
+  readonly tools: Tool[];
+  close(): Promise<void>;
 }
 
 /**
@@ -78,49 +74,65 @@ export function queueTool<Input, Output>(
   tool: Tool<Input, Output>,
   options: QueueToolOptions,
 ): QueuedTool<Input, Output> {
+  const queued = queueTools([tool as Tool], options);
+  return { ...(queued.tools[0] as Tool<Input, Output>), close: () => queued.close() };
+}
+
+/**
+ * {@link queueTool} for several tools at once, sharing one set of connections (three, however
+ * many tools): what an agent with many queued tools should use.
+ */
+export function queueTools(tools: readonly Tool[], options: QueueToolOptions): QueuedTools {
+  if (!Array.isArray(tools) || tools.length === 0) {
+    throw new TypeError(`Expected \`tools\` to be a non-empty array of tools`);
+  }
+  const names = tools.map((tool) => tool.name);
+  const of = names.length === 1 ? `queueTool('${names[0]}')` : `queueTools([${names.join(', ')}])`;
   const location = resolveQueueLocation({
-    of: `queueTool('${tool.name}')`,
+    of,
     given: options as unknown as Record<string, unknown>,
     known: QUEUE_TOOL_KEYS,
   });
   const keepJobsMs = positiveInteger('keepJobsMs', options.keepJobsMs, 3_600_000);
-  const jobTimeoutMs =
-    options.jobTimeoutMs === undefined
-      ? tool.timeoutMs
-      : positiveInteger('jobTimeoutMs', options.jobTimeoutMs, 1);
+  if (options.jobTimeoutMs !== undefined) positiveInteger('jobTimeoutMs', options.jobTimeoutMs, 1);
   if (location.idempotencyTtlMs <= keepJobsMs) {
     throw new TypeError(
       `Expected \`idempotencyTtlMs\` (${location.idempotencyTtlMs}) to be longer than \`keepJobsMs\` (${keepJobsMs}): a repeat must never find neither the job nor its record`,
     );
   }
+  const client = createQueueClient(location, of);
+  return {
+    tools: tools.map((tool) =>
+      toQueuedTool(tool, {
+        client,
+        location,
+        keepJobsMs,
+        jobTimeoutMs: options.jobTimeoutMs ?? tool.timeoutMs,
+      }),
+    ),
+    close: () => client.close(),
+  };
+}
+
+function toQueuedTool(
+  tool: Tool,
+  shared: {
+    client: QueueClient;
+    location: ResolvedQueueLocation;
+    keepJobsMs: number;
+    jobTimeoutMs: number | undefined;
+  },
+): Tool {
+  const { client, location, keepJobsMs, jobTimeoutMs } = shared;
   const keys = queueKeys(location.prefix, location.queueName);
   const repeatable = tool.readOnly === true || tool.idempotent === true;
-  const bullOptions = {
-    connection: { ...location.redis, maxRetriesPerRequest: null },
-    prefix: location.prefix,
-  };
-  let connecting: Promise<Connections> | undefined;
-  let closed = false;
-
-  const connect = (): Promise<Connections> =>
-    (connecting ??= loadQueuePackages(`queueTool('${tool.name}')`).then((packages) => {
-      const redis = packages.createRedis(location.redis);
-      const queue = packages.createQueue(location.queueName, bullOptions);
-      const events = packages.createQueueEvents(location.queueName, bullOptions);
-      // Connection errors surface as failed calls (and ioredis reconnects); an `error` event
-      // without a listener would end the process instead.
-      redis.on('error', () => {});
-      queue.on('error', () => {});
-      events.on('error', () => {});
-      return { redis, queue, events };
-    }));
 
   /** The call's outcome from its record, as the tool's own call would give it. */
   const settle = (
     record: Extract<IdempotencyRecord, { state: 'done' | 'failed' }>,
     key: string,
-  ): Output => {
-    if (record.state === 'done') return record.value as Output;
+  ): unknown => {
+    if (record.state === 'done') return record.value;
     if (record.error.name === 'WorkerDiedError') {
       throw new WorkerDiedError({ toolName: tool.name, idempotencyKey: key });
     }
@@ -133,7 +145,7 @@ export function queueTool<Input, Output>(
   };
 
   /** Stops the call: off the queue if it has not started, else its worker is told to abort it. */
-  const cancel = async ({ redis, queue }: Connections, jobId: string): Promise<void> => {
+  const cancel = async ({ redis, queue }: QueueConnections, jobId: string): Promise<void> => {
     await redis.set(keys.cancelled(jobId), '1', 'PX', location.idempotencyTtlMs);
     if ((await queue.remove(jobId)) === 1) {
       await redis.eval(FORGET_QUEUED_SCRIPT, 1, keys.record(jobId));
@@ -142,11 +154,10 @@ export function queueTool<Input, Output>(
     await redis.publish(keys.cancelChannel, jobId);
   };
 
-  const execute = async (input: Input, context: ToolExecutionContext): Promise<Output> => {
-    if (closed) throw new Error(`queueTool('${tool.name}') is closed`);
+  const execute = async (input: unknown, context: ToolExecutionContext): Promise<unknown> => {
     const { signal, idempotencyKey: key } = context;
     signal.throwIfAborted();
-    const connections = await connect();
+    const connections = await client.connect();
     const { redis, queue, events } = connections;
     signal.throwIfAborted();
     const jobId = queueJobId(key, repeatable ? context.attempt : undefined);
@@ -204,7 +215,7 @@ export function queueTool<Input, Output>(
     // where no record says more (a job BullMQ failed itself: stalled too often).
     const record = parseIdempotencyRecord(await redis.get(recordKey));
     if (isFinal(record)) return settle(record, key);
-    if (finished.ok) return finished.value as Output;
+    if (finished.ok) return finished.value;
     throw new QueuedCallError({
       toolName: tool.name,
       idempotencyKey: key,
@@ -220,17 +231,5 @@ export function queueTool<Input, Output>(
     maxBatchSize: _max,
     ...rest
   } = tool;
-  return {
-    ...rest,
-    execute,
-    async close() {
-      closed = true;
-      const pending = connecting;
-      connecting = undefined;
-      if (pending === undefined) return;
-      const { redis, queue, events } = await pending;
-      await Promise.allSettled([events.close(), queue.close()]);
-      await redis.quit().catch(() => {});
-    },
-  };
+  return { ...rest, execute };
 }
