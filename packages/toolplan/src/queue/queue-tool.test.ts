@@ -181,6 +181,7 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
           { id: 'b', tool: 'meet', args: { n: 3, who: 'b' } },
           { id: 'c', tool: 'meet', args: { n: 3, who: 'c' } },
           { id: 'mail', tool: 'send_email', args: { to: '$a.met' } },
+          { id: 'each', tool: 'send_email', forEach: ['p', 'q'], args: { to: '$item' } },
         ],
       },
       Object.values(tools),
@@ -193,8 +194,14 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
       b: { met: 'b' },
       c: { met: 'c' },
       mail: { sent: 'a', idempotencyKey: 'run1:mail' },
+      each: [
+        { sent: 'p', idempotencyKey: 'run1:each:0' },
+        { sent: 'q', idempotencyKey: 'run1:each:1' },
+      ],
     });
-    expect(await counters.read('runs', 'run1:mail')).toBe(1);
+    for (const key of ['run1:mail', 'run1:each:0', 'run1:each:1']) {
+      expect(await counters.read('runs', key)).toBe(1);
+    }
   }, 30_000);
 
   it('runs a side effect once for one key: twice at once, again later, and after its job was removed', async () => {
@@ -272,9 +279,11 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
   it('a plan step times out: the worker aborts the call', async () => {
     await inProcessWorker();
     const tools = queuedTools();
+    // Connected and warm, so that the call reaches the worker well within its time-out.
+    await (tools['meet'] as Tool).execute({ n: 1, who: 'warm-up' }, context('run5:warm'));
     const result = await executePlan(
       { steps: [{ id: 'w', tool: 'wait_for_abort', args: {} }] },
-      [{ ...(tools['wait_for_abort'] as Tool), timeoutMs: 300 }],
+      [{ ...(tools['wait_for_abort'] as Tool), timeoutMs: 1500 }],
       { runId: 'run5', retry: { maxRetries: 0 } },
     );
     expect(result.steps[0]).toMatchObject({ status: 'error' });
