@@ -4,6 +4,7 @@ import * as queue from 'toolplan/queue';
 describe('the `toolplan/queue` entry', () => {
   it('exports exactly the designed values, and loads without connecting anywhere', () => {
     expect(Object.keys(queue).sort()).toEqual([
+      'QueueConnectionError',
       'QueuedCallError',
       'WORKER_DIED_REASON',
       'WorkerDiedError',

@@ -10,3 +10,4 @@ export type { QueueLocationOptions } from './queue-options.js';
 export type { RedisConnection, RedisConnectionOptions } from './redis-connection.js';
 export { QueuedCallError } from './queued-call-error.js';
 export { WorkerDiedError, WORKER_DIED_REASON } from './worker-died-error.js';
+export { QueueConnectionError } from './queue-connection-error.js';

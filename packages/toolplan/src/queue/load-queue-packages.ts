@@ -10,9 +10,14 @@ export interface RedisClient {
   eval(script: string, keys: number, ...args: (string | number)[]): Promise<unknown>;
   publish(channel: string, message: string): Promise<number>;
   subscribe(channel: string): Promise<unknown>;
+  /** `ready` once connected. */
+  readonly status: string;
   on(event: 'message', listener: (channel: string, message: string) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
+  once(event: 'ready', listener: () => void): unknown;
+  off(event: string, listener: (...args: never[]) => void): unknown;
   quit(): Promise<unknown>;
+  disconnect(): void;
 }
 
 export interface BullJob {

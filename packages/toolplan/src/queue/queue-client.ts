@@ -5,6 +5,7 @@ import {
   type RedisClient,
 } from './load-queue-packages.js';
 import type { ResolvedQueueLocation } from './queue-options.js';
+import { whenReady } from './when-ready.js';
 
 export interface QueueConnections {
   /** Commands on the idempotency records and cancellations. */
@@ -28,13 +29,21 @@ export function createQueueClient(location: ResolvedQueueLocation, neededBy: str
   return {
     connect(): Promise<QueueConnections> {
       if (closed) return Promise.reject(new Error(`${neededBy} is closed`));
-      return (connecting ??= loadQueuePackages(neededBy).then((packages) => {
+      return (connecting ??= loadQueuePackages(neededBy).then(async (packages) => {
         const redis = packages.createRedis(location.redis);
-        const queue = packages.createQueue(location.queueName, bullOptions);
-        const events = packages.createQueueEvents(location.queueName, bullOptions);
         // Connection errors surface as failed calls (and ioredis reconnects); an `error` event
         // without a listener would end the process instead.
         redis.on('error', () => {});
+        try {
+          await whenReady(redis, location.redis, location.connectTimeoutMs);
+        } catch (error) {
+          // Not cached: the next call tries again, Redis may be back.
+          redis.disconnect();
+          connecting = undefined;
+          throw error;
+        }
+        const queue = packages.createQueue(location.queueName, bullOptions);
+        const events = packages.createQueueEvents(location.queueName, bullOptions);
         queue.on('error', () => {});
         events.on('error', () => {});
         return { redis, queue, events };
@@ -45,7 +54,9 @@ export function createQueueClient(location: ResolvedQueueLocation, neededBy: str
       const pending = connecting;
       connecting = undefined;
       if (pending === undefined) return;
-      const { redis, queue, events } = await pending;
+      const connections = await pending.catch(() => undefined);
+      if (connections === undefined) return;
+      const { redis, queue, events } = connections;
       await Promise.allSettled([events.close(), queue.close()]);
       await redis.quit().catch(() => {});
     },

@@ -28,6 +28,12 @@ export interface QueueLocationOptions {
    * @default 86_400_000 (one day)
    */
   idempotencyTtlMs?: number;
+  /**
+   * How long (ms) to wait for Redis when connecting, before failing with a
+   * `QueueConnectionError` (a worker when it starts, a queued tool on its first call).
+   * @default 10_000
+   */
+  connectTimeoutMs?: number;
 }
 
 export interface ResolvedQueueLocation {
@@ -35,10 +41,12 @@ export interface ResolvedQueueLocation {
   queueName: string;
   prefix: string;
   idempotencyTtlMs: number;
+  connectTimeoutMs: number;
 }
 
 export const DEFAULT_QUEUE_NAME = 'toolplan-tools';
 export const DEFAULT_IDEMPOTENCY_TTL_MS = 86_400_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 /** Checks the options every part of the queue takes; throws a `TypeError` naming the first wrong one. */
 export function resolveQueueLocation(options: {
@@ -75,6 +83,11 @@ export function resolveQueueLocation(options: {
       'idempotencyTtlMs',
       given['idempotencyTtlMs'],
       DEFAULT_IDEMPOTENCY_TTL_MS,
+    ),
+    connectTimeoutMs: positiveInteger(
+      'connectTimeoutMs',
+      given['connectTimeoutMs'],
+      DEFAULT_CONNECT_TIMEOUT_MS,
     ),
   };
 }

@@ -8,6 +8,7 @@ import { queueFixtureWorkerOptions } from './queue-fixture-worker-options.test-u
 import { fixtureCounters, fixtureTools } from './queue-fixture-tools.test-utils.js';
 import { queueJobId } from './queue-job-id.js';
 import { queueTool, queueTools, type QueueToolOptions } from './queue-tool.js';
+import { QueueConnectionError } from './queue-connection-error.js';
 import { QueuedCallError } from './queued-call-error.js';
 import { toRedisOptions } from './redis-connection.js';
 import {
@@ -51,6 +52,18 @@ describe('queueTool options', () => {
     [{ connection: 'redis://h', jobTimeoutMs: 0 }, /`jobTimeoutMs` to be a positive integer/],
   ])('rejects %j', (options, message) => {
     expect(() => queueTool(tool, options as QueueToolOptions)).toThrow(message);
+  });
+
+  it('fails with QueueConnectionError when Redis does not answer, leaving nothing open', async () => {
+    const before = openHandles();
+    const unreachable = { connection: 'redis://127.0.0.1:1', connectTimeoutMs: 200 };
+    const worker = await failureOf(() => startToolWorker({ ...unreachable, tools: [tool] }));
+    expect(QueueConnectionError.isInstance(worker)).toBe(true);
+    const queued = queueTool(tool, unreachable);
+    const call = await failureOf(() => queued.execute({}, unitContext('r:s')));
+    expect(call).toMatchObject({ name: 'QueueConnectionError', host: '127.0.0.1', port: 1 });
+    await queued.close();
+    await waitFor('connections to close', async () => openHandles() <= before);
   });
 
   it('rejects an empty list of tools', () => {
@@ -395,4 +408,18 @@ function openHandles(): number {
   return process
     .getActiveResourcesInfo()
     .filter((kind) => kind === 'TCPSocketWrap' || kind === 'ProcessWrap').length;
+}
+
+function unitContext(key: string): ToolExecutionContext {
+  const signal = new AbortController().signal;
+  return {
+    signal,
+    abortSignal: signal,
+    runId: 'r',
+    stepId: 's',
+    toolCallId: key,
+    attempt: 1,
+    idempotencyKey: key,
+    messages: [],
+  };
 }

@@ -43,6 +43,7 @@ const QUEUE_TOOL_KEYS = [
   'queueName',
   'prefix',
   'idempotencyTtlMs',
+  'connectTimeoutMs',
   'jobTimeoutMs',
   'keepJobsMs',
 ];

@@ -7,6 +7,7 @@ import {
   type QueueLocationOptions,
 } from './queue-options.js';
 import type { ToolJobData } from './tool-job-data.js';
+import { whenReady } from './when-ready.js';
 import { WORKER_DIED_REASON } from './worker-died-error.js';
 
 export interface ToolWorkerOptions extends QueueLocationOptions {
@@ -37,10 +38,12 @@ const TOOL_WORKER_KEYS = [
   'queueName',
   'prefix',
   'idempotencyTtlMs',
+  'connectTimeoutMs',
   'tools',
   'concurrency',
   'lockDurationMs',
   'stalledIntervalMs',
+  'connectTimeoutMs',
 ];
 
 /** Why the worker aborted a call's signal. */
@@ -91,7 +94,18 @@ export async function startToolWorker(options: ToolWorkerOptions): Promise<ToolW
   subscriber.on('message', (_channel, jobId) => {
     running.get(jobId)?.abort(new CallStopped('The call was cancelled by its caller.'));
   });
-  await subscriber.subscribe(keys.cancelChannel);
+  try {
+    await Promise.all([
+      whenReady(redis, location.redis, location.connectTimeoutMs),
+      whenReady(subscriber, location.redis, location.connectTimeoutMs),
+    ]);
+    await subscriber.subscribe(keys.cancelChannel);
+  } catch (error) {
+    // Redis unreachable: nothing of the worker may stay open behind the failure.
+    subscriber.disconnect();
+    redis.disconnect();
+    throw error;
+  }
 
   const record = (jobId: string, value: object) =>
     redis.set(keys.record(jobId), JSON.stringify(value), 'PX', ttl);
@@ -188,7 +202,14 @@ export async function startToolWorker(options: ToolWorkerOptions): Promise<ToolW
     maxStalledCount: 1,
   });
   worker.on('error', () => {});
-  await worker.waitUntilReady();
+  try {
+    await worker.waitUntilReady();
+  } catch (error) {
+    await worker.close(true).catch(() => {});
+    subscriber.disconnect();
+    redis.disconnect();
+    throw error;
+  }
   return {
     async close() {
       await worker.close();
