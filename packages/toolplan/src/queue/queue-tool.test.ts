@@ -7,6 +7,7 @@ import { loadQueuePackages, type QueuePackages, type RedisClient } from './load-
 import { queueFixtureWorkerOptions } from './queue-fixture-worker-options.test-utils.js';
 import { fixtureCounters, fixtureTools } from './queue-fixture-tools.test-utils.js';
 import { queueJobId } from './queue-job-id.js';
+import { createQueuedFixtureAgent } from './queued-fixture-agent.test-utils.js';
 import { queueTool, queueTools, type QueueToolOptions } from './queue-tool.js';
 import { QueueConnectionError } from './queue-connection-error.js';
 import { QueuedCallError } from './queued-call-error.js';
@@ -363,25 +364,36 @@ describe.skipIf(!reachable && !redisRequired)('tools on queue workers (real Redi
 
   it('an agent killed mid-run and retried with the same run id does not repeat the side effect', async () => {
     await inProcessWorker();
-    const plan = { steps: [{ id: 'mail', tool: 'send_email', args: { to: 'ann', hold: true } }] };
+    const plan = JSON.stringify({
+      steps: [{ id: 'mail', tool: 'send_email', args: { to: 'ann', hold: true } }],
+      answer: 'Sent to ${mail.sent}',
+    });
     const agent = spawnScript('./agent-process.test-utils.ts', {
       TEST_RUN_ID: 'run9',
-      TEST_PLAN: JSON.stringify(plan),
+      TEST_PLAN: plan,
     });
     await waitFor(
       'the call to start',
       async () => (await counters.read('runs', 'run9:mail')) === 1,
     );
     agent.kill('SIGKILL');
-    // The retried run finds the call in flight and waits for it.
-    const retried = executePlan(plan, Object.values(queuedTools()), {
-      runId: 'run9',
-      policy: () => 'allow',
-    });
+    // The retried run (another process's agent: nothing of the first run's memory) finds the
+    // call in flight and waits for it.
+    const location = { url: TEST_REDIS_URL, prefix, queueName: QUEUE, plan };
+    const retry = await createQueuedFixtureAgent(location);
+    queued.push(retry);
+    const retried = retry.run('Send the e-mail', { runId: 'run9' });
     await redis.set(counters.releaseKey, '1');
-    const result = await retried;
-    expect(result.status).toBe('ok');
-    expect(result.results['mail']).toEqual({ sent: 'ann', idempotencyKey: 'run9:mail' });
+    expect(await retried).toMatchObject({
+      answer: 'Sent to ann',
+      results: { mail: { sent: 'ann', idempotencyKey: 'run9:mail' } },
+    });
+    // Retried once more, after the call finished: its recorded result, nothing run.
+    const late = await createQueuedFixtureAgent(location);
+    queued.push(late);
+    expect(await late.run('Send the e-mail', { runId: 'run9' })).toMatchObject({
+      answer: 'Sent to ann',
+    });
     expect(await counters.read('runs', 'run9:mail')).toBe(1);
     expect(await counters.read('completions', 'run9:mail')).toBe(1);
   }, 30_000);
