@@ -11,7 +11,11 @@ import { whenReady } from './when-ready.js';
 import { WORKER_DIED_REASON } from './worker-died-error.js';
 
 export interface ToolWorkerOptions extends QueueLocationOptions {
-  /** The tools this worker runs, by name: the real ones, whose queued forms the agent side has. */
+  /**
+   * The tools this worker runs, by name: the real ones, whose queued forms the agent side has.
+   * Every worker of a queue takes any of its jobs, so each must have every tool queued on it;
+   * tools that run on other machines go through a queue of their own (`queueName`).
+   */
   tools: readonly Tool[];
   /**
    * Most calls this worker runs at once.
