@@ -9,6 +9,8 @@ export const LIBRARY_LAYERS = {
   model: ['plan', 'tools'],
   context: ['plan', 'tools', 'model'],
   trace: ['plan', 'tools'],
+  // Tools on queue workers (BullMQ on Redis): I/O of its own, so outside the core.
+  queue: ['plan', 'tools'],
   agent: ['plan', 'tools', 'runtime', 'model', 'context', 'trace'],
   mcp: ['plan', 'tools', 'runtime', 'model', 'context', 'trace', 'agent'],
   cli: ['plan', 'tools', 'runtime', 'model', 'context', 'trace', 'agent', 'mcp'],

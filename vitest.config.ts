@@ -19,7 +19,10 @@ const source = (path: string) => fileURLToPath(new URL(`./packages/${path}`, imp
 export const workspaceAliases = [
   { find: /^toolplan$/, replacement: source('toolplan/src/index.ts') },
   { find: /^toolplan\/internal$/, replacement: source('toolplan/src/internal.ts') },
-  { find: /^toolplan\/(plan|runtime|trace)$/, replacement: source('toolplan/src/entry/$1.ts') },
+  {
+    find: /^toolplan\/(plan|runtime|trace|queue)$/,
+    replacement: source('toolplan/src/entry/$1.ts'),
+  },
   { find: /^@toolplan\/simulator$/, replacement: source('simulator/src/index.ts') },
   { find: /^@toolplan\/bench$/, replacement: source('bench/src/index.ts') },
 ];
