@@ -102,6 +102,8 @@ export function redisStore(options: RedisStoreOptions): LearningStore {
   const origin = crypto.randomUUID();
   const shownUrl = url === undefined ? undefined : withoutCredentials(url);
   const connections: RedisConnection[] = [];
+  /** Connections blocked reading the stream: cut, not quit (a quit would wait for the read). */
+  const readers: RedisConnection[] = [];
   const closers: Array<() => void> = [];
   let closed = false;
 
@@ -139,7 +141,11 @@ export function redisStore(options: RedisStoreOptions): LearningStore {
 
   return {
     attach(attachOptions: AttachLearningStoreOptions): AttachedLearningStore {
-      const { tools, onError } = attachOptions;
+      const { tools } = attachOptions;
+      // Commands cut off by `close` are not failures anyone needs to hear about.
+      const onError = (error: unknown) => {
+        if (!closed) attachOptions.onError(error);
+      };
       const prefix = `toolplan:${app}:${catalogHash(tools)}:`;
       const stream = `${prefix}learn`;
       const publishQueue: string[] = [];
@@ -252,6 +258,7 @@ export function redisStore(options: RedisStoreOptions): LearningStore {
     async close() {
       closed = true;
       for (const close of closers.splice(0)) close();
+      for (const reader of readers.splice(0)) reader.disconnect();
       await Promise.all(
         connections.splice(0).map(async (connection) => {
           connection.off('error', ignore);
@@ -273,7 +280,7 @@ export function redisStore(options: RedisStoreOptions): LearningStore {
   }) {
     const reader = options.redis.duplicate();
     reader.on('error', ignore);
-    connections.push(reader);
+    readers.push(reader);
     let lastId = options.from;
     let reported = false;
     void (async () => {

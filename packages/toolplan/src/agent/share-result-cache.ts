@@ -55,10 +55,13 @@ export function shareResultCache(options: {
   const fetching = new Set<string>();
 
   const take = async (redisKey: string) => {
-    const [text, ttl] = await Promise.all([
+    // Time left is counted from before the request: the local copy never outlives Redis's.
+    const asked = performance.now();
+    const [text, left] = await Promise.all([
       redis.call('GET', redisKey) as Promise<string | null>,
       redis.call('PTTL', redisKey) as Promise<number>,
     ]);
+    const ttl = left - (performance.now() - asked);
     if (text === null || !(ttl > 0)) return;
     const shared = JSON.parse(text) as SharedResult;
     const split = splitScopedKey(shared.key);
