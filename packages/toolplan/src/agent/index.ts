@@ -84,3 +84,11 @@ export type {
 export type { ToolplanMessageMetadata } from './ui-message-metadata.js';
 export type { ToolplanToolMetadata } from './ui-tool-metadata.js';
 export type { StepEndEvent } from './to-tool-output-chunk.js';
+export { redisStore, type RedisStoreOptions } from './redis-store.js';
+export { RedisStoreError } from './redis-store-error.js';
+export { catalogHash } from './catalog-hash.js';
+export type {
+  AttachedLearningStore,
+  AttachLearningStoreOptions,
+  LearningStore,
+} from './learning-store.js';

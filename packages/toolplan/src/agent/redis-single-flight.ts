@@ -125,7 +125,9 @@ export class RedisSingleFlight extends SingleFlight {
     this.#granted.delete(id);
     const renew = setInterval(
       () => {
-        this.#redis.call('EVAL', RENEW, 1, this.#lockKey(id), token, this.#leaseMs).catch(this.#onError);
+        this.#redis
+          .call('EVAL', RENEW, 1, this.#lockKey(id), token, this.#leaseMs)
+          .catch(this.#onError);
       },
       Math.max(1, Math.floor(this.#leaseMs / 3)),
     );
@@ -133,10 +135,9 @@ export class RedisSingleFlight extends SingleFlight {
     const finish = (message: FlightMessage) => {
       clearInterval(renew);
       const text = JSON.stringify(message);
-      const stored =
-        message.ok
-          ? this.#redis.call('SET', this.#doneKey(id), text, 'PX', this.#resultTtlMs)
-          : Promise.resolve();
+      const stored = message.ok
+        ? this.#redis.call('SET', this.#doneKey(id), text, 'PX', this.#resultTtlMs)
+        : Promise.resolve();
       stored
         .then(() => this.#redis.call('PUBLISH', this.#channelOf(id), text))
         .then(() => this.#redis.call('EVAL', RELEASE, 1, this.#lockKey(id), token))
@@ -209,7 +210,14 @@ export class RedisSingleFlight extends SingleFlight {
           return;
         }
         if (stopped) return;
-        const won = await this.#redis.call('SET', this.#lockKey(id), token, 'NX', 'PX', this.#leaseMs);
+        const won = await this.#redis.call(
+          'SET',
+          this.#lockKey(id),
+          token,
+          'NX',
+          'PX',
+          this.#leaseMs,
+        );
         if (stopped) {
           if (won === 'OK') await this.#redis.call('EVAL', RELEASE, 1, this.#lockKey(id), token);
           return;

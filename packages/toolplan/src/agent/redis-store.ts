@@ -122,6 +122,13 @@ export function redisStore(options: RedisStoreOptions): LearningStore {
       if (Redis === undefined) throw new TypeError('ioredis has no Redis client class');
       main = new Redis(url as string, { lazyConnect: true, maxRetriesPerRequest: 2 });
       connections.push(main);
+      const remember = (error: unknown) => {
+        lastError = error;
+      };
+      main.on('error', remember as (...args: never[]) => void);
+      main.on('ready', (() => main.off('error', remember as (...args: never[]) => void)) as (
+        ...args: never[]
+      ) => void);
     } else main = client as RedisConnection;
     const subscriber = main.duplicate();
     connections.push(subscriber);
@@ -131,10 +138,16 @@ export function redisStore(options: RedisStoreOptions): LearningStore {
     return { main, channels: new RedisChannels(subscriber) };
   };
   let connecting: Promise<{ main: RedisConnection; channels: RedisChannels }> | undefined;
+  /** ioredis rejects with "Connection is closed."; the socket's error says why. */
+  let lastError: unknown;
   const connected = () => {
     connecting ??= connect().catch((cause: unknown) => {
       for (const each of connections) each.disconnect();
-      throw new RedisStoreError({ url: shownUrl, operation: 'connect to', cause });
+      throw new RedisStoreError({
+        url: shownUrl,
+        operation: 'connect to',
+        cause: lastError ?? cause,
+      });
     });
     return connecting;
   };
@@ -201,7 +214,8 @@ export function redisStore(options: RedisStoreOptions): LearningStore {
 
       const ready = (async () => {
         const { main: redis, channels } = await connected();
-        if (closed) throw new RedisStoreError({ url: shownUrl, operation: 'use (closed)', cause: undefined });
+        if (closed)
+          throw new RedisStoreError({ url: shownUrl, operation: 'use (closed)', cause: undefined });
         let lastId = '-';
         try {
           // Replay what the fleet learned, page by page, then follow the stream from there.
