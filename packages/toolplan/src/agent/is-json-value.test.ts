@@ -14,7 +14,9 @@ describe('isJsonValue', () => {
     expect(isJsonValue([Number.NaN])).toBe(false);
     expect(isJsonValue(new Map())).toBe(false);
     expect(isJsonValue({ f: () => 1 })).toBe(false);
-    expect(isJsonValue([1, , 3])).toBe(false);
+    const holey: number[] = [1];
+    holey[2] = 3;
+    expect(isJsonValue(holey)).toBe(false);
     expect(isJsonValue(10n)).toBe(false);
     const cyclic: Record<string, unknown> = {};
     cyclic['self'] = cyclic;

@@ -31,7 +31,7 @@ export interface AttachedLearningStore {
   planCache: PlanCache | undefined;
   learner: ChainLearner | undefined;
   /** Results of read-only tools with `ttlMs`, shared within a `shareScope`. */
-  cache: ResultCache | undefined;
+  cache: ResultCache;
   /** Calls in flight of the tools that opted in, shared within a `shareScope`. */
   inFlight: SingleFlight | undefined;
   /** Settles when the fleet's state is loaded: the agent's runs wait for it (and fail with it). */

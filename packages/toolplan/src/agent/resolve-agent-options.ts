@@ -138,9 +138,7 @@ export function resolveAgentOptions(options: CreateAgentOptions): ResolvedAgentO
   // The store's cache and in-flight registry, unless the developer gave their own.
   const execute = {
     ...settings.execute,
-    ...(settings.execute.cache === undefined && shared.cache !== undefined
-      ? { cache: shared.cache }
-      : {}),
+    ...(settings.execute.cache === undefined ? { cache: shared.cache } : {}),
     ...(settings.execute.inFlight === undefined && shared.inFlight !== undefined
       ? { inFlight: shared.inFlight }
       : {}),
