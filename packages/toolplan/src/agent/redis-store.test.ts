@@ -51,6 +51,26 @@ const planFor = (city: string) =>
     answer: '${w.city}: ${w.temp}°F',
   });
 
+/** A Redis of the test's own on a free port (to stop it), or `undefined` without redis-server. */
+async function startOwnRedis(): Promise<{ url: string; process: ChildProcess } | undefined> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const server = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  const started = await new Promise<boolean>((resolve) => {
+    server.once('error', () => resolve(false));
+    const lines = createInterface({ input: server.stdout as NodeJS.ReadableStream });
+    lines.on('line', (line) => {
+      if (line.includes('Ready to accept connections')) resolve(true);
+    });
+    server.once('exit', () => resolve(false));
+  });
+  if (!started) return undefined;
+  return { url: `redis://127.0.0.1:${port}`, process: server };
+}
+
 const failOnError = (error: unknown) => {
   throw error;
 };
@@ -83,7 +103,9 @@ describe.skipIf(skip)('redisStore', () => {
     await dropApp(admin, app);
     // Nothing of this test is left connected: only the admin connection remains of ours.
     const clients = (await admin.client('LIST')) as string;
-    expect(clients.split('\n').filter((line) => line.includes(`name=${app}`))).toEqual([]);
+    expect(clients.split('\n').filter((line) => line.includes(`name=toolplan:${app} `))).toEqual(
+      [],
+    );
   });
 
   it('one process learns a plan and promotes it; the other answers from it with no model call', async () => {
@@ -116,6 +138,8 @@ describe.skipIf(skip)('redisStore', () => {
     const served = await b.run('Weather in Lima?');
     expect(served).toMatchObject({ answer: 'Lima: 70°F', usage: { llmCalls: 0 } });
     expect(callsB).toEqual(['Lima']);
+    // The stores' connections are named (and the check after each test that none is left sees them).
+    expect((await admin.client('LIST')) as string).toContain(`name=toolplan:${app} `);
 
     // A process started later loads it all from Redis.
     const c = createAgent({
@@ -551,6 +575,38 @@ describe.skipIf(skip)('redisStore', () => {
     // And every later run, the same way.
     await expect(agent.run('Weather in Oslo?')).rejects.toMatchObject({ name: 'RedisStoreError' });
   });
+
+  it('goes on, correct but alone, when Redis goes away after it loaded', async (context) => {
+    app = uniqueApp();
+    const server = await startOwnRedis();
+    if (server === undefined) {
+      if ((process.env['CI'] ?? '') !== '') throw new Error('redis-server is not installed');
+      context.skip();
+      return;
+    }
+    try {
+      const errors: unknown[] = [];
+      const calls: string[] = [];
+      const agent = createAgent({
+        model: scriptedModel([planFor('Boston'), planFor('Oslo')]),
+        tools: [weatherTool(calls)],
+        store: open({ url: server.url }),
+        onError: (error) => errors.push(error),
+      });
+      expect(await agent.run('Weather in Boston?')).toMatchObject({ answer: 'Boston: 28°F' });
+      server.process.kill('SIGKILL');
+      await once(server.process, 'exit');
+      expect(await agent.run('Weather in Oslo?')).toMatchObject({ answer: 'Oslo: 20°F' });
+      expect(calls).toEqual(['Boston', 'Oslo']);
+      // What it could not share is reported, not thrown at the caller.
+      await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0), { timeout: 10_000 });
+    } finally {
+      if (server.process.exitCode === null && server.process.signalCode === null) {
+        server.process.kill('SIGKILL');
+        await once(server.process, 'exit');
+      }
+    }
+  }, 30_000);
 
   it('validates its options', () => {
     expect(() => redisStore({ app: 'x' })).toThrow('Expected exactly one of `url` and `client`');

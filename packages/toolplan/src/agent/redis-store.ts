@@ -120,7 +120,12 @@ export function redisStore(options: RedisStoreOptions): LearningStore {
       });
       const Redis = ioredis.Redis ?? ioredis.default;
       if (Redis === undefined) throw new TypeError('ioredis has no Redis client class');
-      main = new Redis(url as string, { lazyConnect: true, maxRetriesPerRequest: 2 });
+      // Named, so that an operator sees whose connections these are (`CLIENT LIST`).
+      main = new Redis(url as string, {
+        lazyConnect: true,
+        maxRetriesPerRequest: 2,
+        connectionName: `toolplan:${app}`,
+      });
       connections.push(main);
       const remember = (error: unknown) => {
         lastError = error;
