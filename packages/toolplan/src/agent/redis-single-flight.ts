@@ -27,15 +27,15 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
  *     join ─(nobody here has it)─► waiting on Redis ─► SET lock NX PX lease
  *        ├─(got it)──► the followers are told to call: the first begins the call holding the
  *        │             lease (renewed while it runs), the rest follow it here
- *        └─(held elsewhere)─► subscribed to the call's channel, reading its stored outcome
- *              ├─(outcome published or stored)──► landed
+ *        └─(held elsewhere)─► subscribed to the call's channel
+ *              ├─(outcome published)──► landed
  *              ├─(holder gave up or failed)──► try the lock again
  *              └─(lease expired: the holder died)──► try the lock again (take over)
  *
  * Only successes travel (errors are not data that survives a process boundary, and each process
  * should see its own): a failed or abandoned holder tells the waiters to try themselves. Keys hold
- * the scope's digest, and runs without a scope never leave the process. Outcomes are kept for
- * `resultTtlMs` after landing, for a waiter that subscribed just too late.
+ * the scope's digest, and runs without a scope never leave the process. A process whose
+ * Redis fails makes its calls itself.
  */
 export class RedisSingleFlight extends SingleFlight {
   readonly #redis: RedisConnection;
@@ -43,7 +43,6 @@ export class RedisSingleFlight extends SingleFlight {
   readonly #prefix: string;
   readonly #tools: ReadonlySet<string>;
   readonly #leaseMs: number;
-  readonly #resultTtlMs: number;
   readonly #origin: string;
   readonly #onError: (error: unknown) => void;
   readonly #remote = new Map<string, RemoteWait>();
@@ -59,7 +58,6 @@ export class RedisSingleFlight extends SingleFlight {
     prefix: string;
     tools: readonly string[];
     leaseMs: number;
-    resultTtlMs: number;
     origin: string;
     onError: (error: unknown) => void;
   }) {
@@ -69,7 +67,6 @@ export class RedisSingleFlight extends SingleFlight {
     this.#prefix = options.prefix;
     this.#tools = new Set(options.tools);
     this.#leaseMs = options.leaseMs;
-    this.#resultTtlMs = options.resultTtlMs;
     this.#origin = options.origin;
     this.#onError = options.onError;
   }
@@ -134,12 +131,8 @@ export class RedisSingleFlight extends SingleFlight {
     renew.unref();
     const finish = (message: FlightMessage) => {
       clearInterval(renew);
-      const text = JSON.stringify(message);
-      const stored = message.ok
-        ? this.#redis.call('SET', this.#doneKey(id), text, 'PX', this.#resultTtlMs)
-        : Promise.resolve();
-      stored
-        .then(() => this.#redis.call('PUBLISH', this.#channelOf(id), text))
+      this.#redis
+        .call('PUBLISH', this.#channelOf(id), JSON.stringify(message))
         .then(() => this.#redis.call('EVAL', RELEASE, 1, this.#lockKey(id), token))
         .catch(this.#onError);
     };
@@ -175,10 +168,14 @@ export class RedisSingleFlight extends SingleFlight {
   }
 
   #lockKey = (id: string) => `${this.#prefix}flight:${id}`;
-  #doneKey = (id: string) => `${this.#prefix}flight-done:${id}`;
   #channelOf = (id: string) => `${this.#prefix}flight-channel:${id}`;
 
-  /** Subscribes, then reads the stored outcome, then tries the lock: no outcome slips between. */
+  /**
+   * Subscribes, then tries the lock: an outcome published after the lock was found held reaches
+   * us. One published before we subscribed came with the lock's release, so the lock is then
+   * free and we make the call ourselves — a second call, never a stale result: only calls in
+   * flight are shared, not results of calls that ended (that is the result cache's `ttlMs`).
+   */
   #acquire(id: string, wait: RemoteWait): void {
     let stopped = false;
     let timer: NodeJS.Timeout | undefined;
@@ -204,11 +201,6 @@ export class RedisSingleFlight extends SingleFlight {
       timer = undefined;
       const token = `${this.#origin}:${crypto.randomUUID()}`;
       (async () => {
-        const done = (await this.#redis.call('GET', this.#doneKey(id))) as string | null;
-        if (done !== null) {
-          settle(JSON.parse(done) as FlightMessage);
-          return;
-        }
         if (stopped) return;
         const won = await this.#redis.call(
           'SET',

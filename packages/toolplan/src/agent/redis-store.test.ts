@@ -272,6 +272,34 @@ describe.skipIf(skip)('redisStore', () => {
     expect(b.stats().planCache).toMatchObject({ size: 1 });
   });
 
+  it('skips, and reports, a change it cannot read, and loads the rest', async () => {
+    app = uniqueApp();
+    const tools = [weatherTool([])];
+    const stream = `toolplan:${app}:${catalogHash(createToolRegistry(tools))}:learn`;
+    await admin.xadd(stream, '*', 'd', 'not JSON');
+    const errors: unknown[] = [];
+    const a = createAgent({
+      model: scriptedModel([planFor('Boston')]),
+      tools,
+      learn: false,
+      planCache: createPlanCache({ promoteAfter: 0 }),
+      store: open(),
+      onError: (error) => errors.push(error),
+    });
+    await a.run('Weather in Boston?');
+    await vi.waitFor(async () => expect(await admin.xlen(stream)).toBe(2));
+    const b = createAgent({
+      model: scriptedModel([]),
+      tools,
+      learn: false,
+      planCache: createPlanCache({ promoteAfter: 0 }),
+      store: open(),
+      onError: (error) => errors.push(error),
+    });
+    expect(await b.run('Weather in Oslo?')).toMatchObject({ usage: { llmCalls: 0 } });
+    expect(errors).toEqual([expect.any(SyntaxError), expect.any(SyntaxError)]);
+  });
+
   describe('results', () => {
     const profileTool = (calls: string[], ttlMs: number) =>
       defineTool({

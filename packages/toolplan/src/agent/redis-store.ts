@@ -188,12 +188,14 @@ export function redisStore(options: RedisStoreOptions): LearningStore {
           ? undefined
           : shareChainLearner({ local: attachOptions.learner, publish });
       const apply = (text: string) => {
-        const { o, e } = JSON.parse(text) as {
-          o: string;
-          e: PlanCacheEvent | ChainLearnerEvent;
-        };
-        if (o === origin) return;
+        // A change that cannot be applied (written by another version, or not by toolplan) is
+        // reported and skipped: it must not keep the process from loading the rest.
         try {
+          const { o, e } = JSON.parse(text) as {
+            o: string;
+            e: PlanCacheEvent | ChainLearnerEvent;
+          };
+          if (o === origin) return;
           if (e.type.startsWith('plan.')) plans?.apply(e as PlanCacheEvent);
           else learning?.apply(e as ChainLearnerEvent);
         } catch (error) {
@@ -255,7 +257,6 @@ export function redisStore(options: RedisStoreOptions): LearningStore {
             prefix,
             tools: inFlightTools,
             leaseMs,
-            resultTtlMs: Math.max(leaseMs, 60_000),
             origin,
             onError,
           });
