@@ -26,21 +26,19 @@ const weather = (city: string) => ({
 /** Two processes' caches, wired to each other as Redis would (in order, each skipping its own). */
 function pair() {
   const sent: PlanCacheEvent[] = [];
-  let other: ((event: PlanCacheEvent) => void) | undefined;
-  const one = sharePlanCache({
-    local: createPlanCache({ promoteAfter: 2 }),
-    tools,
-    publish: (event) => {
-      sent.push(event);
-      other?.(event);
-    },
-  });
   const two = sharePlanCache({
     local: createPlanCache({ promoteAfter: 2 }),
     tools,
     publish: () => undefined,
   });
-  other = two.apply;
+  const one = sharePlanCache({
+    local: createPlanCache({ promoteAfter: 2 }),
+    tools,
+    publish: (event) => {
+      sent.push(event);
+      two.apply(event);
+    },
+  });
   return { one: one.planCache, two: two.planCache, sent };
 }
 
