@@ -636,6 +636,29 @@ describe.skipIf(skip)('redisStore', () => {
     }
   }, 30_000);
 
+  it('uses a client it is given, and leaves it open', async () => {
+    app = uniqueApp();
+    const client = new Redis(REDIS_URL);
+    try {
+      const store = redisStore({ client, app });
+      stores.push(store);
+      const agent = createAgent({
+        model: scriptedModel([planFor('Boston')]),
+        tools: [weatherTool([])],
+        store,
+        onError: failOnError,
+      });
+      await agent.run('Weather in Boston?');
+      const stream = `toolplan:${app}:${catalogHash(createToolRegistry([weatherTool([])]))}:learn`;
+      await vi.waitFor(async () => expect(await admin.xlen(stream)).toBeGreaterThan(0));
+      await store.close();
+      expect(client.status).toBe('ready');
+      expect(await client.ping()).toBe('PONG');
+    } finally {
+      await client.quit();
+    }
+  });
+
   it('validates its options', () => {
     expect(() => redisStore({ app: 'x' })).toThrow('Expected exactly one of `url` and `client`');
     expect(() => redisStore({ url: 'http://x' })).toThrow('Expected `url` to be a redis://');

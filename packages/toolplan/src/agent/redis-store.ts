@@ -137,7 +137,9 @@ export function redisStore(options: RedisStoreOptions): LearningStore {
     } else main = client as RedisConnection;
     const subscriber = main.duplicate();
     connections.push(subscriber);
-    for (const each of [main, subscriber]) each.on('error', ignore);
+    // Errors of our own connections surface as failed commands; a given client's are its owner's.
+    for (const each of client === undefined ? [main, subscriber] : [subscriber])
+      each.on('error', ignore);
     if (main.status === 'wait') await main.connect();
     if (subscriber.status === 'wait') await subscriber.connect();
     return { main, channels: new RedisChannels(subscriber) };
