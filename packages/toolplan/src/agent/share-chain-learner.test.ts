@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceRun } from '../trace/index.js';
 import { createChainLearner } from './create-chain-learner.js';
-import { shareChainLearner, type ChainLearnerEvent } from './share-chain-learner.js';
+import { shareChainLearner, toSharedRun, type ChainLearnerEvent } from './share-chain-learner.js';
 
 const run = (city: string, status: 'ok' | 'error' = 'ok'): TraceRun => ({
   runId: city,
@@ -50,5 +50,32 @@ describe('shareChainLearner', () => {
     expect(two.stats).toMatchObject({ promoted: 1 });
     expect(one.demote(mine)).toBe(true);
     expect(two.stats).toMatchObject({ chains: 0, demoted: 1 });
+  });
+});
+
+describe('toSharedRun', () => {
+  it('keeps the query and plan, and drops everything made of results', () => {
+    const full: TraceRun = {
+      ...run('Boston'),
+      answer: 'Boston: 28°F, and your balance is $12',
+      replans: [{ steps: [] }],
+      error: 'Error: no',
+      usage: { llmCalls: 1, inputTokens: 1, cachedInputTokens: 0, outputTokens: 1 },
+      steps: [
+        {
+          stepId: 'w',
+          tool: 'get_weather',
+          args: '{"city":"Boston"}',
+          status: 'ok',
+          startMs: 0,
+          endMs: 1,
+          attempts: 1,
+          resultSummary: '{"balance":12}',
+        },
+      ],
+    };
+    const shared = toSharedRun(full);
+    expect(shared).toEqual({ ...run('Boston'), steps: [] });
+    expect(JSON.stringify(shared)).not.toContain('balance');
   });
 });

@@ -27,7 +27,8 @@ export function shareChainLearner(options: {
   const learner: ChainLearner = {
     record(run) {
       local.record(run);
-      if (run.plan !== undefined && run.status === 'ok') publish({ type: 'learn.run', run });
+      if (run.plan !== undefined && run.status === 'ok')
+        publish({ type: 'learn.run', run: toSharedRun(run) });
     },
     chains: () => local.chains(),
     predictor: () => local.predictor(),
@@ -63,4 +64,23 @@ export function shareChainLearner(options: {
     }
   };
   return { learner, apply };
+}
+
+/**
+ * What of a run other processes learn from: its query and plan (all that mining and the
+ * predictor read), without its answer, its steps' result summaries or its usage. Chains and
+ * plans are shared by every scope, as within one process; results are not — they stay in their
+ * `shareScope` — so nothing made of a tool's output goes into the application-wide stream.
+ */
+export function toSharedRun(run: TraceRun): TraceRun {
+  return {
+    runId: run.runId,
+    strategy: run.strategy,
+    query: run.query,
+    startedAt: run.startedAt,
+    wallMs: run.wallMs,
+    status: run.status,
+    ...(run.plan === undefined ? {} : { plan: run.plan }),
+    steps: [],
+  };
 }
