@@ -73,7 +73,9 @@ export interface CreateAgentOptions extends Omit<
   /**
    * Share what the agent learns — plan cache, learned chains and their promotion, the predictor,
    * results of read-only tools with `ttlMs` — with the other processes of the application
-   * (`redisStore({ url, app })`). Its first run waits for the fleet's state to load.
+   * (`redisStore({ url, app })`). Its runs wait for the fleet's state to load, and fail with a
+   * `RedisStoreError` when Redis could not be reached for it. Close the store when the process
+   * stops (`await store.close()`).
    * @default none (the agent learns alone, in memory)
    */
   store?: LearningStore;

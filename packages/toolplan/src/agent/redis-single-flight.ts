@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { SingleFlight, type Flight, type FlightFollower } from '../runtime/index.js';
 import { isJsonValue } from './is-json-value.js';
-import type { RedisChannels, RedisConnection } from './redis-connection.js';
+import type { RedisChannels } from './redis-channels.js';
+import type { RedisConnection } from './redis-connection.js';
 import { splitScopedKey } from './split-scoped-key.js';
 
 /** What the process holding a call's lease tells the others. */

@@ -6,7 +6,8 @@ import type {
   AttachLearningStoreOptions,
   LearningStore,
 } from './learning-store.js';
-import { RedisChannels, type RedisConnection } from './redis-connection.js';
+import { RedisChannels } from './redis-channels.js';
+import type { RedisConnection } from './redis-connection.js';
 import { DeferredSingleFlight, RedisSingleFlight } from './redis-single-flight.js';
 import { RedisStoreError } from './redis-store-error.js';
 import { shareChainLearner, type ChainLearnerEvent } from './share-chain-learner.js';

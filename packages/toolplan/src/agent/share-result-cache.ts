@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ResultCache } from '../runtime/index.js';
 import { isJsonValue } from './is-json-value.js';
-import type { RedisChannels, RedisConnection } from './redis-connection.js';
+import type { RedisChannels } from './redis-channels.js';
+import type { RedisConnection } from './redis-connection.js';
 import { splitScopedKey } from './split-scoped-key.js';
 
 /** A result as Redis keeps it: the value and where it came from. */
