@@ -554,6 +554,39 @@ describe.skipIf(skip)('redisStore', () => {
       expect(calls).toBe(1);
     }, 30_000);
 
+    it('stops waiting at its own time-out, and stops listening', async () => {
+      app = uniqueApp();
+      const { line } = startChild('hold', 10_000);
+      await line((text) => text === 'holding');
+      let calls = 0;
+      const tools = createToolRegistry([
+        lookupTool(async ({ id }) => {
+          calls += 1;
+          return { id };
+        }),
+      ]);
+      const store = open({ inFlight: { tools: ['slow_lookup'] } });
+      const attached = store.attach({
+        tools,
+        planCache: undefined,
+        learner: undefined,
+        onError: failOnError,
+      });
+      await attached.ready;
+      const inFlight = attached.inFlight;
+      const result = await executePlan(lookupPlan, tools, {
+        shareScope: 'A',
+        defaultTimeoutMs: 300,
+        ...(inFlight ? { inFlight } : {}),
+      });
+      expect(result.steps[0]?.error?.name).toBe('StepTimeoutError');
+      expect(calls).toBe(0);
+      // Only the child still listens for its call's outcome (as a holder it does not).
+      await vi.waitFor(async () =>
+        expect(await numsub(`toolplan:${app}:*flight-channel*`)).toBe(0),
+      );
+    }, 30_000);
+
     it('does not share calls across scopes, nor calls of tools that did not opt in', async () => {
       app = uniqueApp();
       let calls = 0;
