@@ -8,6 +8,8 @@ export { runPlanned } from './agent/run-planned.js';
 export { createSession } from './agent/create-session.js';
 export { createPlanCache } from './agent/create-plan-cache.js';
 export { createTracePredictor } from './agent/create-trace-predictor.js';
+// Learned state shared by a fleet of processes (ioredis, an optional peer, loaded on first use).
+export { redisStore } from './agent/redis-store.js';
 
 // Plans and tools, without a model.
 export { executePlan } from './runtime/execute-plan.js';
@@ -62,6 +64,7 @@ export { PlanningError } from './agent/planning-error.js';
 export { ResultSerializationError } from './agent/result-serialization-error.js';
 export { ToolsRequestedError } from './agent/tools-requested-error.js';
 export { AgentOptionsError } from './agent/agent-options-error.js';
+export { RedisStoreError } from './agent/redis-store-error.js';
 export { TraceStoreError } from './trace/trace-store-error.js';
 export {
   ChainDefinitionError,

@@ -10,6 +10,7 @@ import type { Chain, ChainDefinition, ChainMatcher, TraceStore } from '../trace/
 import type { ChainLearner, ChainLearnerOptions } from './create-chain-learner.js';
 import { createDeferredWork } from './create-deferred-work.js';
 import type { PlanCache, PlanCacheStats } from './create-plan-cache.js';
+import type { LearningStore } from './learning-store.js';
 import {
   checkSummary,
   createSessionResolved,
@@ -69,6 +70,15 @@ export interface CreateAgentOptions extends Omit<
   predict?: boolean;
   /** Where every run is recorded (`createTraceStore` for the SQLite log). @default none */
   traceStore?: TraceStore;
+  /**
+   * Share what the agent learns — plan cache, learned chains and their promotion, the predictor,
+   * results of read-only tools with `ttlMs` — with the other processes of the application
+   * (`redisStore({ url, app })`). Its runs wait for the fleet's state to load, and fail with a
+   * `RedisStoreError` when Redis could not be reached for it. Close the store when the process
+   * stops (`await store.close()`).
+   * @default none (the agent learns alone, in memory)
+   */
+  store?: LearningStore;
   /**
    * Hears a failure of the work done after a run returned its answer — learning from it,
    * recording its trace (a closed trace store, a full disk). Such a failure never reaches the
@@ -181,6 +191,7 @@ export function createAgent(options: CreateAgentOptions): Agent {
     // Every run's record is kept under its id, so that the id a failed run reports
     // (`error.partial.runId`) can be retried.
     const runId = given ?? crypto.randomUUID();
+    if (resolved.storeReady !== undefined) await resolved.storeReady;
     // The scope reaches the runtime through `execute`: chains, the plan cache's plans and the
     // planner's plans all execute with it.
     const settings = {

@@ -96,3 +96,11 @@ export type { ToolplanMessageMetadata } from './ui-message-metadata.js';
 export type { ToolplanToolMetadata } from './ui-tool-metadata.js';
 export type { StepEndEvent } from './to-tool-output-chunk.js';
 export { DEFAULT_MAX_PROMPT_TOKENS } from './default-max-prompt-tokens.js';
+export { redisStore, type RedisStoreOptions } from './redis-store.js';
+export { RedisStoreError } from './redis-store-error.js';
+export { catalogHash } from './catalog-hash.js';
+export type {
+  AttachedLearningStore,
+  AttachLearningStoreOptions,
+  LearningStore,
+} from './learning-store.js';

@@ -4,6 +4,7 @@ import type { CreateAgentOptions } from './create-agent.js';
 import { createChainLearner, type ChainLearner } from './create-chain-learner.js';
 import { createChainPromotion, type ChainPromotion } from './create-chain-promotion.js';
 import { createPlanCache, type PlanCache } from './create-plan-cache.js';
+import type { LearningStore } from './learning-store.js';
 import { warnBackgroundError } from './create-deferred-work.js';
 import { OptionProblems } from './option-problems.js';
 import {
@@ -33,6 +34,8 @@ export interface ResolvedAgentOptions {
   planCache: PlanCache | undefined;
   learner: ChainLearner | undefined;
   traceStore: TraceStore | undefined;
+  /** Settles when the `store` loaded the fleet's learned state; runs wait for it. */
+  storeReady: Promise<void> | undefined;
   /** Hears failures of the work done after a run returned (learning, tracing). */
   onError: (error: unknown) => void;
 }
@@ -52,6 +55,7 @@ const CREATE_AGENT_KEYS = [
   'learn',
   'predict',
   'traceStore',
+  'store',
   'onError',
 ] as const;
 const createAgentOptionKeys: EveryKeyOf<CreateAgentOptions, typeof CREATE_AGENT_KEYS> =
@@ -65,6 +69,7 @@ export function resolveAgentOptions(options: CreateAgentOptions): ResolvedAgentO
     learn = agentDefaults.learn,
     predict = agentDefaults.predict,
     traceStore,
+    store,
     onError = warnBackgroundError,
     ...planned
   } = options;
@@ -79,6 +84,8 @@ export function resolveAgentOptions(options: CreateAgentOptions): ResolvedAgentO
   const agreements = chainAgreementsOf(chainAgreements, problems);
   if (typeof onError !== 'function')
     problems.add(`Expected \`onError\` to be a function, got \`${String(onError)}\``);
+  if (store !== undefined && typeof (store as Partial<LearningStore>).attach !== 'function')
+    problems.add(`Expected \`store\` to be a store (\`redisStore(…)\`), got \`${String(store)}\``);
   // With `predict: false` nothing speculates, the learner's predictor included: it learns none.
   const learner =
     learn === false
@@ -108,13 +115,42 @@ export function resolveAgentOptions(options: CreateAgentOptions): ResolvedAgentO
       if (chain.name === name && !chain.kept) promotion.seed(chain, count);
     }
   }
+  const ownPlanCache =
+    planCache === false ? undefined : planCache === true ? createPlanCache() : planCache;
+  if (store === undefined) {
+    return {
+      planned: settings,
+      chains: matcher,
+      promotion,
+      planCache: ownPlanCache,
+      learner,
+      traceStore,
+      storeReady: undefined,
+      onError,
+    };
+  }
+  const shared = store.attach({
+    tools: settings.tools,
+    planCache: ownPlanCache,
+    learner,
+    onError,
+  });
+  // The store's cache and in-flight registry, unless the developer gave their own.
+  const execute = {
+    ...settings.execute,
+    ...(settings.execute.cache === undefined ? { cache: shared.cache } : {}),
+    ...(settings.execute.inFlight === undefined && shared.inFlight !== undefined
+      ? { inFlight: shared.inFlight }
+      : {}),
+  };
   return {
-    planned: settings,
+    planned: { ...settings, execute },
     chains: matcher,
     promotion,
-    planCache: planCache === false ? undefined : planCache === true ? createPlanCache() : planCache,
-    learner,
+    planCache: shared.planCache,
+    learner: shared.learner,
     traceStore,
+    storeReady: shared.ready,
     onError,
   };
 }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { createAgent, type AgentRun } from '../agent/index.js';
+import { createAgent, redisStore, type AgentRun, type LearningStore } from '../agent/index.js';
 import { createOpenAICompatibleModel, ModelCallError } from '../model/index.js';
 import { cliModelHint } from './cli-model-hint.js';
 import {
@@ -37,6 +37,8 @@ interface RunFlags extends EndpointFlags, McpFlags {
   speed: number;
   chains?: string;
   traces: string | false;
+  store?: string;
+  storeApp: string;
 }
 
 /**
@@ -86,6 +88,11 @@ export function runCommand(io: CommandIo): Command {
       DEFAULT_TRACE_DB_PATH,
     )
     .option('--no-traces', 'record nothing')
+    .option(
+      '--store <url>',
+      'share learned state with other processes on Redis (redis://host:6379): plan cache, chains, predictor, results',
+    )
+    .option('--store-app <name>', 'the application whose learned state --store shares', 'toolplan')
     .addHelpText('after', HELP_AFTER)
     .action(async (query: string, flags: RunFlags) => {
       // Flags that do not go together are a usage error before anything is loaded or started.
@@ -100,6 +107,14 @@ export function runCommand(io: CommandIo): Command {
       let provider: SimulatedProviderHandle | undefined;
       let traceStore: TraceStore | undefined;
       let mcp: McpToolSets | undefined;
+      let store: LearningStore | undefined;
+      if (flags.store !== undefined) {
+        try {
+          store = redisStore({ url: flags.store, app: flags.storeApp });
+        } catch (error) {
+          throw new CliUsageError({ message: (error as Error).message });
+        }
+      }
       try {
         const local = flags.tools === undefined ? undefined : await loadToolsModule(flags.tools);
         let tools: ToolSource = local ?? [];
@@ -138,6 +153,7 @@ export function runCommand(io: CommandIo): Command {
           chains,
           chainAgreements: Object.fromEntries(standing.map((each) => [each.name, each.agreements])),
           ...(traceStore === undefined ? {} : { traceStore }),
+          ...(store === undefined ? {} : { store }),
         });
         const run = await agent.run(query).catch((error: unknown) => {
           if (ModelCallError.isInstance(error))
@@ -184,6 +200,7 @@ export function runCommand(io: CommandIo): Command {
         // The run is recorded after it answered; let that happen before the log is closed.
         await new Promise((resolve) => setImmediate(resolve));
         await traceStore?.close();
+        await store?.close();
       }
     });
 }
