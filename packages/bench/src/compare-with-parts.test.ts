@@ -30,6 +30,16 @@ describe('compareWithParts', () => {
     });
   });
 
+  it('counts a part as cheaper only by more than 0.1% of the cost', () => {
+    const versus = (optimizedCost: number) =>
+      compareWithParts({
+        byStrategy: { 'plan+chains': row(1400, 0.002), optimized: row(1260, optimizedCost) },
+        parts: ['plan+chains'],
+      })?.cheaperParts;
+    expect(versus(0.0020016)).toEqual([]);
+    expect(versus(0.0020025)).toEqual(['plan+chains']);
+  });
+
   it('says nothing when a part or the pipeline did not run', () => {
     expect(compareWithParts({ byStrategy: { plan: row(1, 1) }, parts: ['plan'] })).toBeUndefined();
     expect(

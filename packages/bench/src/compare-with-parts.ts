@@ -1,9 +1,12 @@
 import type { StrategyFigures, VersusParts } from './bench-figures.js';
 
+/** How much cheaper a part must be to count as cheaper than the pipeline (a share of its cost). */
+export const CHEAPER_BY = 0.001;
+
 /**
  * How the whole pipeline (`optimized`) did against each of its parts over a stream, after the
  * warm-up: the fastest part, how much faster the pipeline was than it, and which parts were
- * cheaper. `undefined` when a row is missing (a strategy not run) or has no stream figures.
+ * cheaper (by more than {@link CHEAPER_BY}). `undefined` when a row is missing (a strategy not run) or has no stream figures.
  */
 export function compareWithParts(options: {
   byStrategy: Readonly<Record<string, StrategyFigures>>;
@@ -38,9 +41,11 @@ export function compareWithParts(options: {
     bestPartLatencyMs: best.latencyMs,
     fasterBy: best.latencyMs === 0 ? 0 : 1 - whole.latencyMsAfterWarmUp / best.latencyMs,
     costUsd: wholeCost,
-    // Below 1e-8 USD a query, a difference is floating-point rounding, not a dearer pipeline.
+    // The same model calls can differ by a few cached prompt tokens between two runs of the
+    // same path (a provider's cache is per strategy): a part is cheaper when it is cheaper by
+    // more than 0.1% of a query's cost, not by a hundredth of that.
     cheaperParts: measured
-      .filter((part) => part.costUsd < wholeCost - 1e-8)
+      .filter((part) => part.costUsd < wholeCost * (1 - CHEAPER_BY))
       .map((part) => part.name),
   };
 }

@@ -256,7 +256,7 @@ function formatStream(byStrategy: Record<string, StrategyFigures>): string[] {
   if (versus !== undefined) {
     const cost =
       versus.cheaperParts.length === 0
-        ? 'no part is cheaper'
+        ? 'no part is cheaper (by more than 0.1%)'
         : `cheaper: ${versus.cheaperParts.join(', ')}`;
     lines.push(
       '',
