@@ -5,7 +5,8 @@ import { isConnectionError } from './is-connection-error.js';
 import { withPostgresClient, type PostgresModule, type PostgresPool } from './postgres-client.js';
 import { migratePostgresTraceSchema, quotePostgresSchema } from './postgres-trace-migrations.js';
 import { summarizeTraces, type SummaryRun } from './summarize-traces.js';
-import type { TraceRun, TraceSpeculation, TraceToolCall } from './trace-record.js';
+import type { TraceRun } from './trace-record.js';
+import { traceRowToRun, type TraceCallRow, type TraceRunRow } from './trace-row-to-run.js';
 import { checkListRunsOptions, type ListRunsOptions, type TraceStore } from './trace-store.js';
 import { TraceStoreError } from './trace-store-error.js';
 import { resolveTraceQueueOptions, type TraceQueueOptions } from './trace-store-options.js';
@@ -48,35 +49,7 @@ export interface PostgresTraceStoreOptions extends TraceQueueOptions {
   closeOnSignals?: readonly NodeJS.Signals[];
 }
 
-interface RunRow {
-  run_id: string;
-  strategy: string;
-  query: string;
-  started_at: string;
-  wall_ms: number;
-  status: TraceRun['status'];
-  answer: string | null;
-  error: string | null;
-  plans_json: string | null;
-  llm_calls: number | null;
-  input_tokens: number | null;
-  cached_input_tokens: number | null;
-  output_tokens: number | null;
-  speculation_json: string | null;
-  calls: CallRow[];
-}
-
-interface CallRow {
-  step_id: string;
-  tool: string;
-  args_json: string;
-  status: TraceToolCall['status'];
-  start_ms: number;
-  end_ms: number;
-  attempts: number;
-  result_summary: string | null;
-  error: string | null;
-}
+type RunRow = TraceRunRow & { calls: TraceCallRow[] };
 
 const RUN_COLUMNS = [
   ['run_id', 'text'],
@@ -451,48 +424,7 @@ function checkRow(
 }
 
 function toRun(row: RunRow): TraceRun {
-  const plans = row.plans_json === null ? [] : (JSON.parse(row.plans_json) as unknown[]);
-  const [plan, ...replans] = plans;
-  return {
-    runId: row.run_id,
-    strategy: row.strategy,
-    query: row.query,
-    startedAt: row.started_at,
-    wallMs: row.wall_ms,
-    status: row.status,
-    ...(plans.length === 0 ? {} : { plan }),
-    ...(replans.length === 0 ? {} : { replans }),
-    ...(row.answer === null ? {} : { answer: row.answer }),
-    ...(row.error === null ? {} : { error: row.error }),
-    ...(row.llm_calls === null
-      ? {}
-      : {
-          usage: {
-            llmCalls: row.llm_calls,
-            inputTokens: row.input_tokens ?? 0,
-            cachedInputTokens: row.cached_input_tokens ?? 0,
-            outputTokens: row.output_tokens ?? 0,
-          },
-        }),
-    ...(row.speculation_json === null
-      ? {}
-      : { speculation: JSON.parse(row.speculation_json) as TraceSpeculation }),
-    steps: row.calls.map(toCall),
-  };
-}
-
-function toCall(row: CallRow): TraceToolCall {
-  return {
-    stepId: row.step_id,
-    tool: row.tool,
-    args: row.args_json,
-    status: row.status,
-    startMs: row.start_ms,
-    endMs: row.end_ms,
-    attempts: row.attempts,
-    ...(row.result_summary === null ? {} : { resultSummary: row.result_summary }),
-    ...(row.error === null ? {} : { error: row.error }),
-  };
+  return traceRowToRun(row, row.calls);
 }
 
 function groupSummaryRuns(

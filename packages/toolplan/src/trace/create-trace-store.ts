@@ -3,40 +3,14 @@ import { createPostgresTraceStore } from './create-postgres-trace-store.js';
 import { createWriteQueue } from './create-write-queue.js';
 import { summarizeTraces, type SummaryRun } from './summarize-traces.js';
 import { openTraceDatabase } from './open-trace-database.js';
-import type { TraceRun, TraceSpeculation, TraceToolCall } from './trace-record.js';
+import type { TraceRun } from './trace-record.js';
+import { traceRowToRun, type TraceCallRow, type TraceRunRow } from './trace-row-to-run.js';
 import { checkListRunsOptions, type ListRunsOptions, type TraceStore } from './trace-store.js';
 import { TraceStoreError } from './trace-store-error.js';
 import { resolveTraceStoreOptions, type TraceStoreOptions } from './trace-store-options.js';
 
-interface RunRow {
-  run_id: string;
-  strategy: string;
-  query: string;
-  started_at: string;
-  wall_ms: number;
-  status: TraceRun['status'];
-  answer: string | null;
-  error: string | null;
-  plans_json: string | null;
-  llm_calls: number | null;
-  input_tokens: number | null;
-  cached_input_tokens: number | null;
-  output_tokens: number | null;
-  speculation_json: string | null;
-}
-
-interface CallRow {
-  run_id: string;
-  step_id: string;
-  tool: string;
-  args_json: string;
-  status: TraceToolCall['status'];
-  start_ms: number;
-  end_ms: number;
-  attempts: number;
-  result_summary: string | null;
-  error: string | null;
-}
+type RunRow = TraceRunRow;
+type CallRow = TraceCallRow & { run_id: string };
 
 /**
  * The default trace store: a SQLite file in WAL mode (readers never block the writer, and a crash
@@ -114,36 +88,7 @@ export function createTraceStore(options: TraceStoreOptions = {}): TraceStore {
   // transaction upgrading from read to write can fail at once with SQLITE_BUSY under WAL.
   const queue = createWriteQueue(resolved, (runs) => writeBatch.immediate(runs));
 
-  const toRun = (row: RunRow): TraceRun => {
-    const plans = row.plans_json === null ? [] : (JSON.parse(row.plans_json) as unknown[]);
-    const [plan, ...replans] = plans;
-    return {
-      runId: row.run_id,
-      strategy: row.strategy,
-      query: row.query,
-      startedAt: row.started_at,
-      wallMs: row.wall_ms,
-      status: row.status,
-      ...(plans.length === 0 ? {} : { plan }),
-      ...(replans.length === 0 ? {} : { replans }),
-      ...(row.answer === null ? {} : { answer: row.answer }),
-      ...(row.error === null ? {} : { error: row.error }),
-      ...(row.llm_calls === null
-        ? {}
-        : {
-            usage: {
-              llmCalls: row.llm_calls,
-              inputTokens: row.input_tokens ?? 0,
-              cachedInputTokens: row.cached_input_tokens ?? 0,
-              outputTokens: row.output_tokens ?? 0,
-            },
-          }),
-      ...(row.speculation_json === null
-        ? {}
-        : { speculation: JSON.parse(row.speculation_json) as TraceSpeculation }),
-      steps: selectCalls.all(row.run_id).map(toCall),
-    };
-  };
+  const toRun = (row: RunRow): TraceRun => traceRowToRun(row, selectCalls.all(row.run_id));
   const ensureOpen = () => {
     if (queue.closed) throw new TraceStoreError({ message: 'The trace store is closed' });
   };
@@ -234,20 +179,6 @@ function* readSummaryRuns(db: Database.Database): Generator<SummaryRun> {
     }
   }
   if (current !== undefined) yield current;
-}
-
-function toCall(row: CallRow): TraceToolCall {
-  return {
-    stepId: row.step_id,
-    tool: row.tool,
-    args: row.args_json,
-    status: row.status,
-    startMs: row.start_ms,
-    endMs: row.end_ms,
-    attempts: row.attempts,
-    ...(row.result_summary === null ? {} : { resultSummary: row.result_summary }),
-    ...(row.error === null ? {} : { error: row.error }),
-  };
 }
 
 function toIso(since: string | Date): string {
