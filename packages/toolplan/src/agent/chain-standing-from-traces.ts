@@ -7,6 +7,7 @@ import {
   type MatchChainOptions,
   type TraceRun,
 } from '../trace/index.js';
+import { createChainPromotion } from './create-chain-promotion.js';
 import { plansAgree } from './plans-agree.js';
 
 export interface ChainStandingFromTracesOptions {
@@ -45,41 +46,48 @@ export interface ChainStanding {
  * and `toolplan run --chains` starts unreviewed chains from it.
  */
 export function chainStandingFromTraces(options: ChainStandingFromTracesOptions): ChainStanding[] {
-  const promoteAfter = options.promoteAfter ?? 3;
-  if (!Number.isInteger(promoteAfter) || promoteAfter < 0) {
-    throw new TypeError(
-      `Expected \`promoteAfter\` to be an integer ≥ 0, got \`${String(promoteAfter)}\``,
-    );
-  }
+  // The live rule, not a copy of it: an agreement counts, a disagreement starts over.
+  const promotion = createChainPromotion(
+    options.promoteAfter === undefined ? {} : { promoteAfter: options.promoteAfter },
+  );
+  const { promoteAfter } = promotion;
   const evidence = options.runs.flatMap((run) => {
     const plan = plannerPlanOf(run);
     return plan === undefined ? [] : [{ query: run.query, plan }];
   });
   const matchOptions = options.schemaOf === undefined ? {} : { schemaOf: options.schemaOf };
   return options.chains.map((chain) => {
-    const standing = {
-      name: chain.name,
-      agreements: 0,
-      comparisons: 0,
-      disagreements: 0,
+    const name = chain.name;
+    if (isTrustedAsWritten(chain)) {
+      return {
+        name,
+        state: 'trusted',
+        agreements: 0,
+        comparisons: 0,
+        disagreements: 0,
+        promoteAfter,
+      };
+    }
+    // Chains of one shape are weighed on the same evidence, each from zero.
+    promotion.reset(chain);
+    let comparisons = 0;
+    let disagreements = 0;
+    for (const { query, plan } of evidence) {
+      const match = matchChain(chain, query, matchOptions);
+      if (match === undefined) continue;
+      comparisons += 1;
+      const agreed = plansAgree(bindChainParams(chain.plan, match.params), plan);
+      if (!agreed) disagreements += 1;
+      promotion.confirm(chain, agreed);
+    }
+    return {
+      name,
+      state: promotion.isShadow(chain) ? 'shadow' : 'promoted',
+      agreements: promotion.agreements(chain),
+      comparisons,
+      disagreements,
       promoteAfter,
     };
-    const trusted = isTrustedAsWritten(chain);
-    if (!trusted) {
-      for (const { query, plan } of evidence) {
-        const match = matchChain(chain, query, matchOptions);
-        if (match === undefined) continue;
-        standing.comparisons += 1;
-        if (plansAgree(bindChainParams(chain.plan, match.params), plan)) {
-          standing.agreements += 1;
-        } else {
-          standing.disagreements += 1;
-          standing.agreements = 0;
-        }
-      }
-    }
-    const state = trusted ? 'trusted' : standing.agreements >= promoteAfter ? 'promoted' : 'shadow';
-    return { ...standing, state };
   });
 }
 

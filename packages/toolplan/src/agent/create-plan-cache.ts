@@ -212,7 +212,7 @@ export function createPlanCache(options: CreatePlanCacheOptions = {}): PlanCache
       const options: MatchChainOptions = {
         schemaOf: (tool: string) => registry.get(tool)?.inputSchema.jsonSchema,
         onRefusedMatch: (refused: RefusedChainMatch) =>
-          guesses.push(guessFromRefusedMatch({ match: refused, refused: refused.refused })),
+          guesses.push(guessFromRefusedMatch(refused)),
       };
       // Iterating does not touch the entries' recency: a guess is not a use.
       for (const entry of entries.values()) {
@@ -233,7 +233,7 @@ export function createPlanCache(options: CreatePlanCacheOptions = {}): PlanCache
           ? {}
           : {
               onRefusedMatch: (refused: RefusedChainMatch) =>
-                onGuess(guessFromRefusedMatch({ match: refused, refused: refused.refused })),
+                onGuess(guessFromRefusedMatch(refused)),
             }),
       };
       // Most recently used first: the likeliest shape is tried first.

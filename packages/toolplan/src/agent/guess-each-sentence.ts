@@ -26,8 +26,7 @@ export function guessEachSentence(options: {
     guesses.push(...(options.planCache?.guess?.(sentence, registry) ?? []));
     const match = options.matcher?.match(sentence, {
       schemaOf: (tool) => registry.get(tool)?.inputSchema.jsonSchema,
-      onRefusedMatch: (refused: RefusedChainMatch) =>
-        guesses.push(guessFromRefusedMatch({ match: refused, refused: refused.refused })),
+      onRefusedMatch: (refused: RefusedChainMatch) => guesses.push(guessFromRefusedMatch(refused)),
     });
     if (match !== undefined) guesses.push(bindChainParams(match.chain.plan, match.params));
   }

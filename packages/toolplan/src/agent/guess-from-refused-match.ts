@@ -1,5 +1,5 @@
 import { compileValue, type Plan } from '../plan/index.js';
-import { bindChainParams, CHAIN_PARAMS_ID, type ChainMatch } from '../trace/index.js';
+import { bindChainParams, CHAIN_PARAMS_ID, type RefusedChainMatch } from '../trace/index.js';
 
 /**
  * What a learned plan would call for a query its slots refused, as a guess for speculation: its
@@ -8,12 +8,8 @@ import { bindChainParams, CHAIN_PARAMS_ID, type ChainMatch } from '../trace/inde
  * request) — a near miss often keeps the calls its other values make. Steps that need a dropped
  * step's result go too, as the predictor proposes only what it can resolve.
  */
-export function guessFromRefusedMatch(options: {
-  match: ChainMatch;
-  /** The parameters whose values the slots refused. */
-  refused: readonly string[];
-}): Plan {
-  const { match, refused } = options;
+export function guessFromRefusedMatch(match: RefusedChainMatch): Plan {
+  const { refused } = match;
   const template = match.chain.plan;
   const dropped = new Set<string>();
   for (const step of template.steps) {

@@ -78,7 +78,7 @@ describe('guessFromRefusedMatch', () => {
     );
     const [gold] = refusals as [RefusedChainMatch];
     expect(gold.refused).toEqual(['symbol']);
-    expect(guessFromRefusedMatch({ match: gold, refused: gold.refused }).steps).toEqual([
+    expect(guessFromRefusedMatch(gold).steps).toEqual([
       { id: 'g', tool: 'geocode', args: { city: 'Paris' } },
       { id: 'w', tool: 'get_weather', args: { city: '$g.url' } },
     ]);
@@ -86,7 +86,7 @@ describe('guessFromRefusedMatch', () => {
     matchChain(chain, 'price of AAPL and weather in Paris tomorrow', { onRefusedMatch });
     const [, tomorrow] = refusals as [RefusedChainMatch, RefusedChainMatch];
     expect(tomorrow.refused).toEqual(['city']);
-    expect(guessFromRefusedMatch({ match: tomorrow, refused: tomorrow.refused }).steps).toEqual([
+    expect(guessFromRefusedMatch(tomorrow).steps).toEqual([
       { id: 'q', tool: 'get_quote', args: { symbol: 'AAPL' } },
     ]);
   });

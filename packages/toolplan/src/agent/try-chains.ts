@@ -76,7 +76,7 @@ export async function tryChains(options: TryChainsOptions): Promise<ChainAttempt
       ? {}
       : {
           onRefusedMatch: (refused: RefusedChainMatch) =>
-            options.onGuess?.(guessFromRefusedMatch({ match: refused, refused: refused.refused })),
+            options.onGuess?.(guessFromRefusedMatch(refused)),
         }),
   });
   if (match === undefined) return { outcome: 'miss' };
