@@ -405,15 +405,16 @@ export async function runOptimizedResolved(
   // planner's; a learned shape whose wording fit but whose slots refused the values is a weaker
   // guess (a near miss often keeps the first calls). Only where this run speculates at all: a
   // pipeline without prediction stays without it.
-  if (predictors.length > 0 && shadows.length > 0) {
+  const speculates = predictors.length > 0;
+  if (speculates && shadows.length > 0) {
     predictors.push(createKnownPlanPredictor({ plans: shadows.map((shadow) => shadow.plan) }));
   }
-  if (predictors.length > 0 && (matcher !== undefined || planCache !== undefined)) {
+  if (speculates && (matcher !== undefined || planCache !== undefined)) {
     guesses = [...guesses, ...guessEachSentence({ query, tools, matcher, planCache })];
   }
-  if (predictors.length > 0 && guesses.length > 0) {
+  if (speculates && guesses.length > 0) {
     predictors.push(
-      createKnownPlanPredictor({ plans: guesses, confidence: 0.6, name: 'refused-match' }),
+      createKnownPlanPredictor({ plans: guesses, confidence: 0.6, name: 'compiled-guess' }),
     );
   }
   const run = await runPlannedResolved({
