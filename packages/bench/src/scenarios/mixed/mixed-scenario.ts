@@ -1,5 +1,6 @@
 import type { BenchCase, BenchScenario } from '../bench-scenario.js';
 import { REPEAT_KIND } from '../near-miss/near-miss-kinds.js';
+import { streamDraftCase } from '../near-miss/near-miss-scenario.js';
 import { nearMissTools } from '../near-miss/near-miss-tools.js';
 import { mixedNewsPredictor, mixedNewsTools } from './mixed-news.js';
 import { mixedStream, mixedWarmUp, type MixedStreamItem } from './mixed-stream.js';
@@ -28,19 +29,7 @@ const OTHERS_RUN = 120;
 export const MIXED_PARTS = ['plan', 'plan+predict', 'plan+chains'] as const;
 
 export function toMixedCase(item: MixedStreamItem, index: number): BenchCase {
-  return {
-    id: `m${String(index + 1).padStart(4, '0')}`,
-    kind: item.kind,
-    query: item.query,
-    script: {
-      name: `mixed/${item.source}/${item.query}`,
-      query: item.query,
-      loop: { calls: item.plan.steps, answer: item.plan.answer },
-      plan: { ...item.plan },
-      joinAnswer: item.plan.answer,
-    },
-    expectedAnswer: item.answer,
-  };
+  return streamDraftCase({ item, index, scenario: 'mixed', idPrefix: 'm' });
 }
 
 export const mixedScenario: BenchScenario = {

@@ -1,6 +1,7 @@
 import type { BenchCase, BenchScenario } from '../bench-scenario.js';
 import { NEAR_MISS_KINDS, REPEAT_KIND } from './near-miss-kinds.js';
 import { nearMissStream, nearMissWarmUp, type NearMissStreamItem } from './near-miss-stream.js';
+import type { NearMissDraft } from './near-miss-draft.js';
 import { nearMissTools } from './near-miss-tools.js';
 
 /**
@@ -35,14 +36,23 @@ const CONCURRENCY = 24;
  */
 const OTHERS_RUN = 120;
 
-/** A query of the stream as a bench case, with its honest script. */
-export function toNearMissCase(item: NearMissStreamItem, index: number): BenchCase {
+/**
+ * A query of a stream of drafts (near-miss's, mixed's) as a bench case, with its honest script:
+ * named `{scenario}/{source}/{query}`, its id the prefix and its place in the stream.
+ */
+export function streamDraftCase(options: {
+  item: NearMissDraft & { kind: string; source: string };
+  index: number;
+  scenario: string;
+  idPrefix: string;
+}): BenchCase {
+  const { item, index } = options;
   return {
-    id: `q${String(index + 1).padStart(4, '0')}`,
+    id: `${options.idPrefix}${String(index + 1).padStart(4, '0')}`,
     kind: item.kind,
     query: item.query,
     script: {
-      name: `near-miss/${item.source}/${item.query}`,
+      name: `${options.scenario}/${item.source}/${item.query}`,
       query: item.query,
       // The loop makes the plan's calls, as a competent model would, and answers the same way.
       loop: { calls: item.plan.steps, answer: item.plan.answer },
@@ -51,6 +61,11 @@ export function toNearMissCase(item: NearMissStreamItem, index: number): BenchCa
     },
     expectedAnswer: item.answer,
   };
+}
+
+/** A query of the near-miss stream as a bench case. */
+export function toNearMissCase(item: NearMissStreamItem, index: number): BenchCase {
+  return streamDraftCase({ item, index, scenario: 'near-miss', idPrefix: 'q' });
 }
 
 export const nearMissScenario: BenchScenario = {
