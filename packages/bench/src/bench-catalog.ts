@@ -19,6 +19,7 @@ import {
   injectionScenario,
   type InjectionScenario,
 } from './scenarios/injection/injection-scenario.js';
+import { fleetScenario, type FleetScenario } from './fleet/fleet-scenario.js';
 import {
   bfclScenario,
   mixedScenario,
@@ -74,6 +75,12 @@ export const benchConversationScenarios: readonly ConversationScenario[] = [mult
  */
 export const benchInjectionScenarios: readonly InjectionScenario[] = [injectionScenario];
 
+/**
+ * Every fleet scenario `toolplan bench` knows: run last, on processes of their own sharing
+ * PostgreSQL and Redis, with `optimized`; skipped with the reason where those do not answer.
+ */
+export const benchFleetScenarios: readonly FleetScenario[] = [fleetScenario];
+
 /** Every multi-turn strategy `toolplan bench` knows, the baseline first. Names are a contract. */
 export const benchMultiTurnStrategies: readonly MultiTurnStrategy[] = [
   loopFullHistoryStrategy,
@@ -84,7 +91,8 @@ export const benchMultiTurnStrategies: readonly MultiTurnStrategy[] = [
 /**
  * `--scenario` and `--strategy` over every kind: a name may be a single-query, a multi-turn or an
  * injection scenario (a single-query or multi-turn strategy); a kind none of whose names was
- * given is left out. Injection scenarios run with the single-query strategies picked. Unknown
+ * given is left out. Injection scenarios run with the single-query strategies picked; fleet
+ * scenarios with `optimized`, when it is picked. Unknown
  * names are an error listing every known one.
  */
 export function pickBenchSelection(options: {
@@ -106,7 +114,7 @@ export function pickBenchSelection(options: {
     };
   };
   const scenarios = pick(
-    [...benchScenarios, ...benchInjectionScenarios],
+    [...benchScenarios, ...benchInjectionScenarios, ...benchFleetScenarios],
     benchConversationScenarios,
     options.scenarios,
     'scenario',
@@ -119,11 +127,18 @@ export function pickBenchSelection(options: {
   );
   const isInjection = (scenario: { name: string }) =>
     benchInjectionScenarios.some((injection) => injection.name === scenario.name);
+  const isFleet = (scenario: { name: string }) =>
+    benchFleetScenarios.some((fleet) => fleet.name === scenario.name);
   return {
-    scenarios: scenarios.single.filter((scenario) => !isInjection(scenario)) as BenchScenario[],
+    scenarios: scenarios.single.filter(
+      (scenario) => !isInjection(scenario) && !isFleet(scenario),
+    ) as BenchScenario[],
     strategies: strategies.single,
     conversations: { scenarios: scenarios.multi, strategies: strategies.multi },
     injection: benchInjectionScenarios.filter((scenario) =>
+      scenarios.single.some((picked) => picked.name === scenario.name),
+    ),
+    fleet: benchFleetScenarios.filter((scenario) =>
       scenarios.single.some((picked) => picked.name === scenario.name),
     ),
   };

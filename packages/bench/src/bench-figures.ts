@@ -1,5 +1,6 @@
 import type { BenchTimeline } from './bench-timeline.js';
 import type { InjectionFigures } from './injection-figures.js';
+import type { FleetFigures } from './fleet/fleet-figures.js';
 
 /** What one measured run (a query, or a turn of a conversation) cost and whether it was right. */
 export interface RunMeasurement {
@@ -98,6 +99,8 @@ export interface StrategyFigures {
   attackSuccessRate?: number;
   /** The injection scenario: counts, tokens of each behaviour, and each suite's shares. */
   injection?: InjectionFigures;
+  /** The fleet scenario: shared learning, throughput and the fault run (`FleetFigures`). */
+  fleet?: FleetFigures;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { formatTextTable } from './format-text-table.js';
 import type { BenchReport, StrategyFigures } from './bench-figures.js';
 import { formatInjectionTable } from './format-injection-table.js';
+import { formatFleetTable } from './format-fleet-table.js';
 
 /** The strategies every other one is compared with. */
 export const BASELINES = ['loop-sequential', 'loop-parallel'] as const;
@@ -134,6 +135,7 @@ export function formatBenchReport(
     lines.push(...formatStream(byStrategy));
     lines.push(...formatSpeculation(byStrategy));
     lines.push(...formatInjectionTable(byStrategy));
+    lines.push(...formatFleetTable(byStrategy));
     for (const [name, figures] of entries) {
       for (const failure of figures.failures ?? []) lines.push(`  ✗ ${name}: ${failure}`);
     }

@@ -48,6 +48,18 @@ import {
   injectionScripts,
   type InjectionScenario,
 } from './scenarios/injection/injection-scenario.js';
+import type { FleetScenario } from './fleet/fleet-scenario.js';
+import { probeFleetServices } from './fleet/probe-fleet-services.js';
+import {
+  DEFAULT_FLEET_SERVICES,
+  runFleetBench,
+  type FleetServices,
+} from './fleet/run-fleet-bench.js';
+
+/** The strategy a fleet scenario runs: the whole pipeline, as `createAgent` builds it. */
+const FLEET_STRATEGY = 'optimized';
+/** Passes a fleet scenario makes of its traffic (see `fleetScenario`). */
+const FLEET_PASSES = 4;
 
 /** Cases added to the pool's concurrency at each step of the ramp, and how often (ms). */
 const RAMP_STEP = 12;
@@ -74,6 +86,17 @@ export interface BenchOptions {
    * @default none
    */
   injection?: readonly InjectionScenario[];
+  /**
+   * Fleet scenarios, run last on processes of their own with `optimized` (when it is picked),
+   * when PostgreSQL and Redis answer at `fleetServices`; skipped with the reason otherwise.
+   * @default none
+   */
+  fleet?: readonly FleetScenario[];
+  /**
+   * Where the fleet scenarios' PostgreSQL and Redis are.
+   * @default `DEFAULT_FLEET_SERVICES` (this project's machines: 127.0.0.1, database `test`)
+   */
+  fleetServices?: FleetServices;
   /** The simulated model's profile, and the prices costs are computed with. */
   profile: ModelProfile;
   /**
@@ -212,6 +235,21 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     options.onProgress?.({ type: 'scenario-skipped', scenario: scenario.name, reason });
     return false;
   });
+  // A fleet scenario runs `optimized` on processes of its own, and needs PostgreSQL and Redis:
+  // without either, it is skipped with the reason.
+  const fleetServices = options.fleetServices ?? DEFAULT_FLEET_SERVICES;
+  const fleet: FleetScenario[] = [];
+  for (const scenario of options.fleet ?? []) {
+    const reason = !options.strategies.some((strategy) => strategy.name === FLEET_STRATEGY)
+      ? `it runs only \`${FLEET_STRATEGY}\`, which was not picked`
+      : await probeFleetServices(fleetServices);
+    if (reason === undefined) {
+      fleet.push(scenario);
+      continue;
+    }
+    skipped[scenario.name] = reason;
+    options.onProgress?.({ type: 'scenario-skipped', scenario: scenario.name, reason });
+  }
   const sampled: NonNullable<BenchReport['sampled']> = {};
   // A scenario whose data is missing is skipped with the reason; the others still run.
   const open = async <Opened>(scenario: {
@@ -285,6 +323,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
               opened.cases.flatMap((conversation) => conversation.turns.map((turn) => turn.script)),
             ),
             ...injection.flatMap((scenario) => injectionScripts(scenario)),
+            ...fleet.flatMap((scenario) =>
+              scenario.traffic(seed).map((benchCase) => benchCase.script),
+            ),
           ]),
         },
       });
@@ -313,6 +354,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     };
     for (const { scenario } of [...opened, ...conversations]) report.scenarios[scenario.name] = {};
     for (const scenario of injection) report.scenarios[scenario.name] = {};
+    for (const scenario of fleet) report.scenarios[scenario.name] = {};
     const minRuns = options.minRuns ?? 8;
     const work = opened.flatMap(({ scenario, opened: scenarioCases }) => {
       // A stream is traffic: each query once, in its order.
@@ -368,6 +410,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
               0,
             ) *
             options.strategies.filter((each) => scenario.defences[each.name] !== undefined).length,
+        })),
+        ...fleet.map((scenario) => ({
+          scenario: scenario.name,
+          runs: scenario.traffic(seed).length * FLEET_PASSES,
         })),
       ],
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
@@ -640,6 +686,33 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       for (const [strategy, figures] of Object.entries(byStrategy)) {
         options.onProgress?.({ type: 'strategy-end', scenario: scenario.name, strategy, figures });
       }
+    }
+    for (const scenario of fleet) {
+      const outcome = await runFleetBench({
+        scenario,
+        services: fleetServices,
+        endpoint,
+        profile: options.profile,
+        context: { speed, seed },
+        onRunEnd: (outcome) => progress.runEnded(scenario.name, FLEET_STRATEGY, outcome),
+      });
+      if ('skipped' in outcome) {
+        delete report.scenarios[scenario.name];
+        report.skipped = { ...report.skipped, [scenario.name]: outcome.skipped };
+        options.onProgress?.({
+          type: 'scenario-skipped',
+          scenario: scenario.name,
+          reason: outcome.skipped,
+        });
+        continue;
+      }
+      report.scenarios[scenario.name] = { [FLEET_STRATEGY]: outcome.figures };
+      options.onProgress?.({
+        type: 'strategy-end',
+        scenario: scenario.name,
+        strategy: FLEET_STRATEGY,
+        figures: outcome.figures,
+      });
     }
     // In the catalogue's order (baselines first), whatever order the conversations ended in.
     const catalogue = [...strategies, ...multiTurnStrategies].map((each) => each.name);

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import {
   benchConversationScenarios,
+  benchFleetScenarios,
   benchInjectionScenarios,
   benchMultiTurnStrategies,
   benchScenarios,
@@ -14,6 +15,7 @@ import { formatHeadlineTable } from '../headline-table.js';
 import { writeBenchReport } from '../report/index.js';
 import { formatToolRendering, measureToolRendering } from '../measure-tool-rendering.js';
 import { runBench } from '../run-bench.js';
+import { DEFAULT_FLEET_SERVICES } from '../fleet/run-fleet-bench.js';
 import { BFCL_DIR_VARIABLE } from '../scenarios/bfcl-data.js';
 import { resolveModelProfile } from '@toolplan/simulator';
 import type { CommandIo, ProgressReport } from 'toolplan/internal';
@@ -40,6 +42,8 @@ interface BenchFlags extends EndpointFlags {
   report?: string;
   provider: 'worker' | 'in-process';
   full?: boolean;
+  postgres: string;
+  redis: string;
 }
 
 export function benchCommand(io: CommandIo & { progress?: ProgressReport }): Command {
@@ -47,7 +51,7 @@ export function benchCommand(io: CommandIo & { progress?: ProgressReport }): Com
     .description('Run every scenario × strategy against the simulated provider and compare them')
     .option(
       '--scenario <names...>',
-      `scenarios to run (${[...benchScenarios, ...benchConversationScenarios, ...benchInjectionScenarios].map((scenario) => scenario.name).join(', ')})`,
+      `scenarios to run (${[...benchScenarios, ...benchConversationScenarios, ...benchInjectionScenarios, ...benchFleetScenarios].map((scenario) => scenario.name).join(', ')})`,
     )
     .option(
       '--strategy <names...>',
@@ -86,6 +90,16 @@ export function benchCommand(io: CommandIo & { progress?: ProgressReport }): Com
       '--full',
       'run every case of every scenario for every strategy (large scenarios run a seeded sample by default, and long streams only their head for strategies that learn nothing)',
     )
+    .option(
+      '--postgres <url>',
+      'the PostgreSQL the fleet scenario uses (a schema of its own, dropped after)',
+      DEFAULT_FLEET_SERVICES.postgresUrl,
+    )
+    .option(
+      '--redis <url>',
+      'the Redis the fleet scenario uses (keys of its own, deleted after)',
+      DEFAULT_FLEET_SERVICES.redisUrl,
+    )
     .addOption(
       new Option('--provider <place>', 'where the simulated provider runs')
         .choices(['worker', 'in-process'])
@@ -107,10 +121,11 @@ Exit codes: 0 every answer right; 1 some answer wrong; 2 a bad flag; 70 a bug.`,
       let strategies;
       let conversations;
       let injection;
+      let fleet;
       let profile;
       let endpoint;
       try {
-        ({ scenarios, strategies, conversations, injection } = pickBenchSelection({
+        ({ scenarios, strategies, conversations, injection, fleet } = pickBenchSelection({
           scenarios: flags.scenario,
           strategies: flags.strategy,
         }));
@@ -132,6 +147,8 @@ Exit codes: 0 every answer right; 1 some answer wrong; 2 a bad flag; 70 a bug.`,
         strategies,
         conversations,
         injection,
+        fleet,
+        fleetServices: { postgresUrl: flags.postgres, redisUrl: flags.redis },
         profile,
         speed: flags.speed,
         seed: flags.seed,
@@ -147,7 +164,7 @@ Exit codes: 0 every answer right; 1 some answer wrong; 2 a bad flag; 70 a bug.`,
         await traces?.close();
       });
       const descriptions = Object.fromEntries(
-        [...scenarios, ...conversations.scenarios, ...injection].map((scenario) => [
+        [...scenarios, ...conversations.scenarios, ...injection, ...fleet].map((scenario) => [
           scenario.name,
           scenario.description,
         ]),
@@ -169,7 +186,7 @@ Exit codes: 0 every answer right; 1 some answer wrong; 2 a bad flag; 70 a bug.`,
         injection.some((scenario) => scenario.defences[strategy.name] !== undefined),
       ).length;
       io.stdout(
-        `\n${describeSelection(ran.length + injection.length, ran.length > 0 ? strategies.length : injectionStrategies, conversations)} in ${seconds} s · profile ${report.profile} · speed ${report.speed} · seed ${report.seed}${endpoint === undefined ? ' · simulated provider over HTTP' : ` · ${endpoint.baseURL}`}`,
+        `\n${describeSelection(ran.length + injection.length + fleet.filter((scenario) => report.scenarios[scenario.name] !== undefined).length, ran.length > 0 ? strategies.length : injectionStrategies, conversations)} in ${seconds} s · profile ${report.profile} · speed ${report.speed} · seed ${report.seed}${endpoint === undefined ? ' · simulated provider over HTTP' : ` · ${endpoint.baseURL}`}`,
       );
       if (report.host !== undefined) {
         const host = formatHostFigures(report.host);

@@ -81,6 +81,24 @@ describe('Speculator', () => {
     expect(speculation.metrics()).toMatchObject({ proposals: 3, refused: 2, started: 1 });
   });
 
+  it('gives each call accepted in one round an idempotency key of its own', async () => {
+    // A queue names its job after the key, as an idempotent API does: calls accepted together
+    // sharing one key were all answered with the first one's result.
+    const tools = setup();
+    const speculation = speculator(tools, [
+      guess('lookup', { id: 1 }),
+      guess('lookup', { id: 2 }),
+      guess('search', { q: 'flights' }),
+      guess('lookup', { id: 3 }),
+    ]);
+    await clock.runAll();
+    speculation.finish();
+    const keys = log.map((call) => call.idempotencyKey);
+    expect(keys).toHaveLength(4);
+    expect(new Set(keys).size).toBe(4);
+    for (const key of keys) expect(key.startsWith(`${runId}:speculative:`)).toBe(true);
+  });
+
   it('never speculates a read-only tool with a policy of its own: it decides on plan steps only', async () => {
     clock = createVirtualClock();
     log = [];

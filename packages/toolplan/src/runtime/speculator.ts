@@ -117,6 +117,12 @@ export type SpeculationClaim =
 
 interface Speculation {
   readonly key: string;
+  /**
+   * The call's number in this run, from 0: its idempotency key's own part. Numbered when the call
+   * is accepted, so that calls accepted together (a round of proposals) never share a key — a
+   * service that honours keys would give them all the first one's result.
+   */
+  readonly ordinal: number;
   readonly tool: Tool;
   readonly input: unknown;
   readonly predictor: string;
@@ -433,6 +439,7 @@ export class Speculator {
     }
     const call: Speculation = {
       key,
+      ordinal: this.#calls.size,
       tool,
       input: checked.value,
       predictor: proposal.predictor,
@@ -509,7 +516,7 @@ export class Speculator {
       runId: this.#runId,
       stepId: 'speculation',
     });
-    const id = `${this.#runId}:speculative:${this.#calls.size}:${tool.name}`;
+    const id = `${this.#runId}:speculative:${call.ordinal}:${tool.name}`;
     const context: ToolExecutionContext = {
       signal: controller.signal,
       abortSignal: controller.signal,
