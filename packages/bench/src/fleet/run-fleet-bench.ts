@@ -598,7 +598,10 @@ function failuresOf(
             : reply.type === 'error'
               ? `${reply.name}: ${reply.message}`
               : `answered ${JSON.stringify(reply.answer.slice(0, 160))}`;
-        return `${name} ${outcome.benchCase.id}: ${said}, expected ${JSON.stringify(outcome.benchCase.expectedAnswer.slice(0, 160))}`;
+        const stepErrors = (reply?.steps ?? []).flatMap((step) =>
+          step.error === undefined ? [] : [`${step.tool}: ${step.error}`],
+        );
+        return `${name} ${outcome.benchCase.id}: ${said}${stepErrors.length === 0 ? '' : ` (failed steps: ${stepErrors.join('; ')})`}, expected ${JSON.stringify(outcome.benchCase.expectedAnswer.slice(0, 160))}`;
       }),
   );
   cleanEffects.forEach((each, index) => {

@@ -9,6 +9,8 @@ export interface RedisClient {
   get(key: string): Promise<string | null>;
   eval(script: string, keys: number, ...args: (string | number)[]): Promise<unknown>;
   publish(channel: string, message: string): Promise<number>;
+  /** Any command (ioredis's `call`). */
+  call(command: string, ...args: (string | number)[]): Promise<unknown>;
   subscribe(channel: string): Promise<unknown>;
   /** `ready` once connected. */
   readonly status: string;
@@ -33,6 +35,8 @@ export interface BullQueue {
   remove(id: string): Promise<number>;
   close(): Promise<void>;
   on(event: 'error', listener: (error: Error) => void): unknown;
+  /** An EventEmitter's. */
+  setMaxListeners(count: number): unknown;
 }
 
 export interface BullQueueEvents {

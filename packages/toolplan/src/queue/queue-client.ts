@@ -43,8 +43,22 @@ export function createQueueClient(location: ResolvedQueueLocation, neededBy: str
           throw error;
         }
         const queue = packages.createQueue(location.queueName, bullOptions);
-        const events = packages.createQueueEvents(location.queueName, bullOptions);
+        // BullMQ's QueueEvents reads the event stream from `$`, the stream's end when its first
+        // blocking read reaches Redis, which may be after our first jobs finished: measured, a
+        // fleet's agents started under load missed completions and waited a whole time-out. From
+        // the id of the stream's last event now, no event of a job added from here on is missed.
+        const lastEventId = await lastStreamId(
+          redis,
+          `${location.prefix}:${location.queueName}:events`,
+        );
+        const events = packages.createQueueEvents(location.queueName, {
+          ...bullOptions,
+          lastEventId,
+        });
         queue.on('error', () => {});
+        // Every call waiting on its job adds a listener to the queue (BullMQ's
+        // `waitUntilFinished`): many calls in flight are normal, not a leak to warn of.
+        queue.setMaxListeners(0);
         events.on('error', () => {});
         return { redis, queue, events };
       }));
@@ -64,3 +78,11 @@ export function createQueueClient(location: ResolvedQueueLocation, neededBy: str
 }
 
 export type QueueClient = ReturnType<typeof createQueueClient>;
+
+/** The id of a stream's last entry, or `0-0` (before any) when it has none yet. */
+async function lastStreamId(redis: RedisClient, key: string): Promise<string> {
+  const [last] = (await redis.call('XREVRANGE', key, '+', '-', 'COUNT', 1)) as Array<
+    [string, string[]]
+  >;
+  return last?.[0] ?? '0-0';
+}
