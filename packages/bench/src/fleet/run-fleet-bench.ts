@@ -17,8 +17,8 @@ import {
 import { createFleetLedger, type FleetLedger } from './fleet-ledger.js';
 import type { FleetChildMessage, FleetRunReply } from './fleet-messages.js';
 import type { FleetScenario } from './fleet-scenario.js';
-import { FLEET_TENANTS } from './fleet-tools.js';
 import type { FleetCase } from './fleet-traffic.js';
+import { failureName, judgeFleetReply, type FleetQueryOutcome } from './judge-fleet-reply.js';
 import { probeFleetServices } from './probe-fleet-services.js';
 import { startFleetProcess, type FleetProcess } from './start-fleet-process.js';
 
@@ -42,20 +42,8 @@ export const DEFAULT_FLEET_SERVICES: FleetServices = {
   redisUrl: 'redis://127.0.0.1:6379',
 };
 
-interface PassOutcome {
-  benchCase: FleetCase;
-  position: number;
-  latencyMs: number;
-  /** The last reply (an answer or an error); none when the query was never answered. */
-  reply?: FleetRunReply;
-  attempts: number;
-  correct: boolean;
-  /** The answer named a tenant other than the caller's. */
-  crossedScope: boolean;
-}
-
 interface PassResult {
-  outcomes: PassOutcome[];
+  outcomes: FleetQueryOutcome[];
   wallMs: number;
   workerKilledMidJob: boolean;
   agentKilledMidRun: boolean;
@@ -133,7 +121,7 @@ export async function runFleetBench(options: {
       ]),
     ) as Record<keyof typeof passes, FleetPassFigures>;
     const faultOutcomes = passes.fault.outcomes;
-    const effectOutcome = (outcome: PassOutcome): EffectOutcome => {
+    const effectOutcome = (outcome: FleetQueryOutcome): EffectOutcome => {
       const reply = outcome.reply;
       if (reply === undefined) return 'unanswered';
       if (reply.type === 'error') return 'reported-failed';
@@ -420,7 +408,7 @@ async function runPass(options: {
     const started = performance.now();
     const outcomes = await Promise.all(
       traffic.map((benchCase, position) =>
-        queue.add(async (): Promise<PassOutcome> => {
+        queue.add(async (): Promise<FleetQueryOutcome> => {
           sent += 1;
           const runId = `${namespace}-${benchCase.id}`;
           const began = performance.now();
@@ -435,7 +423,7 @@ async function runPass(options: {
               retriedRuns += 1;
             }
           }
-          const outcome = judge({
+          const outcome = judgeFleetReply({
             benchCase,
             position,
             latencyMs: performance.now() - began,
@@ -458,37 +446,6 @@ async function runPass(options: {
   } finally {
     await Promise.all([...agents, ...workers].map((each) => each.close()));
   }
-}
-
-function judge(options: {
-  benchCase: FleetCase;
-  position: number;
-  latencyMs: number;
-  attempts: number;
-  reply?: FleetRunReply;
-}): PassOutcome {
-  const { benchCase, reply } = options;
-  const answer = reply?.type === 'result' ? reply.answer.trim() : undefined;
-  return {
-    ...options,
-    correct: answer === benchCase.expectedAnswer.trim(),
-    crossedScope:
-      answer !== undefined &&
-      FLEET_TENANTS.some((tenant) => tenant !== benchCase.tenant && answer.includes(tenant)),
-  };
-}
-
-/**
- * Why a query failed, when it failed and said so: the error of its first failed step (what broke,
- * say `WorkerDiedError`), else the run's own error.
- */
-function failureName(outcome: PassOutcome): string | undefined {
-  const reply = outcome.reply;
-  if (reply === undefined || outcome.correct) return undefined;
-  const failed = reply.steps?.find((step) => step.status === 'error' && step.error !== undefined);
-  const stepError = failed?.error?.split(':')[0];
-  if (reply.type === 'error') return stepError ?? reply.name;
-  return stepError;
 }
 
 function summarisePass(options: {
@@ -520,7 +477,7 @@ function summarisePass(options: {
 }
 
 function streamOutcomes(
-  outcomes: readonly PassOutcome[],
+  outcomes: readonly FleetQueryOutcome[],
   profile: ModelProfile | undefined,
 ): StreamOutcome[] {
   return outcomes.map((outcome) => ({
@@ -530,7 +487,7 @@ function streamOutcomes(
   }));
 }
 
-function measureOne(outcome: PassOutcome, profile: ModelProfile | undefined) {
+function measureOne(outcome: FleetQueryOutcome, profile: ModelProfile | undefined) {
   const reply = outcome.reply?.type === 'result' ? outcome.reply : undefined;
   const inputTokens = reply?.inputTokens ?? 0;
   const cachedInputTokens = reply?.cachedInputTokens ?? 0;
@@ -560,7 +517,7 @@ function measureOne(outcome: PassOutcome, profile: ModelProfile | undefined) {
 
 /** The fleet pass's figures in the form every scenario reports. */
 function measure(
-  outcomes: readonly PassOutcome[],
+  outcomes: readonly FleetQueryOutcome[],
   profile: ModelProfile,
 ): Omit<StrategyFigures, 'correct' | 'cases' | 'runs' | 'correctRuns' | 'transportErrors'> {
   const each = outcomes.map((outcome) => measureOne(outcome, profile));

@@ -1,0 +1,48 @@
+import { FLEET_TENANTS } from './fleet-tools.js';
+import type { FleetRunReply } from './fleet-messages.js';
+import type { FleetCase } from './fleet-traffic.js';
+
+/** One query of a pass, as its caller saw it. */
+export interface FleetQueryOutcome {
+  benchCase: FleetCase;
+  position: number;
+  latencyMs: number;
+  /** The last reply (an answer or an error); none when the query was never answered. */
+  reply?: FleetRunReply;
+  attempts: number;
+  correct: boolean;
+  /** The answer named a tenant other than the caller's. */
+  crossedScope: boolean;
+}
+
+/** How a query of the fleet came out: right, and whether its answer showed another tenant's data. */
+export function judgeFleetReply(options: {
+  benchCase: FleetCase;
+  position: number;
+  latencyMs: number;
+  attempts: number;
+  reply?: FleetRunReply;
+}): FleetQueryOutcome {
+  const { benchCase, reply } = options;
+  const answer = reply?.type === 'result' ? reply.answer.trim() : undefined;
+  return {
+    ...options,
+    correct: answer === benchCase.expectedAnswer.trim(),
+    crossedScope:
+      answer !== undefined &&
+      FLEET_TENANTS.some((tenant) => tenant !== benchCase.tenant && answer.includes(tenant)),
+  };
+}
+
+/**
+ * Why a query failed, when it failed and said so: the error of its first failed step (what broke,
+ * say `WorkerDiedError`), else the run's own error.
+ */
+export function failureName(outcome: FleetQueryOutcome): string | undefined {
+  const reply = outcome.reply;
+  if (reply === undefined || outcome.correct) return undefined;
+  const failed = reply.steps?.find((step) => step.status === 'error' && step.error !== undefined);
+  const stepError = failed?.error?.split(':')[0];
+  if (reply.type === 'error') return stepError ?? reply.name;
+  return stepError;
+}
