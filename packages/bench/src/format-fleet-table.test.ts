@@ -52,8 +52,8 @@ const figures = { fleet } as unknown as StrategyFigures;
 describe('formatFleetTable', () => {
   it('prints each pass, the comparisons and the fault run', () => {
     const text = formatFleetTable({ optimized: figures }).join('\n');
-    expect(text).toMatch(/one-process +1  24 \(24 each\)/);
-    expect(text).toMatch(/fleet +4   24 \(6 each\)/);
+    expect(text).toMatch(/one-process +1 +24 \(24 each\)/);
+    expect(text).toMatch(/fleet +4 +24 \(6 each\)/);
     expect(text).toContain(
       'zero-call share after warm-up: one process 78.1%, fleet 76.6% (-1.5 points; within 5)',
     );
