@@ -33,6 +33,51 @@ async function run(...args: string[]) {
 }
 
 describe('toolplan bench', () => {
+  it('skips the fleet scenario, saying why, when its Redis does not answer, and runs the rest', async () => {
+    const file = join(directory, 'fleet-skipped.json');
+    const { stdout, stderr, exitCode } = await run(
+      'bench',
+      '--scenario',
+      'weather',
+      'fleet',
+      '--strategy',
+      'optimized',
+      '--speed',
+      '200',
+      '--redis',
+      'redis://127.0.0.1:1',
+      '--json',
+      file,
+    );
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('weather — ');
+    expect(stderr).toMatch(
+      /warning: scenario fleet was skipped: it needs PostgreSQL and Redis: .*Redis at redis:\/\/127\.0\.0\.1:1 did not answer.*--redis <url>/,
+    );
+    const report = JSON.parse(await readFile(file, 'utf8')) as {
+      scenarios: Record<string, unknown>;
+      skipped: Record<string, string>;
+    };
+    expect(Object.keys(report.scenarios)).toEqual(['weather']);
+    expect(Object.keys(report.skipped)).toEqual(['fleet']);
+  });
+
+  it('skips the fleet scenario when `optimized`, the one it runs, is not picked', async () => {
+    const { stderr, exitCode } = await run(
+      'bench',
+      '--scenario',
+      'fleet',
+      '--strategy',
+      'plan',
+      '--speed',
+      '200',
+    );
+    expect(exitCode).toBe(0);
+    expect(stderr).toContain(
+      'scenario fleet was skipped: it runs only `optimized`, which was not picked',
+    );
+  });
+
   // Measured at 11 s on a 2-core machine busy with other work (vitest's default is 5 s).
   it(
     'runs the chosen scenarios and strategies and writes the JSON contract',
