@@ -41,6 +41,7 @@ const fleet: FleetFigures = {
     failuresByName: { WorkerDiedError: 1 },
   },
   crossedScopes: 0,
+  traces: { runs: 1_152, recorded: 1_150 },
   passes: {
     'one-process': pass({ agents: 1, concurrencyPerAgent: 24 }),
     fleet: pass({}),
@@ -62,6 +63,7 @@ describe('formatFleetTable', () => {
       '24 side effects asked: 23 made, 0 duplicated, 0 lost unreported, 1 reported failed (1 WorkerDiedError)',
     );
     expect(text).toContain('answers across tenants (shareScope crossed): 0');
+    expect(text).toContain('1150 of the 1152 runs answered recorded');
   });
 
   it('says so when the fleet learned more than 5 points worse, or a kill did not land', () => {

@@ -81,6 +81,11 @@ export interface FleetFigures {
    * every pass. Must be 0.
    */
   crossedScopes: number;
+  /**
+   * The shared trace log (PostgreSQL): of the runs the agents answered (`runs`), how many it
+   * holds (`recorded`). Only an agent killed outright may lose runs: those it had not written yet.
+   */
+  traces: { runs: number; recorded: number };
   passes: Record<string, FleetPassFigures>;
 }
 

@@ -26,6 +26,7 @@ const answered = (
 const judge = (benchCase: typeof balance, reply?: FleetRunReply) =>
   judgeFleetReply({
     benchCase,
+    runId: 'run-1',
     position: 0,
     latencyMs: 1,
     attempts: 1,

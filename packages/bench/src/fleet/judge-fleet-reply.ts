@@ -5,6 +5,8 @@ import type { FleetCase } from './fleet-traffic.js';
 /** One query of a pass, as its caller saw it. */
 export interface FleetQueryOutcome {
   benchCase: FleetCase;
+  /** The run id it was sent with (each time, when it was sent again). */
+  runId: string;
   position: number;
   latencyMs: number;
   /** The last reply (an answer or an error); none when the query was never answered. */
@@ -18,6 +20,7 @@ export interface FleetQueryOutcome {
 /** How a query of the fleet came out: right, and whether its answer showed another tenant's data. */
 export function judgeFleetReply(options: {
   benchCase: FleetCase;
+  runId: string;
   position: number;
   latencyMs: number;
   attempts: number;

@@ -110,6 +110,10 @@ describe('runFleetBench', () => {
         fleet.fault.sideEffects.made + fleet.fault.sideEffects.reportedFailed,
       ).toBeGreaterThanOrEqual(24);
       expect(fleet.crossedScopes).toBe(0);
+      // The shared trace log holds every run but what the killed agent had not written yet.
+      expect(fleet.traces.runs).toBe(4 * 96);
+      expect(fleet.traces.recorded).toBeLessThanOrEqual(fleet.traces.runs);
+      expect(fleet.traces.recorded).toBeGreaterThanOrEqual(fleet.traces.runs - 20);
       // Nothing of the run is left in PostgreSQL.
       expect((await fleetSchemas()).filter((name) => !before.includes(name))).toEqual([]);
     },

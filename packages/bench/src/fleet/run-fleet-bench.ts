@@ -7,6 +7,7 @@ import { quantile } from '../quantile.js';
 import type { ScenarioContext } from '../scenarios/bench-scenario.js';
 import { summariseStream, type StreamOutcome } from '../summarise-stream.js';
 import { clearRedisKeys } from './clear-redis-keys.js';
+import { countRecordedRuns } from './count-recorded-runs.js';
 import {
   countSideEffects,
   type EffectOutcome,
@@ -184,6 +185,18 @@ export async function runFleetBench(options: {
       (sum, result) => sum + result.outcomes.filter((outcome) => outcome.crossedScope).length,
       0,
     );
+    // What the agents recorded in the shared trace log of the runs they answered.
+    const answered = Object.values(passes).flatMap((result) =>
+      result.outcomes.flatMap((outcome) => (outcome.reply === undefined ? [] : [outcome.runId])),
+    );
+    const traces = {
+      runs: answered.length,
+      recorded: await countRecordedRuns({
+        url: services.postgresUrl,
+        schema: `${tag}_traces`,
+        runIds: answered,
+      }),
+    };
     const fleet: FleetFigures = {
       agents: scenario.agents,
       workers: scenario.workers,
@@ -202,6 +215,7 @@ export async function runFleetBench(options: {
       },
       fault,
       crossedScopes,
+      traces,
       passes: passFigures,
     };
     // The fault run may fail queries, if it says so; everything else must be right.
@@ -425,6 +439,7 @@ async function runPass(options: {
           }
           const outcome = judgeFleetReply({
             benchCase,
+            runId,
             position,
             latencyMs: performance.now() - began,
             attempts,
