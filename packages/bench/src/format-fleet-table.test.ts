@@ -20,10 +20,16 @@ const pass = (overrides: Partial<FleetPassFigures>): FleetPassFigures => ({
 const fleet: FleetFigures = {
   agents: 4,
   workers: 2,
+  cpus: 2,
   queries: 288,
   warmUp: 48,
   zeroCall: { oneProcess: 0.781, fleet: 0.766, differencePoints: -1.5, withinFivePoints: true },
-  throughput: { oneProcessPerSecond: 30, fleetPerSecond: 27, ratio: 0.9 },
+  throughput: {
+    oneProcessPerSecond: 30,
+    fleetPerSecond: 27,
+    ratio: 0.9,
+    sameInFlight: { fleetPerSecond: 28.2, ratio: 0.94 },
+  },
   fault: {
     ...pass({ right: 287, reportedFailures: 1 }),
     workerKilledMidJob: true,
@@ -58,7 +64,8 @@ describe('formatFleetTable', () => {
     expect(text).toContain(
       'zero-call share after warm-up: one process 78.1%, fleet 76.6% (-1.5 points; within 5)',
     );
-    expect(text).toContain('0.90×');
+    expect(text).toContain('27.0 queries/s through 4 processes against 30.0 through one (0.90×)');
+    expect(text).toContain('with the same queries in flight in all, 28.2 (0.94×) — on 2 cores');
     expect(text).toContain(
       '24 side effects asked: 23 made, 0 duplicated, 0 lost unreported, 1 reported failed (1 WorkerDiedError)',
     );

@@ -42,7 +42,7 @@ export function formatFleetTable(byStrategy: Record<string, StrategyFigures>): s
       ]),
     ),
     `zero-call share after warm-up: one process ${percent(fleet.zeroCall.oneProcess)}, fleet ${percent(fleet.zeroCall.fleet)} (${fleet.zeroCall.differencePoints >= 0 ? '+' : ''}${fleet.zeroCall.differencePoints.toFixed(1)} points; ${fleet.zeroCall.withinFivePoints ? 'within' : 'NOT within'} 5)`,
-    `throughput: ${fleet.throughput.fleetPerSecond.toFixed(1)} queries/s through ${fleet.agents} processes against ${fleet.throughput.oneProcessPerSecond.toFixed(1)} through one (${fleet.throughput.ratio.toFixed(2)}×)`,
+    `throughput: ${fleet.throughput.fleetPerSecond.toFixed(1)} queries/s through ${fleet.agents} processes against ${fleet.throughput.oneProcessPerSecond.toFixed(1)} through one (${fleet.throughput.ratio.toFixed(2)}×); with the same queries in flight in all, ${fleet.throughput.sameInFlight.fleetPerSecond.toFixed(1)} (${fleet.throughput.sameInFlight.ratio.toFixed(2)}×) — on ${fleet.cpus} cores`,
     `fault run: a worker killed mid-job ${fleet.fault.workerKilledMidJob ? 'yes' : 'NO'}, an agent killed mid-run ${fleet.fault.agentKilledMidRun ? 'yes' : 'NO'}; ${fleet.fault.retriedRuns} run(s) retried with their run id; ${effects.requested} side effects asked: ${effects.made} made, ${effects.duplicated} duplicated, ${effects.lostUnreported} lost unreported, ${effects.reportedFailed} reported failed${failures === '' ? '' : ` (${failures})`}, ${effects.repeatedIdempotent} idempotent repeats, ${effects.unrequested} unasked`,
     `answers across tenants (shareScope crossed): ${fleet.crossedScopes}`,
     `trace log (PostgreSQL, shared by every agent): ${fleet.traces.recorded} of the ${fleet.traces.runs} runs answered recorded`,

@@ -57,6 +57,8 @@ export interface FleetFaultFigures extends FleetPassFigures {
 export interface FleetFigures {
   agents: number;
   workers: number;
+  /** The machine's cores (`availableParallelism`): every process of the fleet ran on them. */
+  cpus: number;
   queries: number;
   warmUp: number;
   /**
@@ -72,9 +74,16 @@ export interface FleetFigures {
   };
   /**
    * Queries per second through one agent process, and through the fleet with as many queries in
-   * flight per agent: what scaling out buys on this machine.
+   * flight per agent (`fleetPerSecond`, `ratio`): what scaling out buys on this machine; and
+   * through the fleet with the same queries in flight in all (`sameInFlight`): what being four
+   * processes costs.
    */
-  throughput: { oneProcessPerSecond: number; fleetPerSecond: number; ratio: number };
+  throughput: {
+    oneProcessPerSecond: number;
+    fleetPerSecond: number;
+    ratio: number;
+    sameInFlight: { fleetPerSecond: number; ratio: number };
+  };
   fault: FleetFaultFigures;
   /**
    * Answers that showed another tenant's data (a result served across `shareScope`s), over

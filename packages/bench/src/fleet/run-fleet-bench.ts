@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import { computeRequestCost, type ModelProfile } from '@toolplan/simulator';
 import type { StrategyFigures } from '../bench-figures.js';
@@ -200,6 +201,7 @@ export async function runFleetBench(options: {
     const fleet: FleetFigures = {
       agents: scenario.agents,
       workers: scenario.workers,
+      cpus: availableParallelism(),
       queries: traffic.length,
       warmUp: scenario.warmUp,
       zeroCall: {
@@ -212,6 +214,10 @@ export async function runFleetBench(options: {
         oneProcessPerSecond: oneProcess.queriesPerSecond,
         fleetPerSecond: passFigures['fleet-throughput'].queriesPerSecond,
         ratio: passFigures['fleet-throughput'].queriesPerSecond / oneProcess.queriesPerSecond,
+        sameInFlight: {
+          fleetPerSecond: shared.queriesPerSecond,
+          ratio: shared.queriesPerSecond / oneProcess.queriesPerSecond,
+        },
       },
       fault,
       crossedScopes,
