@@ -1,6 +1,7 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTraceStore } from './create-trace-store.js';
+import { createMemoryTraceStore } from './create-memory-trace-store.js';
 import { createPostgresTraceStore } from './create-postgres-trace-store.js';
 import {
   dropSchemas,
@@ -77,9 +78,16 @@ describe.skipIf(!reachable)('createPostgresTraceStore', () => {
       flushIntervalMs: 60_000,
       maxQueue: 100_000,
     });
-    for (let index = 0; index < 8000; index += 1) store.record(sampleRun(index));
+    const memory = createMemoryTraceStore();
+    for (let index = 0; index < 8000; index += 1) {
+      store.record(sampleRun(index));
+      memory.record(sampleRun(index));
+    }
     await store.flush();
-    expect((await store.summary()).tools.map((tool) => tool.calls)).toEqual([8000, 8000, 8000]);
+    // Summarised page by page (2,000 runs each): the same summary as the memory store's.
+    const summary = await store.summary({ topSequences: 50 });
+    expect(summary.tools.map((tool) => tool.calls)).toEqual([8000, 8000, 8000]);
+    expect(summary).toEqual(await memory.summary({ topSequences: 50 }));
     await store.close();
   }, 30_000);
 });

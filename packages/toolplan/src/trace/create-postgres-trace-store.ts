@@ -4,7 +4,7 @@ import { createAsyncWriteQueue } from './create-async-write-queue.js';
 import { isConnectionError } from './is-connection-error.js';
 import { withPostgresClient, type PostgresModule, type PostgresPool } from './postgres-client.js';
 import { migratePostgresTraceSchema, quotePostgresSchema } from './postgres-trace-migrations.js';
-import { summarizeTraces, type SummaryRun } from './summarize-traces.js';
+import { createTraceSummary, type SummaryRun } from './summarize-traces.js';
 import type { TraceRun } from './trace-record.js';
 import { traceRowToRun, type TraceCallRow, type TraceRunRow } from './trace-row-to-run.js';
 import { checkListRunsOptions, type ListRunsOptions, type TraceStore } from './trace-store.js';
@@ -306,21 +306,28 @@ export function createPostgresTraceStore(options: PostgresTraceStoreOptions): Tr
     },
     async summary(summaryOptions = {}) {
       ensureOpen();
-      const rows = await read<{
-        run_id: string;
-        strategy: string;
-        run_status: string;
-        tool: string | null;
-        status: string | null;
-        start_ms: number | null;
-        end_ms: number | null;
-      }>(
-        `SELECT r.run_id, r.strategy, r.status AS run_status, c.tool, c.status, c.start_ms, c.end_ms
-         FROM ${schema}.runs r LEFT JOIN ${schema}.tool_calls c ON c.run_id = r.run_id
-         ORDER BY r.run_id COLLATE "C", c.seq`,
-        [],
-      );
-      return summarizeTraces(groupSummaryRuns(rows), summaryOptions.topSequences);
+      // Page by page (keyset on the run id), so that a log of millions of runs is summarised
+      // in bounded memory rather than read whole.
+      const summary = createTraceSummary();
+      let after = '';
+      for (;;) {
+        const rows = await read<SummaryRow>(
+          `WITH page AS (
+             SELECT run_id, strategy, status FROM ${schema}.runs
+             WHERE run_id COLLATE "C" > $1 ORDER BY run_id COLLATE "C" LIMIT $2)
+           SELECT p.run_id, p.strategy, p.status AS run_status, c.tool, c.status, c.start_ms,
+             c.end_ms
+           FROM page p LEFT JOIN ${schema}.tool_calls c ON c.run_id = p.run_id
+           ORDER BY p.run_id COLLATE "C", c.seq`,
+          [after, SUMMARY_PAGE_RUNS],
+        );
+        const runs = groupSummaryRuns(rows);
+        for (const run of runs) summary.add(run);
+        const last = runs.at(-1);
+        if (last === undefined || runs.length < SUMMARY_PAGE_RUNS) break;
+        after = last.id;
+      }
+      return summary.result(summaryOptions.topSequences);
     },
     close() {
       // One closing for every caller (a signal may arrive while the program closes the store).
@@ -427,17 +434,20 @@ function toRun(row: RunRow): TraceRun {
   return traceRowToRun(row, row.calls);
 }
 
-function groupSummaryRuns(
-  rows: ReadonlyArray<{
-    run_id: string;
-    strategy: string;
-    run_status: string;
-    tool: string | null;
-    status: string | null;
-    start_ms: number | null;
-    end_ms: number | null;
-  }>,
-): SummaryRun[] {
+/** Runs a page of the summary reads at most (with their calls). */
+const SUMMARY_PAGE_RUNS = 2_000;
+
+interface SummaryRow {
+  run_id: string;
+  strategy: string;
+  run_status: string;
+  tool: string | null;
+  status: string | null;
+  start_ms: number | null;
+  end_ms: number | null;
+}
+
+function groupSummaryRuns(rows: readonly SummaryRow[]): Array<SummaryRun & { id: string }> {
   const runs: Array<SummaryRun & { id: string; steps: SummaryRun['steps'][number][] }> = [];
   for (const row of rows) {
     let current = runs.at(-1);

@@ -21,48 +21,65 @@ export interface SummaryRun {
  * @param topSequences how many sequences to keep (default 10)
  */
 export function summarizeTraces(runs: Iterable<SummaryRun>, topSequences = 10): TraceSummary {
+  const summary = createTraceSummary();
+  for (const run of runs) summary.add(run);
+  return summary.result(topSequences);
+}
+
+/**
+ * `summarizeTraces` a run at a time, for a store that reads its runs in pages (PostgreSQL): what
+ * it keeps grows with the tools' calls (one number each, for the percentiles), not with the runs.
+ */
+export function createTraceSummary(): {
+  add(run: SummaryRun): void;
+  result(topSequences?: number): TraceSummary;
+} {
   let count = 0;
   const strategies = new Map<string, { runs: number; errors: number }>();
   const tools = new Map<string, { errors: number; durations: number[] }>();
   const sequences = new Map<string, number>();
-  for (const run of runs) {
-    count += 1;
-    const strategy = strategies.get(run.strategy) ?? { runs: 0, errors: 0 };
-    strategy.runs += 1;
-    if (run.status !== 'ok') strategy.errors += 1;
-    strategies.set(run.strategy, strategy);
-    for (const step of run.steps) {
-      const tool = tools.get(step.tool) ?? { errors: 0, durations: [] };
-      tool.durations.push(step.endMs - step.startMs);
-      if (step.status !== 'ok') tool.errors += 1;
-      tools.set(step.tool, tool);
-    }
-    if (run.steps.length > 0) {
-      const sequence = formatToolSequence(run.steps.map((step) => step.tool));
-      sequences.set(sequence, (sequences.get(sequence) ?? 0) + 1);
-    }
-  }
   return {
-    runs: count,
-    strategies: [...strategies]
-      .map(([strategy, value]) => ({ strategy, ...value }))
-      .sort((a, b) => b.runs - a.runs || a.strategy.localeCompare(b.strategy)),
-    tools: [...tools]
-      .map(([tool, { errors, durations }]) => {
-        durations.sort((a, b) => a - b);
-        return {
-          tool,
-          calls: durations.length,
-          errors,
-          p50Ms: percentile(durations, 0.5),
-          p95Ms: percentile(durations, 0.95),
-        };
-      })
-      .sort((a, b) => b.calls - a.calls || a.tool.localeCompare(b.tool)),
-    sequences: [...sequences]
-      .map(([sequence, runs]) => ({ sequence, runs }))
-      .sort((a, b) => b.runs - a.runs || a.sequence.localeCompare(b.sequence))
-      .slice(0, topSequences),
+    add(run) {
+      count += 1;
+      const strategy = strategies.get(run.strategy) ?? { runs: 0, errors: 0 };
+      strategy.runs += 1;
+      if (run.status !== 'ok') strategy.errors += 1;
+      strategies.set(run.strategy, strategy);
+      for (const step of run.steps) {
+        const tool = tools.get(step.tool) ?? { errors: 0, durations: [] };
+        tool.durations.push(step.endMs - step.startMs);
+        if (step.status !== 'ok') tool.errors += 1;
+        tools.set(step.tool, tool);
+      }
+      if (run.steps.length > 0) {
+        const sequence = formatToolSequence(run.steps.map((step) => step.tool));
+        sequences.set(sequence, (sequences.get(sequence) ?? 0) + 1);
+      }
+    },
+    result(topSequences = 10) {
+      return {
+        runs: count,
+        strategies: [...strategies]
+          .map(([strategy, value]) => ({ strategy, ...value }))
+          .sort((a, b) => b.runs - a.runs || a.strategy.localeCompare(b.strategy)),
+        tools: [...tools]
+          .map(([tool, { errors, durations }]) => {
+            const sorted = [...durations].sort((a, b) => a - b);
+            return {
+              tool,
+              calls: sorted.length,
+              errors,
+              p50Ms: percentile(sorted, 0.5),
+              p95Ms: percentile(sorted, 0.95),
+            };
+          })
+          .sort((a, b) => b.calls - a.calls || a.tool.localeCompare(b.tool)),
+        sequences: [...sequences]
+          .map(([sequence, runs]) => ({ sequence, runs }))
+          .sort((a, b) => b.runs - a.runs || a.sequence.localeCompare(b.sequence))
+          .slice(0, topSequences),
+      };
+    },
   };
 }
 
