@@ -4,7 +4,8 @@ import { createAsyncWriteQueue } from './create-async-write-queue.js';
 import { isConnectionError } from './is-connection-error.js';
 import { withPostgresClient, type PostgresModule, type PostgresPool } from './postgres-client.js';
 import { migratePostgresTraceSchema, quotePostgresSchema } from './postgres-trace-migrations.js';
-import { createTraceSummary, type SummaryRun } from './summarize-traces.js';
+import { groupSummaryRows, type SummaryRow } from './group-summary-rows.js';
+import { createTraceSummary } from './summarize-traces.js';
 import type { TraceRun } from './trace-record.js';
 import { traceRowToRun, type TraceCallRow, type TraceRunRow } from './trace-row-to-run.js';
 import { checkListRunsOptions, type ListRunsOptions, type TraceStore } from './trace-store.js';
@@ -321,7 +322,7 @@ export function createPostgresTraceStore(options: PostgresTraceStoreOptions): Tr
            ORDER BY p.run_id COLLATE "C", c.seq`,
           [after, SUMMARY_PAGE_RUNS],
         );
-        const runs = groupSummaryRuns(rows);
+        const runs = [...groupSummaryRows(rows)];
         for (const run of runs) summary.add(run);
         const last = runs.at(-1);
         if (last === undefined || runs.length < SUMMARY_PAGE_RUNS) break;
@@ -436,36 +437,6 @@ function toRun(row: RunRow): TraceRun {
 
 /** Runs a page of the summary reads at most (with their calls). */
 const SUMMARY_PAGE_RUNS = 2_000;
-
-interface SummaryRow {
-  run_id: string;
-  strategy: string;
-  run_status: string;
-  tool: string | null;
-  status: string | null;
-  start_ms: number | null;
-  end_ms: number | null;
-}
-
-function groupSummaryRuns(rows: readonly SummaryRow[]): Array<SummaryRun & { id: string }> {
-  const runs: Array<SummaryRun & { id: string; steps: SummaryRun['steps'][number][] }> = [];
-  for (const row of rows) {
-    let current = runs.at(-1);
-    if (current?.id !== row.run_id) {
-      current = { id: row.run_id, strategy: row.strategy, status: row.run_status, steps: [] };
-      runs.push(current);
-    }
-    if (row.tool !== null) {
-      current.steps.push({
-        tool: row.tool,
-        status: row.status ?? 'ok',
-        startMs: row.start_ms ?? 0,
-        endMs: row.end_ms ?? 0,
-      });
-    }
-  }
-  return runs;
-}
 
 function positiveInteger(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createPostgresTraceStore } from './create-postgres-trace-store.js';
 import { createWriteQueue } from './create-write-queue.js';
+import { groupSummaryRows, type SummaryRow } from './group-summary-rows.js';
 import { summarizeTraces, type SummaryRun } from './summarize-traces.js';
 import { openTraceDatabase } from './open-trace-database.js';
 import type { TraceRun } from './trace-record.js';
@@ -144,41 +145,16 @@ export function createTraceStore(options: TraceStoreOptions = {}): TraceStore {
   };
 }
 
-function* readSummaryRuns(db: Database.Database): Generator<SummaryRun> {
-  const rows = db
-    .prepare<
-      [],
-      {
-        run_id: string;
-        strategy: string;
-        run_status: string;
-        tool: string | null;
-        status: string | null;
-        start_ms: number | null;
-        end_ms: number | null;
-      }
-    >(
-      `SELECT r.run_id, r.strategy, r.status AS run_status, c.tool, c.status, c.start_ms, c.end_ms
-       FROM runs r LEFT JOIN tool_calls c ON c.run_id = r.run_id
-       ORDER BY r.run_id, c.seq`,
-    )
-    .iterate();
-  let current: (SummaryRun & { id: string; steps: SummaryRun['steps'][number][] }) | undefined;
-  for (const row of rows) {
-    if (current?.id !== row.run_id) {
-      if (current !== undefined) yield current;
-      current = { id: row.run_id, strategy: row.strategy, status: row.run_status, steps: [] };
-    }
-    if (row.tool !== null) {
-      current.steps.push({
-        tool: row.tool,
-        status: row.status ?? 'ok',
-        startMs: row.start_ms ?? 0,
-        endMs: row.end_ms ?? 0,
-      });
-    }
-  }
-  if (current !== undefined) yield current;
+function readSummaryRuns(db: Database.Database): Iterable<SummaryRun> {
+  return groupSummaryRows(
+    db
+      .prepare<[], SummaryRow>(
+        `SELECT r.run_id, r.strategy, r.status AS run_status, c.tool, c.status, c.start_ms, c.end_ms
+         FROM runs r LEFT JOIN tool_calls c ON c.run_id = r.run_id
+         ORDER BY r.run_id, c.seq`,
+      )
+      .iterate(),
+  );
 }
 
 function toIso(since: string | Date): string {
