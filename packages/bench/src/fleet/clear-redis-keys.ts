@@ -1,3 +1,5 @@
+import { Redis } from 'ioredis';
+
 /**
  * Deletes every key matching one of `patterns` (`SCAN … MATCH`, then `UNLINK` in pages): what a
  * bench run wrote to a Redis server that is not its own.
@@ -6,22 +8,6 @@ export async function clearRedisKeys(options: {
   url: string;
   patterns: readonly string[];
 }): Promise<number> {
-  const { Redis } = (await import('ioredis')) as unknown as {
-    Redis: new (
-      url: string,
-      options: object,
-    ) => {
-      scan(
-        cursor: string,
-        match: 'MATCH',
-        pattern: string,
-        count: 'COUNT',
-        size: number,
-      ): Promise<[string, string[]]>;
-      unlink(...keys: string[]): Promise<number>;
-      quit(): Promise<unknown>;
-    };
-  };
   const redis = new Redis(options.url, { maxRetriesPerRequest: 1 });
   let removed = 0;
   try {

@@ -12,14 +12,8 @@ import {
 } from 'toolplan/internal';
 import { queueTools } from 'toolplan/queue';
 import { fleetTools } from './fleet-tools.js';
-import type {
-  FleetAgentInit,
-  FleetChildMessage,
-  FleetRunReply,
-  FleetRunRequest,
-} from './fleet-messages.js';
-
-const send = (message: FleetChildMessage) => process.send?.(message);
+import type { FleetAgentInit, FleetRunReply, FleetRunRequest } from './fleet-messages.js';
+import { send, serveFleetProcess } from './serve-fleet-process.js';
 
 async function start(init: FleetAgentInit) {
   // The tenant of each request, as a server keeps the signed-in user: the tenant-private tool
@@ -107,27 +101,9 @@ function rootCause(error: Error): Error {
   return cause;
 }
 
-let started: ReturnType<typeof start> | undefined;
-process.on('message', (message: FleetAgentInit | FleetRunRequest | { type: 'close' }) => {
-  if (message.type === 'init') {
-    started = start(message);
-    started.then(
-      () => send({ type: 'ready' }),
-      (error: unknown) => send({ type: 'failed', message: (error as Error).message }),
-    );
-    return;
-  }
-  if (message.type === 'run') {
-    void started?.then(async (agent) => send(await agent.run(message)));
-    return;
-  }
-  // Closed by the parent: the trace store writes its last batch first.
-  void started
-    ?.then((agent) => agent.close())
-    .finally(() => {
-      process.disconnect?.();
-      process.exit(0);
-    });
+serveFleetProcess<FleetAgentInit, FleetRunRequest, Awaited<ReturnType<typeof start>>>({
+  start,
+  onMessage: (agent, request) => {
+    void agent.run(request).then(send);
+  },
 });
-// The parent gone (the bench ended or died): nothing more to answer.
-process.on('disconnect', () => process.exit(0));

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { EffectLedger } from './fleet-tools.js';
 
 /** One side effect as the ledger holds it. */
@@ -7,11 +8,6 @@ export interface LedgerRow {
   reference: string;
   idempotencyKey: string;
   idempotent: boolean;
-}
-
-interface PgPool {
-  query<Row>(text: string, values?: unknown[]): Promise<{ rows: Row[] }>;
-  end(): Promise<void>;
 }
 
 /**
@@ -29,7 +25,6 @@ export interface FleetLedger extends EffectLedger {
   close(): Promise<void>;
 }
 
-/** `pg` is an optional peer of the library; the bench has it as a dependency of its own. */
 export async function createFleetLedger(options: {
   url: string;
   /** A schema of the run's own (dropped at the end). */
@@ -42,10 +37,9 @@ export async function createFleetLedger(options: {
       `Expected \`schema\` to be a lower-case SQL identifier, got \`${options.schema}\``,
     );
   }
-  const { default: pg } = (await import('pg')) as unknown as {
-    default: { Pool: new (config: object) => PgPool };
-  };
   const pool = new pg.Pool({ connectionString: options.url, max: 4 });
+  // An idle connection lost must not end the process: the next query's error says it.
+  pool.on('error', () => {});
   const table = `${options.schema}.effects`;
   const pass = options.pass ?? '';
   return {

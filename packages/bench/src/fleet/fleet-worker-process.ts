@@ -3,10 +3,9 @@
 // parent when a side effect starts and ends, so that the fault run can kill it mid-job.
 import { startToolWorker, type ToolWorker } from 'toolplan/queue';
 import { createFleetLedger, type FleetLedger } from './fleet-ledger.js';
-import type { FleetChildMessage, FleetWorkerInit } from './fleet-messages.js';
+import type { FleetWorkerInit } from './fleet-messages.js';
+import { send, serveFleetProcess } from './serve-fleet-process.js';
 import { fleetTools } from './fleet-tools.js';
-
-const send = (message: FleetChildMessage) => process.send?.(message);
 
 /**
  * A dead worker is noticed within about 12 s (BullMQ's defaults: 30 s), and a busy but living one
@@ -52,21 +51,4 @@ async function start(init: FleetWorkerInit) {
   };
 }
 
-let started: ReturnType<typeof start> | undefined;
-process.on('message', (message: FleetWorkerInit | { type: 'close' }) => {
-  if (message.type === 'init') {
-    started = start(message);
-    started.then(
-      () => send({ type: 'ready' }),
-      (error: unknown) => send({ type: 'failed', message: (error as Error).message }),
-    );
-    return;
-  }
-  void started
-    ?.then((worker) => worker.close())
-    .finally(() => {
-      process.disconnect?.();
-      process.exit(0);
-    });
-});
-process.on('disconnect', () => process.exit(0));
+serveFleetProcess<FleetWorkerInit, never, Awaited<ReturnType<typeof start>>>({ start });

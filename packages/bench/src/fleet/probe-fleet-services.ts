@@ -1,4 +1,6 @@
+import { Redis } from 'ioredis';
 import { redactTraceTarget } from 'toolplan/internal';
+import { queryPostgres } from './query-postgres.js';
 
 /** How long a service has to answer before the fleet scenario is skipped. */
 const PROBE_TIMEOUT_MS = 3_000;
@@ -14,40 +16,13 @@ export async function probeFleetServices(options: {
 }): Promise<string | undefined> {
   const [postgres, redis] = await Promise.all([
     probe(async () => {
-      const { default: pg } = (await import('pg')) as unknown as {
-        default: {
-          Client: new (config: object) => {
-            connect(): Promise<void>;
-            query(text: string): Promise<unknown>;
-            end(): Promise<void>;
-            on(event: 'error', listener: () => void): void;
-          };
-        };
-      };
-      const client = new pg.Client({
-        connectionString: options.postgresUrl,
-        connectionTimeoutMillis: PROBE_TIMEOUT_MS,
+      await queryPostgres({
+        url: options.postgresUrl,
+        text: 'SELECT 1',
+        connectTimeoutMs: PROBE_TIMEOUT_MS,
       });
-      client.on('error', () => {});
-      try {
-        await client.connect();
-        await client.query('SELECT 1');
-      } finally {
-        await client.end().catch(() => {});
-      }
     }),
     probe(async () => {
-      const { Redis } = (await import('ioredis')) as unknown as {
-        Redis: new (
-          url: string,
-          options: object,
-        ) => {
-          ping(): Promise<string>;
-          connect(): Promise<void>;
-          disconnect(): void;
-          on(event: 'error', listener: () => void): void;
-        };
-      };
       const client = new Redis(options.redisUrl, {
         lazyConnect: true,
         connectTimeout: PROBE_TIMEOUT_MS,

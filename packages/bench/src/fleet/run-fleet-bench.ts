@@ -22,6 +22,7 @@ import type { FleetScenario } from './fleet-scenario.js';
 import type { FleetCase } from './fleet-traffic.js';
 import { failureName, judgeFleetReply, type FleetQueryOutcome } from './judge-fleet-reply.js';
 import { probeFleetServices } from './probe-fleet-services.js';
+import { queryPostgres } from './query-postgres.js';
 import { startFleetProcess, type FleetProcess } from './start-fleet-process.js';
 
 /** Longest a query may take before the bench counts it as never answered. */
@@ -591,20 +592,5 @@ function failuresOf(
 }
 
 async function dropSchema(url: string, schema: string): Promise<void> {
-  const { default: pg } = (await import('pg')) as unknown as {
-    default: {
-      Client: new (config: object) => {
-        connect(): Promise<void>;
-        query(text: string): Promise<unknown>;
-        end(): Promise<void>;
-      };
-    };
-  };
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
+  await queryPostgres({ url, text: `DROP SCHEMA IF EXISTS ${schema} CASCADE` });
 }
