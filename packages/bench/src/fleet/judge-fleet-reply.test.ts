@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetRunReply } from './fleet-messages.js';
 import { fleetTraffic } from './fleet-traffic.js';
-import { failureName, judgeFleetReply } from './judge-fleet-reply.js';
+import { failureName, judgeFleetReply, requestedEffects } from './judge-fleet-reply.js';
 
 const traffic = fleetTraffic(1);
 const balance = traffic.find((each) => each.kind === 'my-balance' && each.tenant === 'tenant-a');
@@ -81,5 +81,26 @@ describe('failureName', () => {
         ),
       ),
     ).toBe('QueuedCallError');
+  });
+});
+
+describe('requestedEffects', () => {
+  it("says how each query's side effect ended: made, failed and said so, or never answered", () => {
+    const reference = order.effect?.reference;
+    const failedStep = { tool: 'place_order', status: 'error', error: 'WorkerDiedError: died' };
+    expect(
+      requestedEffects([
+        judge(order, answered(order.expectedAnswer, [{ tool: 'place_order', status: 'ok' }])),
+        judge(order, answered('Sorry.', [failedStep])),
+        judge(order, { type: 'error', id: 1, name: 'ModelCallError', message: 'no' }),
+        judge(order),
+        judge(balance, answered('tenant-a: 120 credits.')),
+      ]),
+    ).toEqual([
+      { reference, idempotent: false, outcome: 'answered' },
+      { reference, idempotent: false, outcome: 'reported-failed' },
+      { reference, idempotent: false, outcome: 'reported-failed' },
+      { reference, idempotent: false, outcome: 'unanswered' },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import type { EffectOutcome } from './fleet-figures.js';
 import { FLEET_TENANTS } from './fleet-tools.js';
 import type { FleetRunReply } from './fleet-messages.js';
 import type { FleetCase } from './fleet-traffic.js';
@@ -48,4 +49,33 @@ export function failureName(outcome: FleetQueryOutcome): string | undefined {
   const stepError = failed?.error?.split(':')[0];
   if (reply.type === 'error') return stepError ?? reply.name;
   return stepError;
+}
+
+/** How the caller saw the side effect a query asked for: made, failed and said so, or never answered. */
+export function effectOutcome(outcome: FleetQueryOutcome): EffectOutcome {
+  const reply = outcome.reply;
+  if (reply === undefined) return 'unanswered';
+  if (reply.type === 'error') return 'reported-failed';
+  const steps = reply.steps.filter((step) => step.tool === outcome.benchCase.effect?.tool);
+  return steps.some((step) => step.status === 'ok') || steps.length === 0
+    ? 'answered'
+    : 'reported-failed';
+}
+
+/** The side effects a pass's queries asked for, with how each query ended. */
+export function requestedEffects(
+  outcomes: readonly FleetQueryOutcome[],
+): Array<{ reference: string; idempotent: boolean; outcome: EffectOutcome }> {
+  return outcomes.flatMap((outcome) => {
+    const effect = outcome.benchCase.effect;
+    return effect === undefined
+      ? []
+      : [
+          {
+            reference: effect.reference,
+            idempotent: effect.idempotent,
+            outcome: effectOutcome(outcome),
+          },
+        ];
+  });
 }

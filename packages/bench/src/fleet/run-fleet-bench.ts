@@ -11,7 +11,6 @@ import { clearRedisKeys } from './clear-redis-keys.js';
 import { countRecordedRuns } from './count-recorded-runs.js';
 import {
   countSideEffects,
-  type EffectOutcome,
   type FleetFaultFigures,
   type FleetFigures,
   type FleetPassFigures,
@@ -20,7 +19,12 @@ import { createFleetLedger, type FleetLedger } from './fleet-ledger.js';
 import type { FleetChildMessage, FleetRunReply } from './fleet-messages.js';
 import type { FleetScenario } from './fleet-scenario.js';
 import type { FleetCase } from './fleet-traffic.js';
-import { failureName, judgeFleetReply, type FleetQueryOutcome } from './judge-fleet-reply.js';
+import {
+  failureName,
+  judgeFleetReply,
+  requestedEffects,
+  type FleetQueryOutcome,
+} from './judge-fleet-reply.js';
 import { probeFleetServices } from './probe-fleet-services.js';
 import { queryPostgres } from './query-postgres.js';
 import { startFleetProcess, type FleetProcess } from './start-fleet-process.js';
@@ -124,48 +128,16 @@ export async function runFleetBench(options: {
       ]),
     ) as Record<keyof typeof passes, FleetPassFigures>;
     const faultOutcomes = passes.fault.outcomes;
-    const effectOutcome = (outcome: FleetQueryOutcome): EffectOutcome => {
-      const reply = outcome.reply;
-      if (reply === undefined) return 'unanswered';
-      if (reply.type === 'error') return 'reported-failed';
-      const effectTool = outcome.benchCase.effect?.tool;
-      const steps = reply.steps.filter((step) => step.tool === effectTool);
-      return steps.some((step) => step.status === 'ok') || steps.length === 0
-        ? 'answered'
-        : 'reported-failed';
-    };
-    const sideEffects = countSideEffects({
-      requested: faultOutcomes.flatMap((outcome) =>
-        outcome.benchCase.effect === undefined
-          ? []
-          : [
-              {
-                reference: outcome.benchCase.effect.reference,
-                idempotent: outcome.benchCase.effect.idempotent,
-                outcome: effectOutcome(outcome),
-              },
-            ],
-      ),
-      rows: await ledger.rows('fault'),
-    });
-    // The clean passes' side effects are judged too: exactly once each, none lost.
+    // Each pass's side effects against the ledger: the fault run's, and the clean passes' (exactly
+    // once each there, none failed).
+    const effectsOf = async (name: keyof typeof passes) =>
+      countSideEffects({
+        requested: requestedEffects(passes[name].outcomes),
+        rows: await ledger.rows(name),
+      });
+    const sideEffects = await effectsOf('fault');
     const cleanEffects = await Promise.all(
-      (['one-process', 'fleet', 'fleet-throughput'] as const).map(async (name) =>
-        countSideEffects({
-          requested: passes[name].outcomes.flatMap((outcome) =>
-            outcome.benchCase.effect === undefined
-              ? []
-              : [
-                  {
-                    reference: outcome.benchCase.effect.reference,
-                    idempotent: outcome.benchCase.effect.idempotent,
-                    outcome: effectOutcome(outcome),
-                  },
-                ],
-          ),
-          rows: await ledger.rows(name),
-        }),
-      ),
+      (['one-process', 'fleet', 'fleet-throughput'] as const).map(effectsOf),
     );
     const failuresByName: Record<string, number> = {};
     for (const outcome of faultOutcomes) {
