@@ -38,7 +38,8 @@ async function start(init: FleetAgentInit) {
     model: createOpenAICompatibleModel({
       baseURL: init.baseURL,
       modelId: init.modelId,
-      headers: { 'x-toolplan-namespace': init.namespace },
+      ...(init.apiKey === undefined ? {} : { apiKey: init.apiKey }),
+      headers: { ...init.headers, 'x-toolplan-namespace': init.namespace },
     }),
     tools: [...queued.tools, ...tools.local],
     store,

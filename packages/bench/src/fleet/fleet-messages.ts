@@ -3,6 +3,10 @@ export interface FleetAgentInit {
   type: 'init';
   baseURL: string;
   modelId: string;
+  /** The endpoint's key, when it needs one (`--base-url`). */
+  apiKey?: string;
+  /** The endpoint's own headers (the namespace header is added to them). */
+  headers?: Record<string, string>;
   /** The provider's namespace: each pass its own prompt cache. */
   namespace: string;
   redisUrl: string;

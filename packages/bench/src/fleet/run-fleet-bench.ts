@@ -335,6 +335,10 @@ async function runPass(options: {
             init: {
               baseURL: options.endpoint.baseURL,
               modelId: options.endpoint.modelId,
+              ...(options.endpoint.apiKey === undefined ? {} : { apiKey: options.endpoint.apiKey }),
+              ...(options.endpoint.headers === undefined
+                ? {}
+                : { headers: options.endpoint.headers }),
               namespace: `fleet/${name}`,
               redisUrl: services.redisUrl,
               tracesUrl: options.tracesUrl,
