@@ -5,12 +5,18 @@ import { compileScriptBook, type CompiledScenario } from './compile-script-book.
 import { findJsonObjects } from './find-json-objects.js';
 import type { SimulatedApiError } from './simulator-errors.js';
 
-const [scenario, plain] = compileScriptBook({
+const [scenario, plain, order] = compileScriptBook({
   scenarios: [
     { name: 'w', query: 'Weather?', joinAnswer: 'Warmer: ${cmp.warmer}; all: ${cmp}' },
     { name: 'p', query: 'Hi?', joinAnswer: 'Hello.' },
+    {
+      name: 'o',
+      query: 'Order it?',
+      joinAnswer: 'Order ${o.reference} placed.',
+      joinFailure: 'The order could not be placed.',
+    },
   ],
-}).scenarios as [CompiledScenario, CompiledScenario];
+}).scenarios as [CompiledScenario, CompiledScenario, CompiledScenario];
 
 describe('findJsonObjects', () => {
   it('finds objects in prose and fences, skipping braces that are not JSON', () => {
@@ -56,6 +62,18 @@ describe('answerJoin', () => {
     expect(answerJoin({ scenario: plain, messages: [{ role: 'user', content: 'Hi?' }] })).toBe(
       'Hello.',
     );
+  });
+
+  it('writes the scripted failure when a result the answer needs is missing, and only then', () => {
+    expect(
+      answerJoin({ scenario: order, messages: [{ role: 'user', content: 'Order it?' }] }),
+    ).toBe('The order could not be placed.');
+    expect(
+      answerJoin({
+        scenario: order,
+        messages: [{ role: 'user', content: 'Order it? {"o": {"reference": "ORD-1"}}' }],
+      }),
+    ).toBe('Order ORD-1 placed.');
   });
 
   it('fails loudly, naming the query, when the results are not in the prompt', () => {

@@ -6,7 +6,10 @@ import { resolveText } from './next-loop-turn.js';
 import { readResult } from './read-tool-calls.js';
 import { unscriptedQuery } from './script-failures.js';
 
-/** The scenario's `joinAnswer`, its references resolved against the results in the prompt. */
+/**
+ * The scenario's `joinAnswer`, its references resolved against the results in the prompt; its
+ * `joinFailure` when a result it needs is not there.
+ */
 export function answerJoin(options: {
   scenario: CompiledScenario;
   messages: readonly ChatMessage[];
@@ -17,7 +20,13 @@ export function answerJoin(options: {
       `The script book has no joinAnswer for scenario \`${scenario.name}\` (query ${JSON.stringify(scenario.query)}).`,
     );
   }
-  return resolveText(scenario, scenario.joinAnswer, findResultsInPrompt(messages));
+  try {
+    return resolveText(scenario, scenario.joinAnswer, findResultsInPrompt(messages));
+  } catch (error) {
+    // A result the answer needs is missing: the step failed, and a model says so.
+    if (scenario.joinFailure !== undefined) return scenario.joinFailure;
+    throw error;
+  }
 }
 
 /**

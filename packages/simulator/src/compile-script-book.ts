@@ -52,6 +52,7 @@ export interface CompiledScenario {
   /** The plan for a replan or resume request; `undefined`: `plan` serves. */
   replan: CompiledPlan | undefined;
   joinAnswer: CompiledValue | undefined;
+  joinFailure: string | undefined;
 }
 
 export interface CompiledScriptBook {
@@ -79,6 +80,7 @@ const scenarioSchema = z
     plan: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
     replan: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
     joinAnswer: z.string().optional(),
+    joinFailure: z.string().optional(),
   })
   .strict();
 
@@ -146,7 +148,15 @@ export function compileScriptBook(book: ScriptBook, path = 'scripts'): CompiledS
       at: (...rest) => at('replan', ...rest),
       problems,
     });
-    scenarios.push({ name: scenario.name, query, loop, plan, replan, joinAnswer });
+    scenarios.push({
+      name: scenario.name,
+      query,
+      loop,
+      plan,
+      replan,
+      joinAnswer,
+      joinFailure: scenario.joinFailure,
+    });
   });
   if (problems.length > 0) throw new ScriptBookError({ problems });
   return { scenarios };

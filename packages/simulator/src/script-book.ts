@@ -129,6 +129,12 @@ export interface ScriptedScenario {
   replan?: string | Record<string, unknown>;
   /** The answer written from the plan's results (references name plan step ids). */
   joinAnswer?: string;
+  /**
+   * The answer a competent model writes when a result `joinAnswer` needs is not in the prompt
+   * (its step failed): it says the request failed, inventing nothing. Written as is. Without it,
+   * such a join is a `script_error` (a script that does not fit its traffic should fail loudly).
+   */
+  joinFailure?: string;
 }
 
 export interface ScriptedLoop {

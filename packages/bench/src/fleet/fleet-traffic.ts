@@ -62,6 +62,8 @@ function script(options: {
   query: string;
   steps: Array<{ id: string; tool: string; args: Record<string, unknown> }>;
   answer: string;
+  /** What the model answers when the step failed (a side effect on a worker that died). */
+  failure?: string;
 }): ScriptedScenario {
   return {
     name: `fleet/${options.query}`,
@@ -69,6 +71,7 @@ function script(options: {
     loop: { calls: options.steps, answer: options.answer },
     plan: { steps: options.steps, answer: options.answer },
     joinAnswer: options.answer,
+    ...(options.failure === undefined ? {} : { joinFailure: options.failure }),
   };
 }
 
@@ -103,6 +106,7 @@ function placeOrder(random: Random, index: number): Omit<FleetCase, 'tenant'> {
       query,
       steps: [{ id: 'o', tool: 'place_order', args }],
       answer: 'Order ${o.reference} placed: ${o.quantity} × ${o.product} for ${o.username}.',
+      failure: `Order ${reference} could not be placed: the order service failed.`,
     }),
     expectedAnswer: `Order ${reference} placed: ${quantity} × ${product.name} for ${user.username}.`,
     effect: { tool: 'place_order', reference, idempotent: false },
@@ -123,6 +127,7 @@ function newsletter(random: Random, index: number): Omit<FleetCase, 'tenant'> {
       query,
       steps: [{ id: 'n', tool: 'set_newsletter', args }],
       answer: 'Request ${n.reference}: ${n.username} subscribed: ${n.subscribed}.',
+      failure: `Request ${reference} could not be done: the mailing-list service failed.`,
     }),
     expectedAnswer: `Request ${reference}: ${user.username} subscribed: ${subscribed}.`,
     effect: { tool: 'set_newsletter', reference, idempotent: true },
