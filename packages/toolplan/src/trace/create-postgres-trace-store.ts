@@ -8,6 +8,7 @@ import { groupSummaryRows, type SummaryRow } from './group-summary-rows.js';
 import { createTraceSummary } from './summarize-traces.js';
 import type { TraceRun } from './trace-record.js';
 import { traceRowToRun, type TraceCallRow, type TraceRunRow } from './trace-row-to-run.js';
+import { traceRunToRows, type TraceCallWriteRow } from './trace-run-to-rows.js';
 import { checkListRunsOptions, type ListRunsOptions, type TraceStore } from './trace-store.js';
 import { TraceStoreError } from './trace-store-error.js';
 import { resolveTraceQueueOptions, type TraceQueueOptions } from './trace-store-options.js';
@@ -52,7 +53,7 @@ export interface PostgresTraceStoreOptions extends TraceQueueOptions {
 
 type RunRow = TraceRunRow & { calls: TraceCallRow[] };
 
-const RUN_COLUMNS = [
+const RUN_COLUMNS: ReadonlyArray<readonly [keyof TraceRunRow, string]> = [
   ['run_id', 'text'],
   ['strategy', 'text'],
   ['query', 'text'],
@@ -69,7 +70,7 @@ const RUN_COLUMNS = [
   ['speculation_json', 'text'],
 ] as const;
 
-const CALL_COLUMNS = [
+const CALL_COLUMNS: ReadonlyArray<readonly [keyof TraceCallWriteRow, string]> = [
   ['run_id', 'text'],
   ['seq', 'int4'],
   ['step_id', 'text'],
@@ -361,45 +362,19 @@ function toColumns(batch: readonly TraceRun[]): { runs: unknown[][]; calls: unkn
   const runs: unknown[][] = RUN_COLUMNS.map(() => []);
   const calls: unknown[][] = CALL_COLUMNS.map(() => []);
   for (const run of last.values()) {
-    const plans = run.plan === undefined ? undefined : [run.plan, ...(run.replans ?? [])];
-    const row = [
-      run.runId,
-      run.strategy,
-      run.query,
-      run.startedAt,
-      run.wallMs,
-      run.status,
-      run.answer ?? null,
-      run.error ?? null,
-      plans === undefined ? null : JSON.stringify(plans),
-      run.usage?.llmCalls ?? null,
-      run.usage?.inputTokens ?? null,
-      run.usage?.cachedInputTokens ?? null,
-      run.usage?.outputTokens ?? null,
-      run.speculation === undefined ? null : JSON.stringify(run.speculation),
-    ];
+    // The run's own columns are checked first, as a record without steps would be.
+    const rows = traceRunToRows(Array.isArray(run.steps) ? run : { ...run, steps: [] });
+    const row = RUN_COLUMNS.map(([name]) => rows.run[name]);
     checkRow(run.runId, RUN_COLUMNS, row);
     row.forEach((value, index) => (runs[index] as unknown[]).push(value));
     if (!Array.isArray(run.steps)) {
       throw new Error(`run \`${String(run.runId)}\` has no steps array`);
     }
-    run.steps.forEach((step, seq) => {
-      const callRow = [
-        run.runId,
-        seq,
-        step.stepId,
-        step.tool,
-        step.args,
-        step.status,
-        step.startMs,
-        step.endMs,
-        step.attempts,
-        step.resultSummary ?? null,
-        step.error ?? null,
-      ];
-      checkRow(`${run.runId}, step ${seq}`, CALL_COLUMNS, callRow);
+    for (const call of rows.calls) {
+      const callRow = CALL_COLUMNS.map(([name]) => call[name]);
+      checkRow(`${run.runId}, step ${call.seq}`, CALL_COLUMNS, callRow);
       callRow.forEach((value, index) => (calls[index] as unknown[]).push(value));
-    });
+    }
   }
   return { runs, calls };
 }

@@ -6,6 +6,7 @@ import { summarizeTraces, type SummaryRun } from './summarize-traces.js';
 import { openTraceDatabase } from './open-trace-database.js';
 import type { TraceRun } from './trace-record.js';
 import { traceRowToRun, type TraceCallRow, type TraceRunRow } from './trace-row-to-run.js';
+import { traceRunToRows } from './trace-run-to-rows.js';
 import { checkListRunsOptions, type ListRunsOptions, type TraceStore } from './trace-store.js';
 import { TraceStoreError } from './trace-store-error.js';
 import { resolveTraceStoreOptions, type TraceStoreOptions } from './trace-store-options.js';
@@ -41,7 +42,8 @@ export function createTraceStore(options: TraceStoreOptions = {}): TraceStore {
   const insertCall = db.prepare(`
     INSERT INTO tool_calls (run_id, seq, step_id, tool, args_json, status, start_ms, end_ms,
       attempts, result_summary, error)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    VALUES (@run_id, @seq, @step_id, @tool, @args_json, @status, @start_ms, @end_ms, @attempts,
+      @result_summary, @error)`);
   const selectRun = db.prepare<[string], RunRow>('SELECT * FROM runs WHERE run_id = ?');
   const selectCalls = db.prepare<[string], CallRow>(
     'SELECT * FROM tool_calls WHERE run_id = ? ORDER BY seq',
@@ -50,39 +52,10 @@ export function createTraceStore(options: TraceStoreOptions = {}): TraceStore {
   // One transaction per batch: one fsync-free WAL commit instead of one per run.
   const writeBatch = db.transaction((runs: readonly TraceRun[]) => {
     for (const run of runs) {
-      const plans = run.plan === undefined ? undefined : [run.plan, ...(run.replans ?? [])];
-      insertRun.run({
-        run_id: run.runId,
-        strategy: run.strategy,
-        query: run.query,
-        started_at: run.startedAt,
-        wall_ms: run.wallMs,
-        status: run.status,
-        answer: run.answer ?? null,
-        error: run.error ?? null,
-        plans_json: plans === undefined ? null : JSON.stringify(plans),
-        llm_calls: run.usage?.llmCalls ?? null,
-        input_tokens: run.usage?.inputTokens ?? null,
-        cached_input_tokens: run.usage?.cachedInputTokens ?? null,
-        output_tokens: run.usage?.outputTokens ?? null,
-        speculation_json: run.speculation === undefined ? null : JSON.stringify(run.speculation),
-      });
+      const rows = traceRunToRows(run);
+      insertRun.run(rows.run);
       deleteCalls.run(run.runId);
-      run.steps.forEach((step, seq) =>
-        insertCall.run(
-          run.runId,
-          seq,
-          step.stepId,
-          step.tool,
-          step.args,
-          step.status,
-          step.startMs,
-          step.endMs,
-          step.attempts,
-          step.resultSummary ?? null,
-          step.error ?? null,
-        ),
-      );
+      for (const call of rows.calls) insertCall.run(call);
     }
   });
   // IMMEDIATE takes the write lock up front, where `busy_timeout` waits for it; a deferred
