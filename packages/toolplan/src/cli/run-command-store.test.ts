@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -9,7 +9,7 @@ import {
   skipWithoutRedis,
   uniqueApp,
 } from '../agent/redis-service.test-utils.js';
-import { runCli } from './run-cli.test-utils.js';
+import { runCli, writeTempFixture } from './run-cli.test-utils.js';
 
 const skip = await skipWithoutRedis();
 
@@ -20,35 +20,16 @@ let scriptsPath: string;
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'toolplan-run-store-'));
-  toolsPath = join(directory, 'tools.mjs');
-  scriptsPath = join(directory, 'scripts.json');
-  await writeFile(
-    toolsPath,
-    `export default {
-      get_temp: {
-        description: 'Temperature of a city (°C)',
-        parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-        annotations: { readOnlyHint: true },
-        trustAnnotations: true,
-        execute: async ({ city }) => ({ city, temp: { Oslo: 4, Rome: 18 }[city] }),
+  ({ toolsPath, scriptsPath } = await writeTempFixture(directory, [
+    {
+      name: 'store-test',
+      query: QUERY,
+      plan: {
+        steps: [{ id: 't', tool: 'get_temp', args: { city: 'Oslo' } }],
+        answer: 'Oslo ${t.temp}°C.',
       },
-    };`,
-  );
-  await writeFile(
-    scriptsPath,
-    JSON.stringify({
-      scenarios: [
-        {
-          name: 'store-test',
-          query: QUERY,
-          plan: {
-            steps: [{ id: 't', tool: 'get_temp', args: { city: 'Oslo' } }],
-            answer: 'Oslo ${t.temp}°C.',
-          },
-        },
-      ],
-    }),
-  );
+    },
+  ]));
 });
 
 afterAll(async () => {

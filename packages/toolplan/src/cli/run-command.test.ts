@@ -3,47 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulatedProvider, gpt4oProfile, type ScriptBook } from '@toolplan/simulator';
-import { runCli } from './run-cli.test-utils.js';
+import { OSLO_ROME_QUERY, osloRomeScript, runCli, writeTempFixture } from './run-cli.test-utils.js';
 
 let directory: string;
 let toolsPath: string;
 let scriptsPath: string;
 
-const QUERY = 'How warm are Oslo and Rome, and which is warmer?';
+const QUERY = OSLO_ROME_QUERY;
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'toolplan-run-'));
-  toolsPath = join(directory, 'tools.mjs');
-  scriptsPath = join(directory, 'scripts.json');
-  await writeFile(
-    toolsPath,
-    `export default {
-      get_temp: {
-        description: 'Temperature of a city (°C)',
-        parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-        annotations: { readOnlyHint: true },
-        trustAnnotations: true,
-        execute: async ({ city }) => ({ city, temp: { Oslo: 4, Rome: 18 }[city] }),
-      },
-    };`,
-  );
-  await writeFile(
-    scriptsPath,
-    JSON.stringify({
-      scenarios: [
-        {
-          name: 'run-test',
-          query: QUERY,
-          plan: {
-            steps: [
-              { id: 't', tool: 'get_temp', forEach: ['Oslo', 'Rome'], args: { city: '$item' } },
-            ],
-            answer: 'Oslo ${t[0].temp}°C, Rome ${t[1].temp}°C.',
-          },
-        },
-      ],
-    }),
-  );
+  ({ toolsPath, scriptsPath } = await writeTempFixture(directory, [osloRomeScript]));
 });
 
 afterAll(async () => {

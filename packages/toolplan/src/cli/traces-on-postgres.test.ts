@@ -9,7 +9,7 @@ import {
   queryTestDatabase,
   uniqueSchema,
 } from '../trace/postgres-for-tests.test-utils.js';
-import { runCli } from './run-cli.test-utils.js';
+import { OSLO_ROME_QUERY, osloRomeScript, runCli, writeTempFixture } from './run-cli.test-utils.js';
 
 // The CLI pointed at PostgreSQL with `--traces postgres://…`: the runs it records are the ones
 // `traces` lists, `chains list` weighs and `chains mine` mines.
@@ -17,44 +17,14 @@ import { runCli } from './run-cli.test-utils.js';
 const reachable = await postgresReachable('traces-on-postgres.test.ts');
 const schema = uniqueSchema('cli');
 const url = `${POSTGRES_TEST_URL}${POSTGRES_TEST_URL.includes('?') ? '&' : '?'}schema=${schema}`;
-const QUERY = 'How warm are Oslo and Rome, and which is warmer?';
+const QUERY = OSLO_ROME_QUERY;
 let directory: string;
 let toolsPath: string;
 let scriptsPath: string;
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'toolplan-cli-pg-'));
-  toolsPath = join(directory, 'tools.mjs');
-  scriptsPath = join(directory, 'scripts.json');
-  await writeFile(
-    toolsPath,
-    `export default {
-      get_temp: {
-        description: 'Temperature of a city (°C)',
-        parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-        annotations: { readOnlyHint: true },
-        trustAnnotations: true,
-        execute: async ({ city }) => ({ city, temp: { Oslo: 4, Rome: 18 }[city] }),
-      },
-    };`,
-  );
-  await writeFile(
-    scriptsPath,
-    JSON.stringify({
-      scenarios: [
-        {
-          name: 'run-test',
-          query: QUERY,
-          plan: {
-            steps: [
-              { id: 't', tool: 'get_temp', forEach: ['Oslo', 'Rome'], args: { city: '$item' } },
-            ],
-            answer: 'Oslo ${t[0].temp}°C, Rome ${t[1].temp}°C.',
-          },
-        },
-      ],
-    }),
-  );
+  ({ toolsPath, scriptsPath } = await writeTempFixture(directory, [osloRomeScript]));
 });
 
 afterAll(async () => {
