@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runChildScript } from './run-child-script.test-utils.js';
 import {
   dropSchemas,
   POSTGRES_TEST_URL,
@@ -54,32 +54,6 @@ async function writeChild(name: string, body: string): Promise<string> {
   return script;
 }
 
-function runChild(
-  script: string,
-  args: string[],
-  onLine?: (line: string, kill: () => void) => void,
-  onSpawn?: (child: ChildProcess) => void,
-): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: process.cwd(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    onSpawn?.(child);
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    let buffer = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) onLine?.(line, () => child.kill('SIGKILL'));
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
-  });
-}
-
 async function runsPerStrategy(schema: string): Promise<Record<string, number>> {
   const rows = await queryTestDatabase<{ strategy: string; runs: number; calls: number }>(
     `SELECT r.strategy, count(DISTINCT r.run_id)::int AS runs, count(c.seq)::int AS calls
@@ -108,7 +82,7 @@ await store.close();
     // All four start on an empty database: they also race to create the schema.
     const results = await Promise.all(
       ['a', 'b', 'c', 'd'].map((label) =>
-        runChild(script, [POSTGRES_TEST_URL, schema, label, '5000']),
+        runChildScript({ script, args: [POSTGRES_TEST_URL, schema, label, '5000'] }),
       ),
     );
     for (const result of results) expect(result).toEqual({ code: 0, signal: null, stderr: '' });
@@ -128,8 +102,12 @@ writeSync(1, 'queued\\n');
 setInterval(() => {}, 1000);
 `,
     );
-    const result = await runChild(script, [POSTGRES_TEST_URL, schema, 'k', '60'], (line, kill) => {
-      if (line === 'queued') kill();
+    const result = await runChildScript({
+      script,
+      args: [POSTGRES_TEST_URL, schema, 'k', '60'],
+      onLine: (line, kill) => {
+        if (line === 'queued') kill();
+      },
     });
     expect(result.signal).toBe('SIGKILL');
     expect(result.stderr).toBe('');
@@ -148,7 +126,9 @@ const store = createTraceStore({ url, schema, flushIntervalMs: 60_000 });
 for (let id = 0; id < Number(count); id += 1) store.record(run(id));
 `,
     );
-    expect(await runChild(script, [POSTGRES_TEST_URL, schema, 'dry', '30'])).toEqual({
+    expect(
+      await runChildScript({ script, args: [POSTGRES_TEST_URL, schema, 'dry', '30'] }),
+    ).toEqual({
       code: 0,
       signal: null,
       stderr: '',
@@ -167,15 +147,13 @@ writeSync(1, 'queued\\n');
 setInterval(() => {}, 1000);
 `,
     );
-    let child: { kill: (signal: NodeJS.Signals) => void } | undefined;
-    const result = await runChild(
+    const result = await runChildScript({
       script,
-      [POSTGRES_TEST_URL, schema, 'term', '40'],
-      (line) => {
-        if (line === 'queued') child?.kill('SIGTERM');
+      args: [POSTGRES_TEST_URL, schema, 'term', '40'],
+      onLine: (line, signal) => {
+        if (line === 'queued') signal('SIGTERM');
       },
-      (spawned) => (child = spawned),
-    );
+    });
     expect(result).toEqual({ code: null, signal: 'SIGTERM', stderr: '' });
     expect(await runsPerStrategy(schema)).toEqual({ term: 40 });
   }, 60_000);
@@ -196,17 +174,15 @@ writeSync(1, 'queued\\n');
 setInterval(() => {}, 1000);
 `,
     );
-    let child: { kill: (signal: NodeJS.Signals) => void } | undefined;
     const lines: string[] = [];
-    const result = await runChild(
+    const result = await runChildScript({
       script,
-      [POSTGRES_TEST_URL, schema, 'own', '20'],
-      (line) => {
+      args: [POSTGRES_TEST_URL, schema, 'own', '20'],
+      onLine: (line, signal) => {
         lines.push(line);
-        if (line === 'queued') child?.kill('SIGTERM');
+        if (line === 'queued') signal('SIGTERM');
       },
-      (spawned) => (child = spawned),
-    );
+    });
     expect(result).toEqual({ code: 3, signal: null, stderr: '' });
     expect(lines).toEqual(['queued', 'closed by the program']);
     expect(await runsPerStrategy(schema)).toEqual({ own: 20 });
@@ -224,7 +200,10 @@ for (let id = 1; id <= Number(count); id += 1) store.record(run(id));
 process.exit(0);
 `,
     );
-    const result = await runChild(script, [POSTGRES_TEST_URL, schema, 'exit', '30']);
+    const result = await runChildScript({
+      script,
+      args: [POSTGRES_TEST_URL, schema, 'exit', '30'],
+    });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
       /^Warning: 30 trace runs were not written to the PostgreSQL trace store at `postgres[^`]*`: the process exited first \(await store\.close\(\) before exiting\)\n$/,

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runChildScript } from './run-child-script.test-utils.js';
 import { createTraceStore } from './create-trace-store.js';
 import { migrateTraceDatabase, TRACE_MIGRATIONS } from './trace-migrations.js';
 import { describeTraceStoreContract, sampleRun } from './trace-store.contract.test-utils.js';
@@ -161,30 +161,6 @@ const run = (id) => ({
 ${body}
 `;
 
-function runChild(
-  script: string,
-  args: string[],
-  onLine?: (line: string, kill: () => void) => void,
-): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: process.cwd(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    let buffer = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) onLine?.(line, () => child.kill('SIGKILL'));
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
-  });
-}
-
 describe('createTraceStore across processes', () => {
   it('survives a process killed in the middle of a write: committed runs intact, no half run', async () => {
     const path = freshPath();
@@ -205,11 +181,15 @@ setInterval(() => {}, 1000);
     );
     const big = 40_000;
     let sawFlushing = false;
-    const result = await runChild(script, [path, 'crash', String(big)], (line, kill) => {
-      if (line === 'flushing') {
-        sawFlushing = true;
-        kill();
-      }
+    const result = await runChildScript({
+      script,
+      args: [path, 'crash', String(big)],
+      onLine: (line, kill) => {
+        if (line === 'flushing') {
+          sawFlushing = true;
+          kill();
+        }
+      },
     });
     expect(result.stderr).toBe('');
     expect(sawFlushing).toBe(true);
@@ -242,7 +222,7 @@ for (let id = 0; id < Number(count); id += 1) store.record(run(id));
 process.exit(0);
 `),
     );
-    expect(await runChild(script, [path, 'exit', '30'])).toEqual({
+    expect(await runChildScript({ script, args: [path, 'exit', '30'] })).toEqual({
       code: 0,
       signal: null,
       stderr: '',
@@ -269,8 +249,8 @@ await store.close();
 `),
     );
     const [a, b] = await Promise.all([
-      runChild(script, [path, 'a', '400']),
-      runChild(script, [path, 'b', '400']),
+      runChildScript({ script, args: [path, 'a', '400'] }),
+      runChildScript({ script, args: [path, 'b', '400'] }),
     ]);
     expect(a).toEqual({ code: 0, signal: null, stderr: '' });
     expect(b).toEqual({ code: 0, signal: null, stderr: '' });
