@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { executePlan, scopedCallKey, shareKey } from '../runtime/index.js';
-import { createToolRegistry, defineTool, type Tool } from '../tools/index.js';
+import { createToolRegistry, defineTool, type Tool, type ToolRegistry } from '../tools/index.js';
 import { catalogHash } from './catalog-hash.js';
 import { createAgent } from './create-agent.js';
 import { createPlanCache } from './create-plan-cache.js';
@@ -84,6 +84,20 @@ describe.skipIf(skip)('redisStore', () => {
     const store = redisStore({ url: REDIS_URL, app, ...options });
     stores.push(store);
     return store;
+  };
+  /** A store sharing calls in flight for `tools`, attached and loaded: the `inFlight` option of a run. */
+  const shareInFlight = async (
+    tools: ToolRegistry,
+    inFlight: NonNullable<Parameters<typeof redisStore>[0]['inFlight']>,
+  ) => {
+    const attached = open({ inFlight }).attach({
+      tools,
+      planCache: undefined,
+      learner: undefined,
+      onError: failOnError,
+    });
+    await attached.ready;
+    return attached.inFlight === undefined ? {} : { inFlight: attached.inFlight };
   };
 
   beforeAll(() => {
@@ -494,19 +508,8 @@ describe.skipIf(skip)('redisStore', () => {
           return { id, by: 'parent' };
         }),
       ]);
-      const store = open({ inFlight: { tools: ['slow_lookup'] } });
-      const attached = store.attach({
-        tools,
-        planCache: undefined,
-        learner: undefined,
-        onError: failOnError,
-      });
-      await attached.ready;
-      const inFlight = attached.inFlight;
-      const mine = executePlan(lookupPlan, tools, {
-        shareScope: 'A',
-        ...(inFlight ? { inFlight } : {}),
-      });
+      const shared = await shareInFlight(tools, { tools: ['slow_lookup'] });
+      const mine = executePlan(lookupPlan, tools, { shareScope: 'A', ...shared });
       await vi.waitFor(async () =>
         expect(await admin.keys(`toolplan:${app}:*:flight:*`)).toHaveLength(1),
       );
@@ -529,19 +532,8 @@ describe.skipIf(skip)('redisStore', () => {
           return { id, by: 'parent' };
         }),
       ]);
-      const store = open({ inFlight: { tools: ['slow_lookup'], leaseMs: 500 } });
-      const attached = store.attach({
-        tools,
-        planCache: undefined,
-        learner: undefined,
-        onError: failOnError,
-      });
-      await attached.ready;
-      const inFlight = attached.inFlight;
-      const mine = executePlan(lookupPlan, tools, {
-        shareScope: 'A',
-        ...(inFlight ? { inFlight } : {}),
-      });
+      const shared = await shareInFlight(tools, { tools: ['slow_lookup'], leaseMs: 500 });
+      const mine = executePlan(lookupPlan, tools, { shareScope: 'A', ...shared });
       // Waiting on the child's call, not calling.
       await vi.waitFor(async () =>
         expect(await numsub(`toolplan:${app}:*flight-channel*`)).toBe(1),
@@ -565,19 +557,11 @@ describe.skipIf(skip)('redisStore', () => {
           return { id };
         }),
       ]);
-      const store = open({ inFlight: { tools: ['slow_lookup'] } });
-      const attached = store.attach({
-        tools,
-        planCache: undefined,
-        learner: undefined,
-        onError: failOnError,
-      });
-      await attached.ready;
-      const inFlight = attached.inFlight;
+      const shared = await shareInFlight(tools, { tools: ['slow_lookup'] });
       const result = await executePlan(lookupPlan, tools, {
         shareScope: 'A',
         defaultTimeoutMs: 300,
-        ...(inFlight ? { inFlight } : {}),
+        ...shared,
       });
       expect(result.steps[0]?.error?.name).toBe('StepTimeoutError');
       expect(calls).toBe(0);
@@ -596,27 +580,14 @@ describe.skipIf(skip)('redisStore', () => {
           return { id };
         }),
       ]);
-      const attach = (inFlightTools: string[]) =>
-        open({ inFlight: { tools: inFlightTools } }).attach({
-          tools,
-          planCache: undefined,
-          learner: undefined,
-          onError: failOnError,
-        });
-      const one = attach(['slow_lookup']);
-      await one.ready;
-      const options = (scope: string) => ({
-        shareScope: scope,
-        ...(one.inFlight ? { inFlight: one.inFlight } : {}),
-      });
+      const shared = await shareInFlight(tools, { tools: ['slow_lookup'] });
       await Promise.all([
-        executePlan(lookupPlan, tools, options('A')),
-        executePlan(lookupPlan, tools, options('B')),
+        executePlan(lookupPlan, tools, { shareScope: 'A', ...shared }),
+        executePlan(lookupPlan, tools, { shareScope: 'B', ...shared }),
       ]);
       expect(calls).toBe(2);
-      const none = attach([]);
-      await none.ready;
-      expect(none.inFlight).toBeUndefined();
+      // A tool that did not opt in: no in-flight sharing at all.
+      expect(await shareInFlight(tools, { tools: [] })).toEqual({});
     });
   });
 
