@@ -9,20 +9,14 @@ import {
   POSTGRES_TEST_URL,
   postgresReachable,
   queryTestDatabase,
-  uniqueSchema,
+  schemaNames,
 } from './postgres-for-tests.test-utils.js';
 
 // Writers in child processes, on the real database: several at once lose nothing; a killed one
 // loses only what it had not written; one that exits with runs queued says so.
 
 const reachable = await postgresReachable('create-postgres-trace-store.processes.test.ts');
-const base = uniqueSchema('procs');
-const schemas: string[] = [];
-const freshSchema = () => {
-  const schema = `${base}_${schemas.length}`;
-  schemas.push(schema);
-  return schema;
-};
+const schemas = schemaNames('procs');
 let directory: string;
 
 beforeAll(async () => {
@@ -31,7 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
-  if (reachable) await dropSchemas(schemas);
+  if (reachable) await dropSchemas(schemas.made);
 });
 
 const storeModule = fileURLToPath(new URL('./create-trace-store.ts', import.meta.url));
@@ -66,7 +60,7 @@ async function runsPerStrategy(schema: string): Promise<Record<string, number>> 
 
 describe.skipIf(!reachable)('the PostgreSQL trace store across processes', () => {
   it('keeps every run of four processes writing 5,000 runs each at once', async () => {
-    const schema = freshSchema();
+    const schema = schemas.fresh();
     const script = await writeChild(
       'writer',
       `
@@ -90,7 +84,7 @@ await store.close();
   }, 90_000);
 
   it('loses to SIGKILL only the runs not yet written, at most maxQueue', async () => {
-    const schema = freshSchema();
+    const schema = schemas.fresh();
     const script = await writeChild(
       'killed',
       `
@@ -118,7 +112,7 @@ setInterval(() => {}, 1000);
   }, 60_000);
 
   it('writes what is queued when the event loop runs dry without close', async () => {
-    const schema = freshSchema();
+    const schema = schemas.fresh();
     const script = await writeChild(
       'dry',
       `
@@ -137,7 +131,7 @@ for (let id = 0; id < Number(count); id += 1) store.record(run(id));
   }, 60_000);
 
   it('writes what is queued on SIGTERM, then ends as SIGTERM would have', async () => {
-    const schema = freshSchema();
+    const schema = schemas.fresh();
     const script = await writeChild(
       'term',
       `
@@ -159,7 +153,7 @@ setInterval(() => {}, 1000);
   }, 60_000);
 
   it('on SIGTERM leaves ending the process to a program with its own handler', async () => {
-    const schema = freshSchema();
+    const schema = schemas.fresh();
     const script = await writeChild(
       'own-handler',
       `
@@ -189,7 +183,7 @@ setInterval(() => {}, 1000);
   }, 60_000);
 
   it('says how many runs it lost when process.exit() comes before they are written', async () => {
-    const schema = freshSchema();
+    const schema = schemas.fresh();
     const script = await writeChild(
       'exit',
       `

@@ -8,32 +8,26 @@ import {
   POSTGRES_TEST_URL,
   postgresReachable,
   queryTestDatabase,
-  uniqueSchema,
+  schemaNames,
 } from './postgres-for-tests.test-utils.js';
 import { POSTGRES_TRACE_MIGRATIONS } from './postgres-trace-migrations.js';
 import { describeTraceStoreContract, sampleRun } from './trace-store.contract.test-utils.js';
 import { TraceStoreError } from './trace-store-error.js';
 
 const reachable = await postgresReachable('create-postgres-trace-store.test.ts');
-const base = uniqueSchema('traces');
-const schemas: string[] = [];
-const freshSchema = () => {
-  const schema = `${base}_${schemas.length}`;
-  schemas.push(schema);
-  return schema;
-};
+const schemas = schemaNames('traces');
 
 afterAll(async () => {
-  if (reachable) await dropSchemas(schemas);
+  if (reachable) await dropSchemas(schemas.made);
 });
 
 describe.skipIf(!reachable)('createPostgresTraceStore', () => {
   describeTraceStoreContract('postgresql', (options) =>
-    createTraceStore({ ...options, url: POSTGRES_TEST_URL, schema: freshSchema() }),
+    createTraceStore({ ...options, url: POSTGRES_TEST_URL, schema: schemas.fresh() }),
   );
 
   it('creates its schema and tables at the latest version, once, however many start at once', async () => {
-    const schema = freshSchema();
+    const schema = schemas.fresh();
     const stores = Array.from({ length: 4 }, () =>
       createPostgresTraceStore({ url: POSTGRES_TEST_URL, schema }),
     );
@@ -50,7 +44,7 @@ describe.skipIf(!reachable)('createPostgresTraceStore', () => {
   });
 
   it('refuses a schema newer than it knows', async () => {
-    const schema = freshSchema();
+    const schema = schemas.fresh();
     const first = createPostgresTraceStore({ url: POSTGRES_TEST_URL, schema });
     expect(await first.listRuns()).toEqual([]);
     await first.close();
@@ -63,7 +57,7 @@ describe.skipIf(!reachable)('createPostgresTraceStore', () => {
   });
 
   it('writes a batch of runs with the same id once, the last record winning', async () => {
-    const store = createPostgresTraceStore({ url: POSTGRES_TEST_URL, schema: freshSchema() });
+    const store = createPostgresTraceStore({ url: POSTGRES_TEST_URL, schema: schemas.fresh() });
     store.record(sampleRun(1));
     store.record(sampleRun(1, { answer: 'again', steps: [] }));
     await store.flush();
@@ -74,7 +68,7 @@ describe.skipIf(!reachable)('createPostgresTraceStore', () => {
   it('writes a batch larger than one statement’s parameters allow', async () => {
     const store = createPostgresTraceStore({
       url: POSTGRES_TEST_URL,
-      schema: freshSchema(),
+      schema: schemas.fresh(),
       flushIntervalMs: 60_000,
       maxQueue: 100_000,
     });
@@ -158,7 +152,7 @@ describe.skipIf(!reachable)('createPostgresTraceStore when the connection is los
     const errors: TraceStoreError[] = [];
     const store = createPostgresTraceStore({
       url: proxy.url,
-      schema: freshSchema(),
+      schema: schemas.fresh(),
       flushIntervalMs: 60_000,
       onError: (error) => errors.push(error),
     });
@@ -179,7 +173,7 @@ describe.skipIf(!reachable)('createPostgresTraceStore when the connection is los
     const proxy = await startCuttableProxy();
     const store = createPostgresTraceStore({
       url: proxy.url,
-      schema: freshSchema(),
+      schema: schemas.fresh(),
       flushIntervalMs: 60_000,
     });
     store.record(sampleRun(1));

@@ -15,6 +15,23 @@ export function uniqueSchema(label: string): string {
 }
 
 /**
+ * Fresh schema names for one test file (`fresh()`, each unused), and every one handed out so far
+ * (`made`), for `dropSchemas` after the file.
+ */
+export function schemaNames(label: string): { fresh(): string; readonly made: readonly string[] } {
+  const base = uniqueSchema(label);
+  const made: string[] = [];
+  return {
+    fresh() {
+      const schema = `${base}_${made.length}`;
+      made.push(schema);
+      return schema;
+    },
+    made,
+  };
+}
+
+/**
  * Whether the database answers a TCP connection within a second. Unreachable, the tests skip
  * with one line, or throw under CI.
  */
