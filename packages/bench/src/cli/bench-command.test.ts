@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgram } from 'toolplan/internal';
+import { runBenchCli } from './run-bench-cli.test-utils.js';
 
 let directory: string;
 
@@ -14,28 +15,10 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-async function run(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const progress: string[] = [];
-  let exitCode = 0;
-  const program = createProgram({
-    stdout: (text) => stdout.push(text),
-    stderr: (text) => stderr.push(text),
-    progress: (text) => progress.push(text),
-    setExitCode: (code) => {
-      exitCode = code;
-    },
-  });
-  program.exitOverride();
-  await program.parseAsync(['node', 'toolplan', ...args]);
-  return { stdout: stdout.join('\n'), stderr: stderr.join('\n'), progress, exitCode };
-}
-
 describe('toolplan bench', () => {
   it('skips the fleet scenario, saying why, when its Redis does not answer, and runs the rest', async () => {
     const file = join(directory, 'fleet-skipped.json');
-    const { stdout, stderr, exitCode } = await run(
+    const { stdout, stderr, exitCode } = await runBenchCli(
       'bench',
       '--scenario',
       'weather',
@@ -63,7 +46,7 @@ describe('toolplan bench', () => {
   });
 
   it('skips the fleet scenario when `optimized`, the one it runs, is not picked', async () => {
-    const { stderr, exitCode } = await run(
+    const { stderr, exitCode } = await runBenchCli(
       'bench',
       '--scenario',
       'fleet',
@@ -84,7 +67,7 @@ describe('toolplan bench', () => {
     { timeout: 30_000 },
     async () => {
       const file = join(directory, 'bench.json');
-      const { stdout, progress, exitCode } = await run(
+      const { stdout, progress, exitCode } = await runBenchCli(
         'bench',
         '--scenario',
         'weather',
@@ -150,7 +133,7 @@ describe('toolplan bench', () => {
     { timeout: 60_000 },
     async () => {
       const file = join(directory, 'injection.json');
-      const { stdout, exitCode } = await run(
+      const { stdout, exitCode } = await runBenchCli(
         'bench',
         '--scenario',
         'injection',
@@ -178,7 +161,7 @@ describe('toolplan bench', () => {
   );
 
   it('rejects an unknown scenario with the known names, running nothing', async () => {
-    const { stderr, exitCode } = await run('bench', '--scenario', 'wether');
+    const { stderr, exitCode } = await runBenchCli('bench', '--scenario', 'wether');
     expect(exitCode).toBe(2);
     expect(stderr).toContain('Unknown scenario `wether`; expected one of `weather`');
   });
@@ -219,7 +202,7 @@ describe('toolplan serve-model', () => {
 describe('toolplan bench --traces', { timeout: 30_000 }, () => {
   it('records every run of every strategy in the trace log', async () => {
     const db = join(directory, 'traces', 'bench.sqlite');
-    const bench = await run(
+    const bench = await runBenchCli(
       'bench',
       '--scenario',
       'weather',
@@ -234,7 +217,7 @@ describe('toolplan bench --traces', { timeout: 30_000 }, () => {
       db,
     );
     expect(bench.exitCode).toBe(0);
-    const { stdout, exitCode } = await run('traces', '--db', db, '--json', '--limit', '10');
+    const { stdout, exitCode } = await runBenchCli('traces', '--db', db, '--json', '--limit', '10');
     expect(exitCode).toBe(0);
     const { runs } = JSON.parse(stdout) as {
       runs: Array<{
@@ -264,7 +247,7 @@ describe('toolplan bench --traces', { timeout: 30_000 }, () => {
 describe('toolplan bench --report', { timeout: 30_000 }, () => {
   it('writes the HTML report and its SVG images, and says where', async () => {
     const reportDirectory = join(directory, 'report');
-    const { stdout, exitCode } = await run(
+    const { stdout, exitCode } = await runBenchCli(
       'bench',
       '--scenario',
       'weather',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createProgram } from 'toolplan/internal';
+import { runBenchCli } from './run-bench-cli.test-utils.js';
 
 // `toolplan bench --traces postgres://…` on the machine's database (`.ci/run` starts it). Away,
 // the test skips saying so once, except under CI, where that fails the run.
@@ -34,27 +34,11 @@ afterAll(async () => {
   if (reachable) await query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 });
 
-async function run(...args: string[]) {
-  const stdout: string[] = [];
-  let exitCode = 0;
-  const program = createProgram({
-    stdout: (text) => stdout.push(text),
-    stderr: () => undefined,
-    progress: () => undefined,
-    setExitCode: (code) => {
-      exitCode = code;
-    },
-  });
-  program.exitOverride();
-  await program.parseAsync(['node', 'toolplan', ...args]);
-  return { stdout: stdout.join('\n'), exitCode };
-}
-
 // A real bench over HTTP: seconds on a busy 2-core machine; behaviour is tested, not speed.
 describe.skipIf(!reachable)('toolplan bench --traces postgres://…', { timeout: 30_000 }, () => {
   it('records every run in the database, all written by the time the command returns', async () => {
     const url = `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}schema=${schema}`;
-    const bench = await run(
+    const bench = await runBenchCli(
       'bench',
       '--scenario',
       'weather',
