@@ -10,6 +10,7 @@ import {
   type ToolRegistry,
   type ToolSource,
 } from 'toolplan/internal';
+import { uniqueScripts } from '../unique-scripts.js';
 import type { BenchCase, BenchScenario, OpenedScenario } from './bench-scenario.js';
 
 /** The context the tests open scenarios with: fast tools, fixed latencies. */
@@ -199,4 +200,34 @@ export function executeScriptedPlan(
     validatePlan(typeof plan === 'string' ? parsePlanText(plan) : plan, { tools: registry }),
     registry,
   );
+}
+
+/**
+ * A stream scenario's scripts: the repeated queries' scripts agree, so they compile into one book,
+ * and every distinct query's plan validates and, executed, gives the expected answer, as does its
+ * join answer over those results.
+ */
+export async function expectStreamScriptsAnswer(
+  cases: readonly BenchCase[],
+  registry: ToolRegistry,
+): Promise<void> {
+  const scripts = uniqueScripts(cases.map((item) => item.script));
+  expect(compileScriptBook({ scenarios: scripts }).scenarios).toHaveLength(scripts.length);
+  const distinct = [...new Map(cases.map((item) => [item.query, item])).values()];
+  for (const benchCase of distinct) {
+    validatePlan(benchCase.script.plan, { tools: registry });
+    const result = await executeScriptedPlan(benchCase.script.plan, registry);
+    expect(result.status, benchCase.query).toBe('ok');
+    expect(result.answer, benchCase.query).toBe(benchCase.expectedAnswer);
+    const results = new Map(
+      Object.entries(result.results).map(([id, value]) => [
+        id,
+        JSON.parse(JSON.stringify(value)) as unknown,
+      ]),
+    );
+    expect(
+      resolveValue(compileValue(benchCase.script.joinAnswer).value, { results }),
+      benchCase.query,
+    ).toBe(benchCase.expectedAnswer);
+  }
 }

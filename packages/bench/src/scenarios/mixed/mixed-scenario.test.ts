@@ -1,15 +1,7 @@
 import { stringify } from 'safe-stable-stringify';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  compileValue,
-  createToolRegistry,
-  resolveValue,
-  validatePlan,
-  type Plan,
-} from 'toolplan/internal';
-import { compileScriptBook } from '@toolplan/simulator';
-import { uniqueScripts } from '../../unique-scripts.js';
-import { executeScriptedPlan, TEST_CONTEXT } from '../scenario-checks.test-utils.js';
+import { createToolRegistry, type Plan } from 'toolplan/internal';
+import { expectStreamScriptsAnswer, TEST_CONTEXT } from '../scenario-checks.test-utils.js';
 import { REPEAT_KIND } from '../near-miss/near-miss-kinds.js';
 import { mixedNewsPredictor } from './mixed-news.js';
 import { MIXED_PARTS, mixedScenario } from './mixed-scenario.js';
@@ -78,29 +70,8 @@ describe('mixed scenario', async () => {
     expect(queries(2)).not.toEqual(queries(1));
   });
 
-  it('scripts of repeated queries agree, so they compile into one book', () => {
-    const scripts = uniqueScripts(opened.cases.map((item) => item.script));
-    expect(compileScriptBook({ scenarios: scripts }).scenarios).toHaveLength(scripts.length);
-  });
-
-  it('every plan validates and executing it gives the expected answer; so does the join', async () => {
-    const distinct = [...new Map(opened.cases.map((item) => [item.query, item])).values()];
-    for (const benchCase of distinct) {
-      validatePlan(benchCase.script.plan, { tools: registry });
-      const result = await executeScriptedPlan(benchCase.script.plan, registry);
-      expect(result.status, benchCase.query).toBe('ok');
-      expect(result.answer, benchCase.query).toBe(benchCase.expectedAnswer);
-      const results = new Map(
-        Object.entries(result.results).map(([id, value]) => [
-          id,
-          JSON.parse(JSON.stringify(value)) as unknown,
-        ]),
-      );
-      expect(
-        resolveValue(compileValue(benchCase.script.joinAnswer).value, { results }),
-        benchCase.query,
-      ).toBe(benchCase.expectedAnswer);
-    }
+  it('scripts of repeated queries agree, so they compile into one book; every plan validates and executing it gives the expected answer; so does the join', async () => {
+    await expectStreamScriptsAnswer(opened.cases, registry);
   }, 60_000);
 
   it("the news predictor guesses a base's search, and a filtered near miss's guess is wasted", () => {
