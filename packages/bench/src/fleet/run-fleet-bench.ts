@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import { computeRequestCost, type ModelProfile } from '@toolplan/simulator';
-import type { StrategyFigures } from '../bench-figures.js';
+import type { StrategyFigures, StreamFigures } from '../bench-figures.js';
 import type { BenchEndpoint } from '../create-metered-models.js';
 import { quantile } from '../quantile.js';
 import type { ScenarioContext } from '../scenarios/bench-scenario.js';
@@ -102,31 +102,38 @@ export async function runFleetBench(options: {
   try {
     await ledger.create();
     const perAgent = Math.max(1, Math.round(scenario.concurrency / scenario.agents));
-    const passes = {
-      'one-process': await pass('one-process', {
-        agents: 1,
-        concurrencyPerAgent: scenario.concurrency,
-      }),
-      fleet: await pass('fleet', { agents: scenario.agents, concurrencyPerAgent: perAgent }),
-      'fleet-throughput': await pass('fleet-throughput', {
-        agents: scenario.agents,
-        concurrencyPerAgent: scenario.concurrency,
-      }),
-      fault: await pass('fault', { agents: scenario.agents, concurrencyPerAgent: perAgent }),
+    // Each pass's shape, said once: what it runs with and what its figures report.
+    const shapes = {
+      'one-process': { agents: 1, concurrencyPerAgent: scenario.concurrency },
+      fleet: { agents: scenario.agents, concurrencyPerAgent: perAgent },
+      'fleet-throughput': { agents: scenario.agents, concurrencyPerAgent: scenario.concurrency },
+      fault: { agents: scenario.agents, concurrencyPerAgent: perAgent },
     };
-    const passFigures = Object.fromEntries(
-      Object.entries(passes).map(([name, result]) => [
+    type PassName = keyof typeof shapes;
+    const names = Object.keys(shapes) as PassName[];
+    const passes = {} as Record<PassName, PassResult>;
+    for (const name of names) passes[name] = await pass(name, shapes[name]);
+    const streams = Object.fromEntries(
+      names.map((name) => [
         name,
-        summarisePass({
-          result,
-          agents: name === 'one-process' ? 1 : scenario.agents,
-          workers: scenario.workers,
-          concurrencyPerAgent:
-            name === 'one-process' || name === 'fleet-throughput' ? scenario.concurrency : perAgent,
-          scenario,
+        summariseStream({
+          warmUp: scenario.warmUp,
+          repeatedKinds: scenario.repeatedKinds,
+          outcomes: streamOutcomes(passes[name].outcomes, options.profile),
         }),
       ]),
-    ) as Record<keyof typeof passes, FleetPassFigures>;
+    ) as Record<PassName, StreamFigures>;
+    const passFigures = Object.fromEntries(
+      names.map((name) => [
+        name,
+        summarisePass({
+          result: passes[name],
+          stream: streams[name],
+          ...shapes[name],
+          workers: scenario.workers,
+        }),
+      ]),
+    ) as Record<PassName, FleetPassFigures>;
     const faultOutcomes = passes.fault.outcomes;
     // Each pass's side effects against the ledger: the fault run's, and the clean passes' (exactly
     // once each there, none failed).
@@ -222,11 +229,7 @@ export async function runFleetBench(options: {
           0,
         ),
         transportErrors: 0,
-        stream: summariseStream({
-          warmUp: scenario.warmUp,
-          repeatedKinds: scenario.repeatedKinds,
-          outcomes: streamOutcomes(passes.fleet.outcomes, options.profile),
-        }),
+        stream: streams.fleet,
         fleet,
         ...failuresOf(passes, cleanEffects),
       },
@@ -448,17 +451,12 @@ async function runPass(options: {
 
 function summarisePass(options: {
   result: PassResult;
+  stream: StreamFigures;
   agents: number;
   workers: number;
   concurrencyPerAgent: number;
-  scenario: FleetScenario;
 }): FleetPassFigures {
-  const { result, scenario } = options;
-  const stream = summariseStream({
-    warmUp: scenario.warmUp,
-    repeatedKinds: scenario.repeatedKinds,
-    outcomes: streamOutcomes(result.outcomes, undefined),
-  });
+  const { result, stream } = options;
   return {
     agents: options.agents,
     workers: options.workers,
